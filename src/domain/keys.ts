@@ -1,0 +1,35 @@
+/**
+ * Stable graph keys derived from content, never random, so that re-ingesting a document MERGEs
+ * onto the same nodes. Named actors and sources are global (a second article naming the same
+ * person joins the same node); unnamed sources are scoped to their article, because "a Syrian
+ * official" in one report is not known to be the same person as in another.
+ */
+import { createHash } from 'node:crypto';
+
+/** Lower-case, accent-free, punctuation-free slug: "Ahmad al-Sharaa" -> "ahmad-al-sharaa". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export const articleKey = (articleId: string): string => `article:${articleId}`;
+export const claimKey = (articleId: string, claimId: string): string => `${articleId}#${claimId}`;
+export const tellingKey = (articleId: string, claimId: string, hop: number): string =>
+  `${articleId}#${claimId}@${hop}`;
+export const actorKey = (name: string): string => `actor:${slugify(name)}`;
+export const placeKey = (name: string): string => `place:${slugify(name)}`;
+export const eventKey = (articleId: string, eventId: string): string => `event:${articleId}:${eventId}`;
+
+export function sourceKey(articleId: string, sourceId: string, name: string, anonymous: boolean): string {
+  return anonymous ? `source:${articleId}:${sourceId}` : `source:${slugify(name)}`;
+}
+
+/** A short content hash: detects whether a node's ingested content changed. */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,226 @@
+/**
+ * Whole-document validation: the shape (zod) and then what a shape cannot say: every reference
+ * resolves, every evidence span points at exactly its words in the article, no chain loops back
+ * on itself, anonymity agrees with the agent. Everything is checked before anything is written,
+ * and every problem is reported with the path of the field and the claim it belongs to.
+ */
+import type { z } from 'zod';
+import { ArticleDocument, type ArticleDocumentInput, type EvidenceSpan } from './document.js';
+
+export interface DocumentIssue {
+  /** Field path inside the document, e.g. `claims[3].chain[1].agent`. */
+  path: string;
+  message: string;
+  /** The local id of the claim the problem belongs to, when it belongs to one. */
+  claimId?: string;
+}
+
+export class DocumentValidationError extends Error {
+  readonly issues: DocumentIssue[];
+  constructor(issues: DocumentIssue[]) {
+    const head = issues
+      .slice(0, 5)
+      .map((i) => `${i.path}: ${i.message}${i.claimId ? ` (claim ${i.claimId})` : ''}`)
+      .join('; ');
+    const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : '';
+    super(`invalid article document: ${head}${more}`);
+    this.name = 'DocumentValidationError';
+    this.issues = issues;
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(document)' : out;
+}
+
+const ANONYMOUS_SOURCE_KINDS = new Set(['anonymous', 'leak']);
+
+/**
+ * Parses and fully validates a document. Returns the normalised document (defaults applied,
+ * hop anonymity derived) or throws `DocumentValidationError` listing every problem found.
+ */
+export function parseArticleDocument(input: unknown): ArticleDocument {
+  const parsed = ArticleDocument.safeParse(input);
+  if (!parsed.success) {
+    throw new DocumentValidationError(zodIssues(parsed.error, input));
+  }
+  const doc = parsed.data;
+  const issues = checkReferences(doc);
+  if (issues.length > 0) throw new DocumentValidationError(issues);
+  return normalise(doc);
+}
+
+function zodIssues(error: z.ZodError, input: unknown): DocumentIssue[] {
+  return error.issues.map((issue) => {
+    const claimId = claimIdAt(input, issue.path);
+    return { path: formatPath(issue.path), message: issue.message, ...(claimId ? { claimId } : {}) };
+  });
+}
+
+function claimIdAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'claims' || typeof path[1] !== 'number') return undefined;
+  const claims = (input as { claims?: unknown[] } | null)?.claims;
+  const claim = Array.isArray(claims) ? claims[path[1]] : undefined;
+  const id = (claim as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkReferences(doc: ArticleDocument): DocumentIssue[] {
+  const issues: DocumentIssue[] = [];
+  const text = doc.article.text;
+
+  // Ids are unique across all collections, so a bare reference is never ambiguous.
+  const kinds = new Map<string, 'source' | 'actor' | 'place' | 'event'>();
+  const collections = [
+    ['sources', 'source', doc.sources],
+    ['actors', 'actor', doc.actors],
+    ['places', 'place', doc.places],
+    ['events', 'event', doc.events],
+  ] as const;
+  for (const [field, kind, items] of collections) {
+    items.forEach((item, i) => {
+      if (kinds.has(item.id)) {
+        issues.push({ path: `${field}[${i}].id`, message: `duplicate id "${item.id}"` });
+      }
+      kinds.set(item.id, kind);
+    });
+  }
+  const claimIds = new Set<string>();
+  doc.claims.forEach((c, i) => {
+    if (claimIds.has(c.id) || kinds.has(c.id)) {
+      issues.push({ path: `claims[${i}].id`, message: `duplicate id "${c.id}"`, claimId: c.id });
+    }
+    claimIds.add(c.id);
+  });
+  const sourceKind = new Map(doc.sources.map((s) => [s.id, s.kind]));
+
+  const expect = (path: string, id: string, allowed: string[], claimId?: string) => {
+    const kind = kinds.get(id);
+    if (kind === undefined || !allowed.includes(kind)) {
+      issues.push({
+        path,
+        message: `unknown reference "${id}" (expected the id of ${allowed.map((a) => `a ${a}`).join(' or ')})`,
+        ...(claimId ? { claimId } : {}),
+      });
+    }
+  };
+  const span = (path: string, s: EvidenceSpan | undefined, claimId?: string) => {
+    if (!s) return;
+    const actual = text.slice(s.start, s.end);
+    if (s.end > text.length) {
+      issues.push({
+        path: `${path}.end`,
+        message: `offset ${s.end} is past the end of the article text (${text.length} characters)`,
+        ...(claimId ? { claimId } : {}),
+      });
+    } else if (actual !== s.text) {
+      issues.push({
+        path: `${path}.text`,
+        message: `span ${s.start}-${s.end} reads ${JSON.stringify(truncate(actual))}, not ${JSON.stringify(truncate(s.text))}`,
+        ...(claimId ? { claimId } : {}),
+      });
+    }
+  };
+
+  if (sourceKind.get(doc.article.publisher) === undefined) {
+    issues.push({
+      path: 'article.publisher',
+      message: `unknown reference "${doc.article.publisher}" (expected the id of a source)`,
+    });
+  }
+  doc.sources.forEach((s, i) => {
+    if (s.affiliation) expect(`sources[${i}].affiliation`, s.affiliation, ['actor']);
+  });
+  doc.actors.forEach((a, i) => {
+    if (a.affiliation) expect(`actors[${i}].affiliation`, a.affiliation, ['actor']);
+  });
+  doc.places.forEach((p, i) => {
+    if (p.within) expect(`places[${i}].within`, p.within, ['place']);
+  });
+  doc.events.forEach((e, i) => {
+    if (e.place) expect(`events[${i}].place`, e.place, ['place']);
+    e.participants.forEach((p, j) => expect(`events[${i}].participants[${j}]`, p, ['actor', 'source']));
+    span(`events[${i}].evidence`, e.evidence);
+  });
+
+  doc.claims.forEach((c, i) => {
+    const at = `claims[${i}]`;
+    span(`${at}.evidence`, c.evidence, c.id);
+    if (c.quote !== undefined && !text.includes(c.quote)) {
+      issues.push({
+        path: `${at}.quote`,
+        message: 'the verbatim quote does not occur in the article text',
+        claimId: c.id,
+      });
+    }
+    c.about.forEach((ref, j) =>
+      expect(`${at}.about[${j}]`, ref, ['actor', 'place', 'event', 'source'], c.id),
+    );
+    const seen = new Map<string, number>();
+    c.chain.forEach((hop, j) => {
+      const hopAt = `${at}.chain[${j}]`;
+      expect(`${hopAt}.agent`, hop.agent, ['actor', 'source'], c.id);
+      if (hop.addressee) expect(`${hopAt}.addressee`, hop.addressee, ['actor', 'source'], c.id);
+      span(`${hopAt}.evidence`, hop.evidence, c.id);
+      const previous = seen.get(hop.agent);
+      if (previous !== undefined) {
+        issues.push({
+          path: `${hopAt}.agent`,
+          message: `chain cycle: "${hop.agent}" already tells this claim at hop ${previous}`,
+          claimId: c.id,
+        });
+      }
+      seen.set(hop.agent, j);
+      const kindOfSource = sourceKind.get(hop.agent);
+      const agentIsAnonymous = kindOfSource !== undefined && ANONYMOUS_SOURCE_KINDS.has(kindOfSource);
+      if (hop.anonymous !== undefined && hop.anonymous !== agentIsAnonymous) {
+        issues.push({
+          path: `${hopAt}.anonymous`,
+          message: hop.anonymous
+            ? `"${hop.agent}" is named; an anonymous hop needs a source of kind anonymous or leak`
+            : `"${hop.agent}" is an unnamed source, so this hop is anonymous`,
+          claimId: c.id,
+        });
+      }
+    });
+  });
+
+  doc.relations.forEach((r, i) => {
+    const at = `relations[${i}]`;
+    if (!claimIds.has(r.from)) {
+      issues.push({ path: `${at}.from`, message: `unknown claim "${r.from}"` });
+    }
+    // A target in another article is written as its graph key `article#claim` and checked at ingest.
+    if (!r.to.includes('#') && !claimIds.has(r.to)) {
+      issues.push({ path: `${at}.to`, message: `unknown claim "${r.to}"` });
+    }
+    if (r.from === r.to) {
+      issues.push({ path: `${at}.to`, message: 'a claim cannot be related to itself' });
+    }
+  });
+  return issues;
+}
+
+function normalise(doc: ArticleDocument): ArticleDocument {
+  const anonymousSources = new Set(
+    doc.sources.filter((s) => ANONYMOUS_SOURCE_KINDS.has(s.kind)).map((s) => s.id),
+  );
+  return {
+    ...doc,
+    claims: doc.claims.map((c) => ({
+      ...c,
+      chain: c.chain.map((h) => ({ ...h, anonymous: anonymousSources.has(h.agent) })),
+    })),
+  };
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+export type { ArticleDocumentInput };
