@@ -16,7 +16,10 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Starts a real Neo4j Community DBMS with the Bolt connector on loopback and keeps it running
  * until the process receives SIGTERM/SIGINT, when it shuts the DBMS down cleanly.
  *
- * <p>Usage: {@code java -cp ... app.claimgraph.neo4j.LocalNeo4j <home-dir> <bolt-port> [pagecache]}
+ * <p>Usage: {@code java -cp ... app.claimgraph.neo4j.LocalNeo4j <home-dir> <bolt-port> [pagecache] [parent-pid]}
+ *
+ * <p>When a parent PID is given the server also stops when that process ends, so a crashed or
+ * killed launcher never leaves an orphaned database behind.
  *
  * <p>The launching process waits for the line {@code NEO4J_READY bolt://127.0.0.1:<port>} on
  * stdout. Authentication is off: the server listens on 127.0.0.1 only and exists for development
@@ -33,6 +36,7 @@ public final class LocalNeo4j {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String pageCache = args.length > 2 ? args[2] : "256m";
+        long parentPid = args.length > 3 ? Long.parseLong(args[3]) : -1;
         Files.createDirectories(home);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -53,6 +57,12 @@ public final class LocalNeo4j {
                 stopped.countDown();
             }
         }, "neo4j-shutdown"));
+
+        if (parentPid > 0) {
+            ProcessHandle.of(parentPid).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                    () -> System.exit(0));
+        }
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         // Wait until the default database accepts transactions before announcing readiness.

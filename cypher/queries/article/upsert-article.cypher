@@ -1,0 +1,2 @@
+MERGE (a:Article {key: $article.key})
+SET a += $article.props

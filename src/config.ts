@@ -1,0 +1,114 @@
+/**
+ * The environment, parsed once. Every variable is listed in `.env.example` with its default; a
+ * bad value stops start-up with a message that names the variable. The rest of the code reads
+ * this typed object, never `process.env`.
+ */
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const ApiKeys = z
+  .string()
+  .default('')
+  .transform((raw, ctx) => {
+    const keys: { key: string; role: 'reader' | 'editor' }[] = [];
+    for (const entry of raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const [key, role] = entry.split(':');
+      if (!key || key.length < 16 || (role !== 'reader' && role !== 'editor')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each entry must be "<key of 16+ characters>:reader" or "<key>:editor", comma-separated',
+        });
+        return z.NEVER;
+      }
+      keys.push({ key, role });
+    }
+    return keys;
+  });
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP listen address and port of the API. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(4000, 0, 65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** How to obtain Neo4j: auto tries NEO4J_URI, then a Docker engine, then the local server. */
+  NEO4J_PROVIDER: z.enum(['auto', 'uri', 'docker', 'local']).default('auto'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('claimgraph-local'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Data folder of the project's own local Neo4j (git-ignored). */
+  NEO4J_LOCAL_HOME: z.string().min(1).default('.neo4j/data'),
+  /** Bolt port of the local Neo4j; 0 picks a free port. */
+  NEO4J_LOCAL_PORT: int(7687, 0, 65535),
+  NEO4J_LOCAL_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must look like 512m or 2g')
+    .default('1g'),
+  NEO4J_LOCAL_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must look like 256m or 2g')
+    .default('512m'),
+  /** Milliseconds a single database transaction may take before it is aborted. */
+  NEO4J_TX_TIMEOUT_MS: int(15_000, 100, 600_000),
+  /** Milliseconds to wait for a pooled connection before SERVICE_UNAVAILABLE. */
+  NEO4J_ACQUIRE_TIMEOUT_MS: int(5_000, 100, 120_000),
+
+  /** Load the curated fixtures at start-up when the database holds no article. */
+  LOAD_FIXTURES: bool(true),
+
+  /** API keys, "key:role" comma-separated; roles are reader and editor. */
+  API_KEYS: ApiKeys,
+  /** Whether reads need no key. */
+  PUBLIC_READS: bool(true),
+
+  /** Query guards. */
+  MAX_QUERY_DEPTH: int(12, 2, 100),
+  MAX_ALIASES: int(30, 1, 1000),
+  MAX_TOKENS: int(3000, 50, 100_000),
+  MAX_COST: int(20_000, 10, 10_000_000),
+  MAX_PAGE_SIZE: int(100, 1, 10_000),
+  MAX_NEIGHBOURHOOD_DEPTH: int(3, 1, 6),
+  /** Hide internal error messages from clients (always on in production). */
+  MASK_ERRORS: bool(true),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (default `process.env`). Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most dotenv tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '(environment)');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,136 @@
+/**
+ * One driver per process; one session per unit of work, always with an explicit database, run
+ * through `executeRead`/`executeWrite` so transient errors (deadlocks, leader switches) are
+ * retried; the session is closed in `finally`. Results leave as plain values (see convert.ts).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import neo4j, { type Driver, type ManagedTransaction, type QueryStatistics } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { mapDatabaseError } from './errors.js';
+import { toPlain, type Plain } from './convert.js';
+import type { Neo4jTarget } from './provision.js';
+
+export type Row = Record<string, Plain>;
+
+/** Counts Cypher round trips of a unit of work (a GraphQL request), for the N+1 guard and tests. */
+export class RoundTrips {
+  count = 0;
+}
+const roundTrips = new AsyncLocalStorage<RoundTrips>();
+
+/** Runs `fn` with a fresh round-trip counter; every query inside it increments the counter. */
+export function countRoundTrips<T>(counter: RoundTrips, fn: () => T): T {
+  return roundTrips.run(counter, fn);
+}
+
+export interface Tx {
+  /** Runs one statement and returns its rows as plain values. */
+  rows(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs one statement for its effect and returns the update counters. */
+  exec(query: string, params?: Record<string, unknown>): Promise<Record<string, number>>;
+}
+
+function wrap(tx: ManagedTransaction): Tx {
+  const run = async (query: string, params: Record<string, unknown> = {}) => {
+    const counter = roundTrips.getStore();
+    if (counter) counter.count += 1;
+    return tx.run(query, params);
+  };
+  return {
+    async rows(query, params) {
+      const result = await run(query, params);
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    },
+    async exec(query, params) {
+      const result = await run(query, params);
+      return countersOf(result.summary.counters.updates());
+    },
+  };
+}
+
+function countersOf(updates: ReturnType<QueryStatistics['updates']>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(updates)) if (typeof v === 'number' && v !== 0) out[k] = v;
+  return out;
+}
+
+export class Database {
+  private readonly bookmarks = neo4j.bookmarkManager();
+
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly txTimeoutMs: number,
+  ) {}
+
+  /** A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. */
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.unitOfWork('READ', work);
+  }
+
+  /** A write transaction, retried by the driver on transient errors; all or nothing. */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.unitOfWork('WRITE', work);
+  }
+
+  /** Statements that cannot share a transaction with others (schema changes). */
+  async autocommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.database, bookmarkManager: this.bookmarks });
+    try {
+      await session.run(query, params);
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when a trivial read succeeds. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read((tx) => tx.rows('RETURN 1 AS ok'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    // Every session of this process shares one bookmark manager, so a read that follows a
+    // write sees it, even when the read is routed to another cluster member.
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+    const config = { timeout: this.txTimeoutMs };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+export function connect(
+  target: Pick<Neo4jTarget, 'uri' | 'username' | 'password' | 'database'>,
+  config: Config,
+): Database {
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+    connectionAcquisitionTimeout: config.NEO4J_ACQUIRE_TIMEOUT_MS,
+    connectionTimeout: Math.min(config.NEO4J_ACQUIRE_TIMEOUT_MS, 5_000),
+    maxTransactionRetryTime: 10_000,
+    maxConnectionPoolSize: 50,
+    disableLosslessIntegers: false,
+    userAgent: 'claim-graph/0.1',
+  });
+  return new Database(driver, target.database, config.NEO4J_TX_TIMEOUT_MS);
+}

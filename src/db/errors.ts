@@ -1,0 +1,57 @@
+/**
+ * Database errors are mapped here, once. The API turns these classes into stable
+ * `extensions.code` values; anything else stays masked.
+ */
+import { Neo4jError } from 'neo4j-driver';
+
+/** Neo4j cannot be reached (down, restarting, pool exhausted past the timeout). */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(cause?: unknown) {
+    super('the graph database is unavailable; try again shortly', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** A write collided with existing data (a uniqueness constraint, or a stale version). */
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT';
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'ConflictError';
+  }
+}
+
+/** The transaction ran past NEO4J_TX_TIMEOUT_MS and was aborted. */
+export class QueryTimeoutError extends Error {
+  readonly code = 'QUERY_TIMEOUT';
+  constructor(cause?: unknown) {
+    super('the query took too long and was stopped', { cause });
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Cluster.NotALeader']);
+
+export function mapDatabaseError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) {
+    if (error instanceof Error && /connect|ECONNREFUSED|acquisition timed out/i.test(error.message)) {
+      return new DatabaseUnavailableError(error);
+    }
+    return error;
+  }
+  const code = error.code;
+  if (UNAVAILABLE.has(code) || /acquisition timed out/i.test(error.message)) {
+    return new DatabaseUnavailableError(error);
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError('a record with the same key already exists', error);
+  }
+  if (
+    code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
+    return new QueryTimeoutError(error);
+  }
+  return error;
+}

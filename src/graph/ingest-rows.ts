@@ -1,0 +1,280 @@
+/**
+ * Pure mapping from a validated document to the rows the ingest Cypher UNWINDs. Keeping it free
+ * of I/O lets the benchmark's bare-driver baseline and the tests share exactly the same graph.
+ *
+ * The graph (see docs/model.md): each claim is told by a chain of Tellings, PROV entities
+ * attributed to their agent. Telling 0 is the article's own telling (its publisher), telling i
+ * is hop i-1 of the chain, and each telling QUOTED_FROM the next one out to the origin.
+ */
+import type { ArticleDocument, Claim, TimeRef } from '../domain/document.js';
+import {
+  actorKey,
+  articleKey,
+  claimKey,
+  contentHash,
+  eventKey,
+  placeKey,
+  slugify,
+  sourceKey,
+  tellingKey,
+} from '../domain/keys.js';
+
+export interface KnownActor {
+  key: string;
+  kind: string;
+  nameKeys: string[];
+}
+
+export interface IngestRows {
+  articleKey: string;
+  article: Record<string, unknown>;
+  sources: Record<string, unknown>[];
+  actors: Record<string, unknown>[];
+  places: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+  claims: Record<string, unknown>[];
+  tellings: Record<string, unknown>[];
+  quotations: { from: string; to: string }[];
+  relations: { fromKey: string; toKey: string; type: string; note: string | null }[];
+  /** Claim keys of other articles that relations point to; they must already exist. */
+  externalClaimKeys: string[];
+  mentionKeys: string[];
+}
+
+const ANONYMOUS = new Set(['anonymous', 'leak']);
+
+/** Name keys an actor is known by: its name and every alias, slugged. */
+export function nameKeysOf(name: string, aliases: readonly string[]): string[] {
+  return [...new Set([name, ...aliases].map(slugify).filter(Boolean))];
+}
+
+/**
+ * Chooses the existing actor a document actor is, if any: same kind, and the document's name or
+ * an alias is a name the existing actor is known by. The canonical key wins over an alias match;
+ * ties break on key order, so the choice is deterministic.
+ */
+export function resolveActor(
+  actor: { name: string; kind: string; aliases: readonly string[] },
+  known: readonly KnownActor[],
+): string | undefined {
+  const own = actorKey(actor.name);
+  const keys = nameKeysOf(actor.name, actor.aliases);
+  const candidates = known.filter((k) => k.kind === actor.kind);
+  if (candidates.some((k) => k.key === own)) return own;
+  const byName = candidates.filter((k) => k.nameKeys.includes(slugify(actor.name)));
+  const byAlias =
+    byName.length > 0 ? byName : candidates.filter((k) => k.nameKeys.some((n) => keys.includes(n)));
+  return byAlias.map((k) => k.key).sort()[0];
+}
+
+export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor[], by: string): IngestRows {
+  const art = doc.article;
+  const aKey = articleKey(art.id);
+  const keyOf = new Map<string, string>();
+
+  for (const s of doc.sources) keyOf.set(s.id, sourceKey(art.id, s.id, s.name, ANONYMOUS.has(s.kind)));
+  for (const a of doc.actors) keyOf.set(a.id, resolveActor(a, known) ?? actorKey(a.name));
+  for (const p of doc.places) keyOf.set(p.id, placeKey(p.name));
+  for (const e of doc.events) keyOf.set(e.id, eventKey(slugify(e.name), e.time.start ?? 'undated'));
+  const key = (id: string | undefined): string | null => (id === undefined ? null : (keyOf.get(id) ?? null));
+  const publisherKey = key(art.publisher);
+
+  const sources = doc.sources.map((s) => ({
+    key: key(s.id),
+    props: {
+      name: s.name,
+      kind: s.kind,
+      anonymous: ANONYMOUS.has(s.kind),
+      description: s.description ?? null,
+      anonymityReason: s.anonymityReason ?? null,
+      url: s.url ?? null,
+    },
+    aliases: s.aliases,
+    nameKeys: nameKeysOf(s.name, s.aliases),
+    affiliationKey: key(s.affiliation),
+    reliabilityOverride: s.reliability ?? null,
+    reliabilityReason: s.reliabilityReason ?? null,
+  }));
+
+  const actors = doc.actors.map((a) => ({
+    key: key(a.id),
+    name: a.name,
+    kind: a.kind,
+    title: a.title ?? null,
+    // When the actor resolved to an existing node under another name, this name becomes an alias.
+    aliases: [...new Set([a.name, ...a.aliases])],
+    nameKeys: nameKeysOf(a.name, a.aliases),
+    affiliationKey: key(a.affiliation),
+    reliabilityOverride: a.reliability ?? null,
+    reliabilityReason: a.reliabilityReason ?? null,
+  }));
+
+  const places = doc.places.map((p) => ({
+    key: key(p.id),
+    props: { name: p.name, kind: p.kind, aliases: p.aliases },
+    withinKey: key(p.within),
+  }));
+
+  const events = doc.events.map((e) => ({
+    key: key(e.id),
+    props: {
+      name: e.name,
+      kind: e.kind,
+      ...timeProps(e.time),
+      evidenceStart: e.evidence?.start ?? null,
+      evidenceEnd: e.evidence?.end ?? null,
+      evidenceText: e.evidence?.text ?? null,
+    },
+    placeKey: key(e.place),
+    participantKeys: e.participants.map((p) => key(p)),
+  }));
+
+  const claims: Record<string, unknown>[] = [];
+  const tellings: Record<string, unknown>[] = [];
+  const quotations: { from: string; to: string }[] = [];
+  for (const c of doc.claims) {
+    const cKey = claimKey(art.id, c.id);
+    const about = {
+      Actor: [] as string[],
+      Place: [] as string[],
+      Event: [] as string[],
+      Source: [] as string[],
+    };
+    for (const ref of c.about) {
+      const k = key(ref);
+      if (!k) continue;
+      const label = k.startsWith('actor:')
+        ? 'Actor'
+        : k.startsWith('place:')
+          ? 'Place'
+          : k.startsWith('event:')
+            ? 'Event'
+            : 'Source';
+      about[label].push(k);
+    }
+    const origin = c.chain[c.chain.length - 1];
+    const props = {
+      localId: c.id,
+      text: c.text,
+      quote: c.quote ?? null,
+      kind: c.kind,
+      hedges: c.hedges,
+      ...timeProps(c.time),
+      outletAnalysis: c.outletAnalysis,
+      status: c.status,
+      evidenceStart: c.evidence.start,
+      evidenceEnd: c.evidence.end,
+      evidenceText: c.evidence.text,
+      extractionConfidence: c.extractionConfidence ?? null,
+      depth: c.chain.length,
+      anonymousLinks: c.chain.filter((h) => h.anonymous).length,
+      // When the origin spoke, as far as the article tells; the article's date otherwise.
+      saidAt: (origin?.time?.start ?? art.publishedAt).slice(0, 10),
+    };
+    claims.push({
+      key: cKey,
+      props,
+      contentHash: contentHash({ props, chain: c.chain, about: c.about }),
+      aboutActor: about.Actor,
+      aboutPlace: about.Place,
+      aboutEvent: about.Event,
+      aboutSource: about.Source,
+    });
+    tellings.push(...tellingsOf(art.id, cKey, c, publisherKey, key, art.publishedAt));
+    for (let hop = 0; hop < c.chain.length; hop++) {
+      quotations.push({ from: tellingKey(art.id, c.id, hop), to: tellingKey(art.id, c.id, hop + 1) });
+    }
+  }
+
+  const localClaims = new Set(doc.claims.map((c) => c.id));
+  const relations = doc.relations.map((r) => ({
+    fromKey: claimKey(art.id, r.from),
+    toKey: localClaims.has(r.to) ? claimKey(art.id, r.to) : r.to,
+    type: r.type,
+    note: r.note ?? null,
+  }));
+
+  return {
+    articleKey: aKey,
+    article: {
+      key: aKey,
+      publisherKey,
+      props: {
+        id: art.id,
+        url: art.url,
+        title: art.title,
+        publishedAt: art.publishedAt,
+        language: art.language,
+        author: art.author ?? null,
+        text: art.text,
+        textHash: contentHash(art.text),
+        ingestedBy: by,
+      },
+    },
+    sources,
+    actors,
+    places,
+    events,
+    claims,
+    tellings,
+    quotations,
+    relations,
+    externalClaimKeys: doc.relations.filter((r) => !localClaims.has(r.to)).map((r) => r.to),
+    mentionKeys: [...new Set([...keyOf.values()])],
+  };
+}
+
+function tellingsOf(
+  articleId: string,
+  cKey: string,
+  c: Claim,
+  publisherKey: string | null,
+  key: (id: string | undefined) => string | null,
+  publishedAt: string,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [
+    {
+      key: tellingKey(articleId, c.id, 0),
+      claimKey: cKey,
+      agentKey: publisherKey,
+      addresseeKey: null,
+      inArticle: true,
+      props: {
+        hop: 0,
+        role: 'published',
+        anonymous: false,
+        isOrigin: c.chain.length === 0,
+        timeText: null,
+        timeStart: publishedAt,
+        timeEnd: null,
+        evidenceStart: c.evidence.start,
+        evidenceEnd: c.evidence.end,
+        evidenceText: c.evidence.text,
+      },
+    },
+  ];
+  c.chain.forEach((h, i) => {
+    out.push({
+      key: tellingKey(articleId, c.id, i + 1),
+      claimKey: cKey,
+      agentKey: key(h.agent),
+      addresseeKey: key(h.addressee),
+      inArticle: false,
+      props: {
+        hop: i + 1,
+        role: h.role,
+        anonymous: h.anonymous ?? false,
+        isOrigin: i === c.chain.length - 1,
+        ...timeProps(h.time),
+        evidenceStart: h.evidence.start,
+        evidenceEnd: h.evidence.end,
+        evidenceText: h.evidence.text,
+      },
+    });
+  });
+  return out;
+}
+
+function timeProps(t: TimeRef | undefined) {
+  return { timeText: t?.text ?? null, timeStart: t?.start ?? null, timeEnd: t?.end ?? null };
+}
