@@ -65,7 +65,7 @@ export const ConfigSchema = z.object({
     .regex(/^\d+[mg]$/, 'must look like 256m or 2g')
     .default('512m'),
   /** Milliseconds a single database transaction may take before it is aborted. */
-  NEO4J_TX_TIMEOUT_MS: int(15_000, 100, 600_000),
+  NEO4J_TX_TIMEOUT_MS: int(60_000, 100, 600_000),
   /** Milliseconds to wait for a pooled connection before SERVICE_UNAVAILABLE. */
   NEO4J_ACQUIRE_TIMEOUT_MS: int(5_000, 100, 120_000),
 

@@ -34,7 +34,7 @@ function wrap(tx: ManagedTransaction): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
     const counter = roundTrips.getStore();
     if (counter) counter.count += 1;
-    return tx.run(query, params);
+    return tx.run(query, toParams(params) as Record<string, unknown>);
   };
   return {
     async rows(query, params) {
@@ -46,6 +46,19 @@ function wrap(tx: ManagedTransaction): Tx {
       return countersOf(result.summary.counters.updates());
     },
   };
+}
+
+/**
+ * JS numbers travel as Cypher floats; whole numbers are sent as Cypher integers instead, so
+ * SKIP/LIMIT accept them and stored offsets, hops and versions are integers in the graph.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
+  }
+  return value;
 }
 
 function countersOf(updates: ReturnType<QueryStatistics['updates']>): Record<string, number> {

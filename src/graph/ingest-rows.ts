@@ -209,6 +209,9 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
         text: art.text,
         textHash: contentHash(art.text),
         ingestedBy: by,
+        // The validated document, kept so an edit through the API re-validates the whole
+        // article and re-ingests it through the same path as a file.
+        document: JSON.stringify(doc),
       },
     },
     sources,

@@ -22,6 +22,12 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Who is ingesting, recorded on claim revisions. */
   by?: string;
+  /** How the change arrived (ingest, api), recorded on claim revisions. */
+  via?: string;
+  /** What the change was (updated, accepted, rejected), recorded on revisions of changed claims. */
+  change?: string;
+  /** A reviewer's note, recorded on revisions of changed claims. */
+  note?: string;
   /**
    * Runs inside the ingest transaction after the graph is written (grading uses it to
    * recompute confidence within the same transaction).
@@ -85,7 +91,13 @@ export async function ingestInTx(
   const add = (c: Record<string, number>) => {
     for (const [k, v] of Object.entries(c)) counters[k] = (counters[k] ?? 0) + v;
   };
-  const p = { articleKey: rows.articleKey, by: options.by ?? 'ingest' };
+  const p = {
+    articleKey: rows.articleKey,
+    by: options.by ?? 'ingest',
+    via: options.via ?? 'ingest',
+    change: options.change ?? null,
+    note: options.note ?? null,
+  };
   add(await tx.exec(cypher('article/upsert-article'), { ...p, article: rows.article }));
   add(await tx.exec(cypher('article/upsert-sources'), { ...p, sources: rows.sources }));
   add(await tx.exec(cypher('article/link-publisher'), { ...p, article: rows.article }));

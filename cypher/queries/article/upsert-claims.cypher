@@ -15,8 +15,9 @@ CALL (c, unchanged) {
   WHERE NOT unchanged
   MERGE (r:Revision {key: c.key + '@v' + toString(c.version)})
   ON CREATE SET r.version = c.version, r.at = datetime(), r.by = $by,
-                r.change = CASE WHEN c.version = 1 THEN 'created' ELSE 'updated' END,
-                r.via = 'ingest', r.snapshot = c.contentHash
+                r.change = CASE WHEN c.version = 1 THEN 'created' ELSE coalesce($change, 'updated') END,
+                r.note = $note,
+                r.via = $via, r.snapshot = c.contentHash
   MERGE (r)-[:REVISES]->(c)
 }
 CALL (c, row) {

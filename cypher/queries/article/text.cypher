@@ -1,0 +1,2 @@
+MATCH (a:Article {key: $key})
+RETURN a.text AS text

@@ -1,0 +1,14 @@
+// One breadth-first step: the relationships and neighbours of a frontier, at most $perNode per
+// node, so a hub (a wire service with thousands of tellings) cannot flood the answer.
+UNWIND $frontier AS id
+MATCH (n)
+WHERE elementId(n) = id
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  WHERE NOT m:__Migration AND NOT m:Revision
+  RETURN r, m
+  ORDER BY m.key
+  LIMIT $perNode
+}
+RETURN elementId(r) AS relId, type(r) AS type, elementId(startNode(r)) AS fromId, elementId(endNode(r)) AS toId,
+       elementId(m) AS id, m {.*, text: CASE WHEN m:Article THEN null ELSE m.text END} AS props, labels(m) AS labels

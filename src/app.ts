@@ -1,0 +1,68 @@
+/**
+ * Start-up shared by `npm start` and the CLI: provision Neo4j (provision.ts), connect, apply
+ * migrations, and load the curated fixtures into an empty database.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { connect, type Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { provisionNeo4j, repoRoot, type Neo4jTarget } from './db/provision.js';
+import { ingestFile } from './graph/ingest.js';
+import type { Logger } from './log.js';
+
+export const fixturesDir = path.join(repoRoot, 'fixtures');
+
+export interface Started {
+  target: Neo4jTarget;
+  db: Database;
+  /** Closes the driver, then stops the Neo4j this process started (if it started one). */
+  close(): Promise<void>;
+}
+
+export async function startDatabase(config: Config, log: Logger): Promise<Started> {
+  const target = await provisionNeo4j(config, { log: (m) => log.info(m) });
+  log.info(
+    { provider: target.provider, uri: target.uri, seconds: Number((target.provisionMs / 1000).toFixed(1)) },
+    'Neo4j ready',
+  );
+  const db = connect(target, config);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await db.close().catch(() => {});
+      await target.stop();
+    })());
+  try {
+    const report = await migrate(db);
+    log.info(
+      { applied: report.applied.map((m) => m.file), alreadyApplied: report.alreadyApplied },
+      'migrations',
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { target, db, close };
+}
+
+/** The curated fixture documents: every `fixtures/*.json`. */
+export function fixtureFiles(): string[] {
+  return readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(fixturesDir, f));
+}
+
+/** Ingests the fixtures when the database holds no article yet. */
+export async function loadFixturesIfEmpty(db: Database, log: Logger): Promise<number> {
+  const [row] = await db.read((tx) => tx.rows('MATCH (a:Article) RETURN count(a) AS n'));
+  if (Number(row?.n) > 0) return 0;
+  let claims = 0;
+  for (const file of fixtureFiles()) {
+    const result = await ingestFile(db, file, { by: 'fixtures' });
+    claims += result.claims;
+    log.info({ file: path.relative(repoRoot, file), claims: result.claims }, 'fixture loaded');
+  }
+  return claims;
+}

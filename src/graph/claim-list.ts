@@ -1,0 +1,118 @@
+/**
+ * The filtered, sorted claims list. Its Cypher is assembled only from the constant fragments in
+ * this file (the anchor that starts the match, the filter predicates and the sort keys form a
+ * closed allow-list); every value reaches the query as a $parameter. Starting from the most
+ * selective anchor keeps a filtered list from scanning every claim.
+ */
+export type ClaimOrder = 'SAID_AT_DESC' | 'SAID_AT_ASC' | 'CONFIDENCE_DESC' | 'CONFIDENCE_ASC' | 'KEY_ASC';
+
+export interface ClaimFilter {
+  /** The origin of the chain (who said it first). */
+  speakerKey?: string | null;
+  /** An actor, place, event or source the claim refers to. */
+  aboutKey?: string | null;
+  /** A source, outlet or actor anywhere in the chain (the article's publisher included). */
+  sourceKey?: string | null;
+  articleKey?: string | null;
+  kinds?: readonly string[] | null;
+  /** true: at least one anonymous link; false: none. */
+  anonymous?: boolean | null;
+  saidFrom?: string | null;
+  saidTo?: string | null;
+  confidenceMin?: number | null;
+  confidenceMax?: number | null;
+  statuses: readonly string[];
+}
+
+const LABEL_OF_PREFIX: Record<string, string> = {
+  actor: 'Actor',
+  source: 'Source',
+  place: 'Place',
+  event: 'Event',
+};
+
+function labelOf(key: string, allowed: readonly string[]): string | null {
+  const label = LABEL_OF_PREFIX[key.split(':')[0] ?? ''];
+  return label && allowed.includes(label) ? label : null;
+}
+
+const ORDER_BY: Record<ClaimOrder, string> = {
+  SAID_AT_DESC: 'c.saidAt DESC, c.key',
+  SAID_AT_ASC: 'c.saidAt, c.key',
+  CONFIDENCE_DESC: 'c.confidence DESC, c.key',
+  CONFIDENCE_ASC: 'c.confidence, c.key',
+  KEY_ASC: 'c.key',
+};
+
+const speakerPattern = (label: string) =>
+  `(:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c)`;
+const sourcePattern = (label: string) => `(:${label} {key: $sourceKey})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c)`;
+const aboutPattern = (label: string) => `(:${label} {key: $aboutKey})<-[:REFERS_TO]-(c)`;
+const articlePattern = '(:Article {key: $articleKey})-[:CONTAINS]->(c)';
+
+export interface BuiltQuery {
+  /** null when a filter names a key that cannot match anything (unknown prefix). */
+  query: string | null;
+  params: Record<string, unknown>;
+}
+
+export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): BuiltQuery {
+  const patterns: { name: string; text: string }[] = [];
+  if (filter.articleKey) patterns.push({ name: 'article', text: articlePattern });
+  if (filter.speakerKey) {
+    const label = labelOf(filter.speakerKey, ['Actor', 'Source']);
+    if (!label) return { query: null, params: {} };
+    patterns.push({ name: 'speaker', text: speakerPattern(label) });
+  }
+  if (filter.sourceKey) {
+    const label = labelOf(filter.sourceKey, ['Actor', 'Source']);
+    if (!label) return { query: null, params: {} };
+    patterns.push({ name: 'source', text: sourcePattern(label) });
+  }
+  if (filter.aboutKey) {
+    const label = labelOf(filter.aboutKey, ['Actor', 'Source', 'Place', 'Event']);
+    if (!label) return { query: null, params: {} };
+    patterns.push({ name: 'about', text: aboutPattern(label) });
+  }
+
+  // The first pattern anchors the match; the others become existence checks.
+  const [anchor, ...rest] = patterns;
+  const match = anchor ? `MATCH ${anchor.text.replace('(c)', '(c:Claim)')}` : 'MATCH (c:Claim)';
+  const where = ['c.status IN $statuses', ...rest.map((p) => `EXISTS { ${p.text} }`)];
+  if (filter.kinds && filter.kinds.length > 0) where.push('c.kind IN $kinds');
+  if (filter.anonymous === true) where.push('c.anonymousLinks > 0');
+  if (filter.anonymous === false) where.push('c.anonymousLinks = 0');
+  if (filter.saidFrom) where.push('c.saidAt >= $saidFrom');
+  if (filter.saidTo) where.push('c.saidAt <= $saidTo');
+  if (filter.confidenceMin != null) where.push('c.confidence >= $confidenceMin');
+  if (filter.confidenceMax != null) where.push('c.confidence <= $confidenceMax');
+
+  const base = `${match}\nWHERE ${where.join('\n  AND ')}\nWITH DISTINCT c`;
+  const query = `CALL () {
+  ${base.replace(/\n/g, '\n  ')}
+  RETURN count(c) AS total
+}
+CALL () {
+  ${base.replace(/\n/g, '\n  ')}
+  ORDER BY ${ORDER_BY[order]}
+  SKIP $offset
+  LIMIT $limit
+  RETURN collect(c.key) AS items
+}
+RETURN total, items`;
+  return {
+    query,
+    params: {
+      statuses: filter.statuses,
+      articleKey: filter.articleKey ?? null,
+      speakerKey: filter.speakerKey ?? null,
+      sourceKey: filter.sourceKey ?? null,
+      aboutKey: filter.aboutKey ?? null,
+      kinds: filter.kinds ?? null,
+      saidFrom: filter.saidFrom ?? null,
+      saidTo: filter.saidTo ?? null,
+      confidenceMin: filter.confidenceMin ?? null,
+      confidenceMax: filter.confidenceMax ?? null,
+    },
+  };
+}

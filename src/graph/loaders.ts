@@ -1,0 +1,78 @@
+/**
+ * Per-request batching: every field that needs data for many parents (the chain of each claim
+ * in a page, the speaker of each hop) goes through a DataLoader, so a request costs a bounded
+ * number of Cypher round trips however many rows it returns. Loaders live for one request only:
+ * the API process keeps no state of its own.
+ */
+import DataLoader from 'dataloader';
+import type { Database, Row } from '../db/database.js';
+import { cypher } from '../db/cypher.js';
+import type { Plain } from '../db/convert.js';
+
+export type Item = Record<string, Plain>;
+
+export interface Page {
+  total: number;
+  items: string[];
+}
+
+export class Loaders {
+  private readonly keyed = new Map<string, DataLoader<string, unknown>>();
+  private readonly paged = new Map<string, DataLoader<string, Page>>();
+
+  constructor(readonly db: Database) {}
+
+  /** One item per key from a `UNWIND $keys ... RETURN key, item` query; null when absent. */
+  item(query: string, key: string): Promise<Item | null> {
+    return this.keyedLoader<Item | null>(query, 'item', null).load(key);
+  }
+
+  items(query: string, keys: readonly string[]): Promise<(Item | null)[]> {
+    return this.keyedLoader<Item | null>(query, 'item', null)
+      .loadMany(keys)
+      .then((r) => r.map((x) => (x instanceof Error ? null : x)));
+  }
+
+  /** A list per key from a `UNWIND $keys ... RETURN key, items` query; empty when absent. */
+  list(query: string, key: string, params: Record<string, unknown> = {}): Promise<Item[]> {
+    return this.keyedLoader<Item[]>(query, 'items', [], params).load(key);
+  }
+
+  /** One page per key from a `RETURN key, total, items` query, batched across parents. */
+  page(query: string, key: string, params: Record<string, unknown>): Promise<Page> {
+    const id = `${query}|${JSON.stringify(params)}`;
+    let loader = this.paged.get(id);
+    if (!loader) {
+      loader = new DataLoader<string, Page>(async (keys) => {
+        const rows = await this.db.read((tx) => tx.rows(cypher(query), { ...params, keys }));
+        const byKey = new Map(rows.map((r) => [String(r.key), r]));
+        return keys.map((k) => {
+          const r = byKey.get(k);
+          return { total: Number(r?.total ?? 0), items: (r?.items as string[] | undefined) ?? [] };
+        });
+      });
+      this.paged.set(id, loader);
+    }
+    return loader.load(key);
+  }
+
+  /** A single-row query (lists, search): no batching, but still one round trip. */
+  async one(query: string, params: Record<string, unknown>): Promise<Row | undefined> {
+    const rows = await this.db.read((tx) => tx.rows(cypher(query), params));
+    return rows[0];
+  }
+
+  private keyedLoader<T>(query: string, field: string, missing: T, params: Record<string, unknown> = {}) {
+    const id = `${query}|${field}|${JSON.stringify(params)}`;
+    let loader = this.keyed.get(id) as DataLoader<string, T> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, T>(async (keys) => {
+        const rows = await this.db.read((tx) => tx.rows(cypher(query), { ...params, keys }));
+        const byKey = new Map(rows.map((r) => [String(r.key), r[field] as T]));
+        return keys.map((k) => (byKey.has(k) ? (byKey.get(k) as T) : missing));
+      });
+      this.keyed.set(id, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,8 @@
+/** Non-GraphQL HTTP routes served beside /graphql (exports, the explorer page). */
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+
+export function httpRoutes(_deps: { config: Config; db: Database }): Plugin[] {
+  return [];
+}

@@ -1,0 +1,201 @@
+/**
+ * Agents: actors (people, governments, groups) and sources (outlets, wires, unnamed sources,
+ * leaks). Both can tell a claim, so a hop's agent is the `Agent` interface.
+ */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { offsetConnection, STATUS_DEFAULT } from './common.js';
+import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
+import { slugify } from '../domain/keys.js';
+import { toLuceneQuery } from '../graph/lucene.js';
+
+const ReliabilityGrade = builder.enumType('ReliabilityGrade', {
+  description:
+    'Admiralty (NATO) source reliability: A completely reliable, B usually reliable, C fairly reliable, ' +
+    'D not usually reliable, E unreliable, F reliability cannot be judged.',
+  values: ['A', 'B', 'C', 'D', 'E', 'F'] as const,
+});
+
+AgentRef.implement({
+  description: 'Whoever tells a claim at some link of a chain: an actor or a source.',
+  resolveType: (item) => (item.type === 'Actor' ? 'Actor' : 'Source'),
+  fields: (t) => ({
+    key: t.string({ resolve: (x) => String(x.key), description: 'Stable key, e.g. "actor:donald-trump".' }),
+    name: t.string({ resolve: (x) => String(x.name), description: 'Canonical name.' }),
+    aliases: t.stringList({
+      description: 'Other names used for this agent.',
+      resolve: (a) => (a.aliases as string[] | null) ?? [],
+    }),
+    reliability: t.field({
+      type: ReliabilityGrade,
+      nullable: true,
+      description: "Effective reliability grade: the fact-checker's override, else the default for the kind.",
+      resolve: (a) => (a.reliabilityOverride ?? a.reliability ?? null) as 'A' | null,
+    }),
+    reliabilityReason: t.string({
+      nullable: true,
+      description: 'Why a fact-checker set the grade, when it was overridden.',
+      resolve: (a) => (a.reliabilityReason as string | null) ?? null,
+    }),
+    affiliation: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The government, state or organisation this agent belongs to or speaks for.',
+      resolve: (a, _args, ctx) =>
+        typeof a.affiliationKey === 'string' ? ctx.loaders.item('agent/by-keys', a.affiliationKey) : null,
+    }),
+    said: t.connection({
+      type: ClaimRef,
+      description: 'Claims this agent said first: it is the origin of their chain.',
+      args: {
+        includeDrafts: t.arg.boolean({
+          required: false,
+          description: 'Also list draft claims (default false).',
+        }),
+      },
+      resolve: (a, args, ctx) => agentClaims('agent/said', a, args, ctx),
+    }),
+    passedOn: t.connection({
+      type: ClaimRef,
+      description: 'Claims this agent passed on (relayed) without being their origin.',
+      args: {
+        includeDrafts: t.arg.boolean({
+          required: false,
+          description: 'Also list draft claims (default false).',
+        }),
+      },
+      resolve: (a, args, ctx) => agentClaims('agent/passed-on', a, args, ctx),
+    }),
+    saidAbout: t.connection({
+      type: ClaimRef,
+      description: 'Claims that refer to this agent.',
+      args: {
+        includeDrafts: t.arg.boolean({
+          required: false,
+          description: 'Also list draft claims (default false).',
+        }),
+      },
+      resolve: (a, args, ctx) => agentClaims('agent/said-about', a, args, ctx),
+    }),
+  }),
+});
+
+function agentClaims(
+  query: string,
+  agent: Item,
+  args: {
+    includeDrafts?: boolean | null;
+    first?: number | null;
+    after?: string | null;
+    last?: number | null;
+    before?: string | null;
+  },
+  ctx: Parameters<typeof offsetConnection>[1],
+) {
+  const statuses = args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT;
+  return offsetConnection(
+    args,
+    ctx,
+    (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
+    async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((c): c is Item => c !== null),
+  );
+}
+
+builder.node(ActorRef, {
+  description: 'A person, government, state, organisation or group acting or speaking in the world.',
+  interfaces: [AgentRef],
+  id: { resolve: (a) => String(a.key) },
+  isTypeOf: (v) => (v as Item).type === 'Actor',
+  loadMany: (keys, ctx) =>
+    ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Actor' ? x : null))),
+  fields: (t) => ({
+    kind: t.string({
+      resolve: (x) => String(x.kind),
+      description: 'person, government, state, organisation or group.',
+    }),
+    title: t.string({
+      nullable: true,
+      description: 'Office or role at the time of the article.',
+      resolve: (a) => (a.title as string | null) ?? null,
+    }),
+  }),
+});
+
+builder.node(SourceRef, {
+  description:
+    'Who relays information: an outlet, a wire service, an unnamed person or group, leaks, a document.',
+  interfaces: [AgentRef],
+  id: { resolve: (s) => String(s.key) },
+  isTypeOf: (v) => (v as Item).type === 'Source',
+  loadMany: (keys, ctx) =>
+    ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Source' ? x : null))),
+  fields: (t) => ({
+    kind: t.string({
+      resolve: (x) => String(x.kind),
+      description: 'outlet, wire, anonymous, leak, official_body or document.',
+    }),
+    anonymous: t.boolean({
+      description: 'True for an unnamed source.',
+      resolve: (s) => s.anonymous === true,
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'For an unnamed source, the words the article uses ("a Syrian official").',
+      resolve: (s) => (s.description as string | null) ?? null,
+    }),
+    anonymityReason: t.string({
+      nullable: true,
+      description: 'The stated reason for anonymity, if any.',
+      resolve: (s) => (s.anonymityReason as string | null) ?? null,
+    }),
+    relayed: t.connection({
+      type: ClaimRef,
+      description: 'Claims this source relayed anywhere in their chain without being the origin.',
+      args: {
+        includeDrafts: t.arg.boolean({
+          required: false,
+          description: 'Also list draft claims (default false).',
+        }),
+      },
+      resolve: (s, args, ctx) => agentClaims('agent/passed-on', s, args, ctx),
+    }),
+  }),
+});
+
+const AgentType = builder.enumType('AgentType', { values: ['Actor', 'Source'] as const });
+
+builder.queryFields((t) => ({
+  agent: t.field({
+    type: AgentRef,
+    nullable: true,
+    description: 'An actor or source by key.',
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_r, { key }, ctx) => ctx.loaders.item('agent/by-keys', key),
+  }),
+  agents: t.connection({
+    type: AgentRef,
+    description: 'Actors and sources by name or alias ("Damascus", "al-Sharaa"); exact alias matches first.',
+    args: {
+      name: t.arg.string({ required: true, description: 'A name or alias.' }),
+      types: t.arg({ type: [AgentType], required: false, description: 'Only these kinds of agent.' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const query = toLuceneQuery(args.name);
+      return offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          const row = await ctx.loaders.one('agent/lookup', {
+            nameKey: slugify(args.name),
+            query: query ?? '""',
+            types: args.types ?? null,
+            offset,
+            limit,
+          });
+          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
+        },
+        async (keys) => (await ctx.loaders.items('agent/by-keys', keys)).filter((x): x is Item => x !== null),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,73 @@
+/** Articles: the reports we ingest, and the claims each contains. */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { ArticleRef, ClaimRef, SourceRef } from './refs.js';
+import { offsetConnection, STATUS_DEFAULT } from './common.js';
+
+builder.node(ArticleRef, {
+  description: 'One published report we ingested.',
+  id: { resolve: (a) => String(a.key) },
+  isTypeOf: (v) => String((v as Item).key).startsWith('article:'),
+  loadMany: (keys, ctx) => ctx.loaders.items('article/by-keys', keys),
+  fields: (t) => ({
+    key: t.string({ description: 'Stable key "article:<id>".', resolve: (a) => String(a.key) }),
+    url: t.string({ resolve: (a) => String(a.url) }),
+    title: t.string({ resolve: (a) => String(a.title) }),
+    publishedAt: t.field({ type: 'DateTime', resolve: (a) => String(a.publishedAt) }),
+    language: t.string({ resolve: (a) => String(a.language) }),
+    author: t.string({ nullable: true, resolve: (a) => (a.author as string | null) ?? null }),
+    publisher: t.field({
+      type: SourceRef,
+      nullable: true,
+      resolve: (a, _x, ctx) =>
+        typeof a.publisherKey === 'string' ? ctx.loaders.item('agent/by-keys', a.publisherKey) : null,
+    }),
+    text: t.string({
+      description: 'The full text, verbatim; evidence offsets point into it.',
+      resolve: async (a, _x, ctx) =>
+        String((await ctx.loaders.one('article/text', { key: a.key }))?.text ?? ''),
+    }),
+    claims: t.connection({
+      type: ClaimRef,
+      description: 'The claims of the article, in the order they stand in the text.',
+      args: { includeDrafts: t.arg.boolean({ required: false }) },
+      resolve: (a, args, ctx) =>
+        offsetConnection(
+          args,
+          ctx,
+          (offset, limit) =>
+            ctx.loaders.page('article/claims', String(a.key), {
+              statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+              offset,
+              limit,
+            }),
+          async (keys) =>
+            (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+        ),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleRef,
+    nullable: true,
+    args: { key: t.arg.string({ required: true, description: 'e.g. "article:noonpost-7628".' }) },
+    resolve: (_r, { key }, ctx) => ctx.loaders.item('article/by-keys', key),
+  }),
+  articles: t.connection({
+    type: ArticleRef,
+    description: 'Ingested articles, newest first.',
+    resolve: (_r, args, ctx) =>
+      offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          const row = await ctx.loaders.one('article/list', { offset, limit });
+          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
+        },
+        async (keys) =>
+          (await ctx.loaders.items('article/by-keys', keys)).filter((x): x is Item => x !== null),
+      ),
+  }),
+}));

@@ -1,0 +1,467 @@
+/**
+ * Claims and their provenance: the chain from the article out to the original speaker, who said
+ * it first, where else it appears, what supports or contradicts it, and its grade.
+ */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
+import { EvidenceRef, TimeRefRef, evidenceOf, offsetConnection, timeOf, STATUS_DEFAULT } from './common.js';
+import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
+import { buildClaimListQuery, type ClaimOrder } from '../graph/claim-list.js';
+import { toLuceneQuery } from '../graph/lucene.js';
+
+export const ClaimKindEnum = builder.enumType('ClaimKind', {
+  description: 'What kind of statement a claim is.',
+  values: ClaimKind.options,
+});
+export const ClaimStatusEnum = builder.enumType('ClaimStatus', {
+  description:
+    'accepted: reviewed and part of the graph; draft: proposed by the extractor, awaiting review; rejected.',
+  values: ClaimStatus.options,
+});
+export const RelationTypeEnum = builder.enumType('ClaimRelationType', {
+  description: 'SUPPORTS, CONTRADICTS, or SAME_STATEMENT (two wordings of one statement).',
+  values: RelationType.options,
+});
+const DirectionEnum = builder.enumType('RelationDirection', { values: ['OUTGOING', 'INCOMING'] as const });
+const ClaimOrderEnum = builder.enumType('ClaimOrder', {
+  values: ['SAID_AT_DESC', 'SAID_AT_ASC', 'CONFIDENCE_DESC', 'CONFIDENCE_ASC', 'KEY_ASC'] as const,
+});
+
+interface HopShape {
+  telling: Item;
+}
+const HopRef = builder.objectRef<HopShape>('Hop').implement({
+  description:
+    'One link of an attribution chain: who told the claim at this link, in what role, to whom, when, ' +
+    "and the article's words that show it. Hop 0 is the article itself (its publisher).",
+  fields: (t) => ({
+    position: t.int({
+      description: '0 for the article, counting outwards to the origin.',
+      resolve: (h) => Number(h.telling.hop),
+    }),
+    role: t.string({
+      description: 'published, reported, quoted, told, said, leaked, according_to, ...',
+      resolve: (h) => String(h.telling.role),
+    }),
+    agent: t.field({
+      type: AgentRef,
+      description: 'Who tells at this link.',
+      resolve: async (h, _a, ctx) => {
+        const agent = await ctx.loaders.item('agent/by-keys', String(h.telling.agentKey));
+        if (!agent) throw new Error(`hop agent ${String(h.telling.agentKey)} missing`);
+        return agent;
+      },
+    }),
+    addressee: t.field({
+      type: AgentRef,
+      nullable: true,
+      description: 'To whom it was told, when the article says ("told US envoy Tom Barrack").',
+      resolve: (h, _a, ctx) =>
+        typeof h.telling.addresseeKey === 'string'
+          ? ctx.loaders.item('agent/by-keys', h.telling.addresseeKey)
+          : null,
+    }),
+    anonymous: t.boolean({
+      description: 'True when the article does not name this teller.',
+      resolve: (h) => h.telling.anonymous === true,
+    }),
+    isOrigin: t.boolean({
+      description: 'True for the last link: who said it first.',
+      resolve: (h) => h.telling.isOrigin === true,
+    }),
+    time: t.field({
+      type: TimeRefRef,
+      nullable: true,
+      description: 'When this link happened.',
+      resolve: (h) => timeOf(h.telling),
+    }),
+    evidence: t.field({
+      type: EvidenceRef,
+      nullable: true,
+      description: "The article's words showing this link.",
+      resolve: (h) => evidenceOf(h.telling),
+    }),
+  }),
+});
+
+const AppearanceRef = builder.objectRef<Item>('Appearance').implement({
+  description:
+    'One telling of the same statement: this claim or a same-statement equivalent, in some article.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (a, _x, ctx) => loadClaim(ctx, String(a.claimKey)) }),
+    article: t.field({
+      type: ArticleRef,
+      resolve: async (a, _x, ctx) => {
+        const article = await ctx.loaders.item('article/by-keys', String(a.articleKey));
+        if (!article) throw new Error('article missing');
+        return article;
+      },
+    }),
+    origin: t.field({
+      type: AgentRef,
+      description: 'Who said it first in that telling.',
+      resolve: async (a, _x, ctx) => {
+        const agent = await ctx.loaders.item('agent/by-keys', String(a.originAgentKey));
+        if (!agent) throw new Error('agent missing');
+        return agent;
+      },
+    }),
+    saidAt: t.string({
+      description: 'When the origin said it (ISO date), as far as the article tells.',
+      resolve: (a) => String(a.saidAt),
+    }),
+    wording: t.string({
+      description: 'The quote, or the claim text when there is no quote.',
+      resolve: (a) => String(a.quote ?? a.text),
+    }),
+  }),
+});
+
+interface ProvenanceShape {
+  claim: Item;
+  chain: Item[];
+}
+const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement({
+  description: 'Who said it first, and through whom it reached the article.',
+  fields: (t) => ({
+    chain: t.field({
+      type: [HopRef],
+      description: 'The ordered chain: the article (hop 0), then each teller out to the original speaker.',
+      resolve: (p) => p.chain.map((telling) => ({ telling })),
+    }),
+    origin: t.field({
+      type: HopRef,
+      description: 'The last link: the original speaker (the outlet itself for its own analysis).',
+      resolve: (p) => ({ telling: p.chain[p.chain.length - 1] ?? {} }),
+    }),
+    depth: t.int({
+      description: "Links between the article and the original speaker (0 for the outlet's own words).",
+      resolve: (p) => Math.max(0, p.chain.length - 1),
+    }),
+    anonymousLinks: t.int({
+      description: 'How many links are unnamed.',
+      resolve: (p) => p.chain.filter((h) => h.anonymous === true).length,
+    }),
+    firstTold: t.field({
+      type: AppearanceRef,
+      description: 'Who said it first across every article carrying the same statement (earliest telling).',
+      resolve: async (p, _a, ctx) => {
+        const all = await ctx.loaders.list('claim/appearances', String(p.claim.key));
+        const fallback: Item = {
+          claimKey: p.claim.key ?? null,
+          articleKey: p.claim.articleKey ?? null,
+          saidAt: p.claim.saidAt ?? null,
+          originAgentKey: p.chain.at(-1)?.agentKey ?? null,
+          text: p.claim.text ?? null,
+        };
+        return all[0] ?? fallback;
+      },
+    }),
+    otherAppearances: t.field({
+      type: [AppearanceRef],
+      description: 'The same statement in other articles (linked as SAME_STATEMENT), earliest first.',
+      resolve: async (p, _a, ctx) =>
+        (await ctx.loaders.list('claim/appearances', String(p.claim.key))).filter(
+          (a) => a.articleKey !== p.claim.articleKey,
+        ),
+    }),
+  }),
+});
+
+const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
+  description: 'A claim related to this one, and how.',
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type as 'SUPPORTS' }),
+    direction: t.field({
+      type: DirectionEnum,
+      description:
+        'OUTGOING: this claim supports/contradicts the other; INCOMING: the other acts on this one.',
+      resolve: (r) => r.direction as 'OUTGOING',
+    }),
+    note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
+    claim: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => loadClaim(ctx, String(r.claimKey)) }),
+  }),
+});
+
+const GradeFactorRef = builder
+  .objectRef<{ factor: string; effect: number; detail: string }>('GradeFactor')
+  .implement({
+    description: 'One reason a grade went up or down.',
+    fields: (t) => ({
+      factor: t.string({
+        resolve: (x) => String(x.factor),
+        description: 'Machine name of the factor (hop_reliability, anonymity, hedge, ...).',
+      }),
+      effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
+      detail: t.string({ resolve: (x) => String(x.detail), description: 'The reason in words.' }),
+    }),
+  });
+
+const GradeRef = builder.objectRef<Item>('Grade').implement({
+  description:
+    'How far to trust a claim, and why: Admiralty information credibility and a confidence in [0, 1].',
+  fields: (t) => ({
+    credibility: t.int({
+      nullable: true,
+      description:
+        '1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.',
+      resolve: (c) => (c.credibility == null ? null : Number(c.credibility)),
+    }),
+    confidence: t.float({
+      nullable: true,
+      description: "Confidence in [0, 1]; null when not graded (drafts, the outlet's own analysis).",
+      resolve: (c) => (c.confidence == null ? null : Number(c.confidence)),
+    }),
+    factors: t.field({
+      type: [GradeFactorRef],
+      description: 'Every factor that raised or lowered the grade, in the order applied.',
+      resolve: (c) =>
+        typeof c.gradeFactors === 'string'
+          ? (JSON.parse(c.gradeFactors) as { factor: string; effect: number; detail: string }[])
+          : [],
+    }),
+  }),
+});
+
+const RevisionRef = builder.objectRef<Item>('Revision').implement({
+  description: "One change in a claim's history.",
+  fields: (t) => ({
+    version: t.int({ resolve: (r) => Number(r.version) }),
+    at: t.string({ description: 'When (ISO date-time).', resolve: (r) => String(r.at) }),
+    by: t.string({
+      description: 'Who: an ingest, or an API key fingerprint.',
+      resolve: (r) => String(r.by ?? 'unknown'),
+    }),
+    change: t.string({
+      description: 'created, updated, accepted, rejected, assessed, ...',
+      resolve: (r) => String(r.change),
+    }),
+    via: t.string({
+      nullable: true,
+      description: 'ingest or api.',
+      resolve: (r) => (r.via as string | null) ?? null,
+    }),
+    note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
+  }),
+});
+
+export async function loadClaim(
+  ctx: { loaders: { item(q: string, k: string): Promise<Item | null> } },
+  key: string,
+): Promise<Item> {
+  const claim = await ctx.loaders.item('claim/by-keys', key);
+  if (!claim) throw new Error(`claim ${key} missing`);
+  return claim;
+}
+
+builder.node(ClaimRef, {
+  description: 'One proposition reported in an article, with its verbatim quote when there is one.',
+  id: { resolve: (c) => String(c.key) },
+  isTypeOf: (v) =>
+    typeof (v as Item).key === 'string' &&
+    String((v as Item).key).includes('#') &&
+    !String((v as Item).key).includes('@'),
+  loadMany: (keys, ctx) => ctx.loaders.items('claim/by-keys', keys),
+  fields: (t) => ({
+    key: t.string({ resolve: (x) => String(x.key), description: 'Stable key "<article id>#<claim id>".' }),
+    text: t.string({ resolve: (x) => String(x.text), description: 'The proposition in plain words.' }),
+    quote: t.string({
+      nullable: true,
+      description: 'The verbatim quotation, exactly as printed.',
+      resolve: (c) => (c.quote as string | null) ?? null,
+    }),
+    kind: t.field({ type: ClaimKindEnum, resolve: (c) => c.kind as 'report' }),
+    status: t.field({ type: ClaimStatusEnum, resolve: (c) => c.status as 'accepted' }),
+    hedges: t.stringList({
+      description: 'Hedging words as printed ("reportedly").',
+      resolve: (c) => (c.hedges as string[] | null) ?? [],
+    }),
+    outletAnalysis: t.boolean({
+      description: "The outlet's own analysis or opinion: not graded as a sourced fact.",
+      resolve: (c) => c.outletAnalysis === true,
+    }),
+    time: t.field({
+      type: TimeRefRef,
+      nullable: true,
+      description: 'The time the claim refers to.',
+      resolve: (c) => timeOf(c),
+    }),
+    saidAt: t.field({
+      type: 'Date',
+      description: 'When the original speaker said it, as far as the article tells (else the article date).',
+      resolve: (c) => String(c.saidAt),
+    }),
+    evidence: t.field({
+      type: EvidenceRef,
+      description: 'Where the claim stands in the article.',
+      resolve: (c) => evidenceOf(c) ?? { start: 0, end: 0, text: '' },
+    }),
+    version: t.int({
+      description: 'Increases with every change; pass it back when editing.',
+      resolve: (c) => Number(c.version ?? 1),
+    }),
+    updatedAt: t.string({
+      nullable: true,
+      description: 'When the content last changed (ISO date-time).',
+      resolve: (c) => (c.updatedAt as string | null) ?? null,
+    }),
+    extractionConfidence: t.float({
+      nullable: true,
+      description: 'For drafts: how sure the extractor was.',
+      resolve: (c) => (c.extractionConfidence as number | null) ?? null,
+    }),
+    article: t.field({
+      type: ArticleRef,
+      resolve: async (c, _a, ctx) => {
+        const a = await ctx.loaders.item('article/by-keys', String(c.articleKey));
+        if (!a) throw new Error('article missing');
+        return a;
+      },
+    }),
+    provenance: t.field({
+      type: ProvenanceRef,
+      description: 'The attribution chain, its origin and depth, and who said it first.',
+      resolve: async (c, _a, ctx) => ({
+        claim: c,
+        chain: await ctx.loaders.list('claim/chains', String(c.key)),
+      }),
+    }),
+    speaker: t.field({
+      type: AgentRef,
+      description: 'The original speaker: the origin of the chain.',
+      resolve: async (c, _a, ctx) => {
+        const chain = await ctx.loaders.list('claim/chains', String(c.key));
+        const agent = await ctx.loaders.item('agent/by-keys', String(chain.at(-1)?.agentKey));
+        if (!agent) throw new Error('speaker missing');
+        return agent;
+      },
+    }),
+    about: t.field({
+      type: [AgentRef],
+      description: 'Actors and sources the claim refers to (places and events: see aboutPlaces, events).',
+      resolve: async (c, _a, ctx) => {
+        const refs = (await ctx.loaders.list('claim/about', String(c.key))).filter(
+          (r) => r.type === 'Actor' || r.type === 'Source',
+        );
+        return (
+          await ctx.loaders.items(
+            'agent/by-keys',
+            refs.map((r) => String(r.key)),
+          )
+        ).filter((x): x is Item => x !== null);
+      },
+    }),
+    related: t.field({
+      type: [RelatedClaimRef],
+      description: 'Claims that support, contradict or restate this one (both directions).',
+      args: { types: t.arg({ type: [RelationTypeEnum], required: false }) },
+      resolve: (c, args, ctx) =>
+        ctx.loaders.list('claim/related', String(c.key), { types: args.types ?? null }),
+    }),
+    grade: t.field({
+      type: GradeRef,
+      description: 'The grade and every factor behind it.',
+      resolve: (c) => c,
+    }),
+    history: t.field({
+      type: [RevisionRef],
+      description: 'Who changed what, when: oldest first.',
+      resolve: (c, _a, ctx) => ctx.loaders.list('claim/history', String(c.key)),
+    }),
+  }),
+});
+
+const ClaimFilterInput = builder.inputType('ClaimFilter', {
+  description: 'Filters for the claims list; all given filters must hold.',
+  fields: (t) => ({
+    speaker: t.string({ description: 'Key of the original speaker (origin of the chain).' }),
+    about: t.string({ description: 'Key of an actor, place, event or source the claim refers to.' }),
+    source: t.string({ description: 'Key of a source, outlet or actor anywhere in the chain.' }),
+    article: t.string({ description: 'Key of the article ("article:<id>").' }),
+    kinds: t.field({ type: [ClaimKindEnum] }),
+    anonymous: t.boolean({ description: 'true: at least one unnamed link in the chain; false: none.' }),
+    saidFrom: t.field({ type: 'Date', description: 'Said on or after this date.' }),
+    saidTo: t.field({ type: 'Date', description: 'Said on or before this date.' }),
+    confidenceMin: t.float(),
+    confidenceMax: t.float(),
+    includeDrafts: t.boolean({ description: 'Also list drafts (default false).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  claim: t.field({
+    type: ClaimRef,
+    nullable: true,
+    description: 'A claim by key ("noonpost-7628#trump-predicts-deal-close").',
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_r, { key }, ctx) => ctx.loaders.item('claim/by-keys', key),
+  }),
+  claims: t.connection({
+    type: ClaimRef,
+    description: 'Claims, filtered and sorted.',
+    args: {
+      filter: t.arg({ type: ClaimFilterInput, required: false }),
+      orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
+    },
+    resolve: (_r, args, ctx) => {
+      const f = args.filter ?? {};
+      const built = buildClaimListQuery(
+        {
+          speakerKey: f.speaker,
+          aboutKey: f.about,
+          sourceKey: f.source,
+          articleKey: f.article,
+          kinds: f.kinds,
+          anonymous: f.anonymous,
+          saidFrom: f.saidFrom,
+          saidTo: f.saidTo,
+          confidenceMin: f.confidenceMin,
+          confidenceMax: f.confidenceMax,
+          statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+        },
+        (args.orderBy ?? 'SAID_AT_DESC') as ClaimOrder,
+      );
+      return offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          if (!built.query) return { total: 0, items: [] };
+          const query = built.query;
+          const [row] = await ctx.db.read((tx) => tx.rows(query, { ...built.params, offset, limit }));
+          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
+        },
+        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+      );
+    },
+  }),
+  searchClaims: t.connection({
+    type: ClaimRef,
+    description: 'Full-text search over claim text and quotes, best match first. Any string is safe to pass.',
+    args: {
+      query: t.arg.string({ required: true }),
+      includeDrafts: t.arg.boolean({ required: false }),
+    },
+    resolve: (_r, args, ctx) => {
+      const query = toLuceneQuery(args.query);
+      return offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          if (!query) return { total: 0, items: [] };
+          const row = await ctx.loaders.one('claim/search', {
+            query,
+            statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+            offset,
+            limit,
+          });
+          return {
+            total: Number(row?.total ?? 0),
+            items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
+          };
+        },
+        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,96 @@
+/** Events and places: what happened when and where, with the claims tied to each event. */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { AgentRef, ClaimRef, EventRef, PlaceRef } from './refs.js';
+import { EvidenceRef, TimeRefRef, evidenceOf, offsetConnection, timeOf, STATUS_DEFAULT } from './common.js';
+
+builder.node(PlaceRef, {
+  description: 'Where something happens or what a claim is about: a city, region, territory.',
+  id: { resolve: (p) => String(p.key) },
+  isTypeOf: (v) => String((v as Item).key).startsWith('place:'),
+  loadMany: (keys, ctx) => ctx.loaders.items('place/by-keys', keys),
+  fields: (t) => ({
+    key: t.string({ resolve: (p) => String(p.key) }),
+    name: t.string({ resolve: (p) => String(p.name) }),
+    kind: t.string({ resolve: (p) => String(p.kind) }),
+    aliases: t.stringList({ resolve: (p) => (p.aliases as string[] | null) ?? [] }),
+    within: t.field({
+      type: PlaceRef,
+      nullable: true,
+      resolve: (p, _a, ctx) =>
+        typeof p.withinKey === 'string' ? ctx.loaders.item('place/by-keys', p.withinKey) : null,
+    }),
+  }),
+});
+
+builder.node(EventRef, {
+  description: 'A meeting, speech, round of talks or other dated happening.',
+  id: { resolve: (e) => String(e.key) },
+  isTypeOf: (v) => String((v as Item).key).startsWith('event:'),
+  loadMany: (keys, ctx) => ctx.loaders.items('event/by-keys', keys),
+  fields: (t) => ({
+    key: t.string({ resolve: (e) => String(e.key) }),
+    name: t.string({ resolve: (e) => String(e.name) }),
+    kind: t.string({ resolve: (e) => String(e.kind) }),
+    time: t.field({ type: TimeRefRef, nullable: true, resolve: (e) => timeOf(e) }),
+    evidence: t.field({ type: EvidenceRef, nullable: true, resolve: (e) => evidenceOf(e) }),
+    place: t.field({
+      type: PlaceRef,
+      nullable: true,
+      resolve: (e, _a, ctx) =>
+        typeof e.placeKey === 'string' ? ctx.loaders.item('place/by-keys', e.placeKey) : null,
+    }),
+    participants: t.field({
+      type: [AgentRef],
+      resolve: async (e, _a, ctx) =>
+        (await ctx.loaders.items('agent/by-keys', (e.participantKeys as string[] | null) ?? [])).filter(
+          (x): x is Item => x !== null,
+        ),
+    }),
+    claims: t.connection({
+      type: ClaimRef,
+      description: 'Claims tied to this event, in the order they were said.',
+      args: { includeDrafts: t.arg.boolean({ required: false }) },
+      resolve: (e, args, ctx) =>
+        offsetConnection(
+          args,
+          ctx,
+          (offset, limit) =>
+            ctx.loaders.page('event/claims', String(e.key), {
+              statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+              offset,
+              limit,
+            }),
+          async (keys) =>
+            (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+        ),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  timeline: t.connection({
+    type: EventRef,
+    description: 'Events between two dates (inclusive), in time order, each with its claims.',
+    args: {
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          const row = await ctx.loaders.one('event/timeline', {
+            from: args.from ?? null,
+            // An event starting on the `to` day counts: compare against the end of that day.
+            to: args.to ? `${args.to}T23:59:59Z` : null,
+            offset,
+            limit,
+          });
+          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
+        },
+        async (keys) => (await ctx.loaders.items('event/by-keys', keys)).filter((x): x is Item => x !== null),
+      ),
+  }),
+}));

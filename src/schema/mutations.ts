@@ -1,0 +1,239 @@
+/**
+ * Writes. Each mutation takes one `input`, needs an editor key, validates with the domain zod
+ * schemas, and returns the changed object or a typed error (ValidationError with field paths,
+ * NotFoundError, ConflictError).
+ */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import type { Context } from './context.js';
+import { ArticleRef, ClaimRef } from './refs.js';
+import { ClaimStatusEnum, RelationTypeEnum, loadClaim } from './claim.js';
+import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
+import { DocumentValidationError } from '../domain/validate.js';
+import { ConflictError as DbConflictError } from '../db/errors.js';
+import { ingestDocument } from '../graph/ingest.js';
+import { NotFound, linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
+
+export function requireEditor(ctx: Context): string {
+  if (ctx.caller.role === 'anonymous') throw unauthenticated();
+  if (ctx.caller.role !== 'editor') throw forbidden('writes need an API key with the editor role');
+  return ctx.caller.keyId ?? 'editor';
+}
+
+/** Domain errors become the typed GraphQL errors of the result union; others pass through. */
+function typed(error: unknown): unknown {
+  if (error instanceof DocumentValidationError) return new ValidationError(error.message, error.issues);
+  if (error instanceof NotFound) return new NotFoundError(error.message, error.key);
+  if (error instanceof DbConflictError) return new ConflictError(error.message);
+  return error;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw typed(error);
+  }
+}
+
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'A typed error a mutation may return instead of its result.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const FieldErrorRef = builder
+  .objectRef<{ path: string; message: string; claimId?: string }>('FieldError')
+  .implement({
+    description: 'One problem with the input, at a field path.',
+    fields: (t) => ({
+      path: t.exposeString('path', { description: 'Where, e.g. "claims[3].chain[1].agent".' }),
+      message: t.exposeString('message'),
+      claimId: t.string({
+        nullable: true,
+        description: 'The claim the problem belongs to.',
+        resolve: (e) => e.claimId ?? null,
+      }),
+    }),
+  });
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was rejected before anything was written.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ValidationError,
+  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorRef], resolve: (e) => e.fieldErrors }) }),
+});
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'Something the input names does not exist.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof NotFoundError,
+  fields: (t) => ({ key: t.exposeString('key') }),
+});
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The write collided with a newer version or existing data; re-read and try again.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ConflictError,
+  fields: (t) => ({ code: t.string({ resolve: () => 'CONFLICT' }) }),
+});
+
+const IngestArticleInput = builder.inputType('IngestArticleInput', {
+  fields: (t) => ({
+    document: t.field({
+      type: 'JSON',
+      required: true,
+      description: 'An article document (the fixture format).',
+    }),
+  }),
+});
+
+interface IngestShape {
+  articleKey: string;
+  claims: number;
+  changed: boolean;
+}
+const IngestPayload = builder.objectRef<IngestShape>('IngestArticlePayload').implement({
+  fields: (t) => ({
+    article: t.field({
+      type: ArticleRef,
+      resolve: async (p, _a, ctx) => (await ctx.loaders.item('article/by-keys', p.articleKey)) as Item,
+    }),
+    claims: t.exposeInt('claims', { description: 'How many claims the document holds.' }),
+    changed: t.exposeBoolean('changed', {
+      description: 'False when the graph already held exactly this document.',
+    }),
+  }),
+});
+
+const UpsertClaimInput = builder.inputType('UpsertClaimInput', {
+  fields: (t) => ({
+    article: t.string({ required: true, description: 'Key of the article the claim stands in.' }),
+    claim: t.field({
+      type: 'JSON',
+      required: true,
+      description: 'The claim, in the document format (id, text, chain, evidence, ...).',
+    }),
+    actors: t.field({
+      type: ['JSON'],
+      required: false,
+      description: 'Actors to add or replace (by id), referenced by the claim.',
+    }),
+    sources: t.field({ type: ['JSON'], required: false, description: 'Sources to add or replace (by id).' }),
+    expectedVersion: t.int({
+      required: false,
+      description: 'To edit an existing claim: the version you read.',
+    }),
+  }),
+});
+
+const SetClaimStatusInput = builder.inputType('SetClaimStatusInput', {
+  fields: (t) => ({
+    claim: t.string({ required: true }),
+    status: t.field({
+      type: ClaimStatusEnum,
+      required: true,
+      description: 'accepted (a draft becomes an ordinary claim) or rejected.',
+    }),
+    expectedVersion: t.int({ required: false }),
+    note: t.string({ required: false, description: "The reviewer's note, kept in the claim's history." }),
+  }),
+});
+
+const LinkClaimsInput = builder.inputType('LinkClaimsInput', {
+  fields: (t) => ({
+    from: t.string({ required: true }),
+    to: t.string({ required: true }),
+    type: t.field({ type: RelationTypeEnum, required: true }),
+    note: t.string({ required: false }),
+  }),
+});
+
+interface LinkShape {
+  fromKey: string;
+  toKey: string;
+}
+const LinkPayload = builder.objectRef<LinkShape>('LinkClaimsPayload').implement({
+  fields: (t) => ({
+    from: t.field({ type: ClaimRef, resolve: (p, _a, ctx) => loadClaim(ctx, p.fromKey) }),
+    to: t.field({ type: ClaimRef, resolve: (p, _a, ctx) => loadClaim(ctx, p.toKey) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  ingestArticle: t.field({
+    type: IngestPayload,
+    description: 'Ingest (or re-ingest) a whole article document, atomically and idempotently.',
+    errors: { types: [ValidationError, ConflictError] },
+    args: { input: t.arg({ type: IngestArticleInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        const result = await ingestDocument(ctx.db, input.document, { by, via: 'api' });
+        const changed = Object.values(result.counters).some((v) => v > 0);
+        return { articleKey: result.articleKey, claims: result.claims, changed };
+      });
+    },
+  }),
+  upsertClaim: t.field({
+    type: ClaimRef,
+    description: 'Add a claim to an article, or edit one (with the version you read), with its chain.',
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: UpsertClaimInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        const key = await upsertClaim(
+          ctx.db,
+          {
+            articleKey: input.article,
+            claim: input.claim,
+            actors: input.actors ?? [],
+            sources: input.sources ?? [],
+            expectedVersion: input.expectedVersion ?? null,
+          },
+          { by },
+        );
+        return loadClaim(ctx, key);
+      });
+    },
+  }),
+  setClaimStatus: t.field({
+    type: ClaimRef,
+    description: 'Accept or reject a claim (drafts from the extractor become ordinary claims when accepted).',
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: SetClaimStatusInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        const key = await setClaimStatus(
+          ctx.db,
+          {
+            claimKey: input.claim,
+            status: input.status,
+            expectedVersion: input.expectedVersion ?? null,
+            note: input.note ?? null,
+          },
+          { by },
+        );
+        return loadClaim(ctx, key);
+      });
+    },
+  }),
+  linkClaims: t.field({
+    type: LinkPayload,
+    description: 'Record that one claim supports, contradicts or restates another (any two articles).',
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: LinkClaimsInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(() =>
+        linkClaims(
+          ctx.db,
+          { fromKey: input.from, toKey: input.to, type: input.type, note: input.note ?? null },
+          { by },
+        ),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,46 @@
+import { GraphQLError, Kind } from 'graphql';
+import { IsoDateOrDateTime } from '../domain/document.js';
+import { builder } from './builder.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseIso(value: unknown, dateOnly: boolean): string {
+  const ok =
+    typeof value === 'string' &&
+    IsoDateOrDateTime.safeParse(value).success &&
+    (!dateOnly || DATE.test(value));
+  if (!ok) {
+    throw new GraphQLError(
+      dateOnly
+        ? 'Date must be an ISO-8601 date (YYYY-MM-DD)'
+        : 'DateTime must be an ISO-8601 date or date-time',
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
+  }
+  return value as string;
+}
+
+builder.scalarType('Date', {
+  description: 'An ISO-8601 calendar date, e.g. 2026-01-05.',
+  serialize: (v) => String(v),
+  parseValue: (v) => parseIso(v, true),
+  parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : null, true),
+});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date or date-time with offset, e.g. 2026-01-05 or 2026-01-05T10:00:00Z.',
+  serialize: (v) => String(v),
+  parseValue: (v) => parseIso(v, false),
+  parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : null, false),
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (used for whole article documents, validated by the domain schema).',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: () => {
+    throw new GraphQLError('JSON values must be passed as variables', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * The GraphQL HTTP handler: schema, per-request context, query guards, error masking, health and
+ * readiness. Nothing here listens; server.ts does, and tests call `yoga.fetch` directly.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { countRoundTrips, RoundTrips } from './db/database.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.js';
+import { migrationsApplied } from './db/migrations.js';
+import { Loaders } from './graph/loaders.js';
+import { KeyRing } from './auth.js';
+import { schema } from './schema/index.js';
+import type { Context } from './schema/context.js';
+import { unauthenticated } from './schema/errors.js';
+import { EXAMPLE_QUERIES } from './examples.js';
+
+export interface YogaOptions {
+  config: Config;
+  db: Database;
+  /** Extra Yoga plugins (exports and the explorer page add routes this way). */
+  plugins?: Plugin[];
+}
+
+export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
+  const keys = new KeyRing(config.API_KEYS);
+  const armor = new EnvelopArmor({
+    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: false, flattenFragments: true },
+    maxAliases: { n: config.MAX_ALIASES, allowList: [] },
+    maxTokens: { n: config.MAX_TOKENS },
+    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.MASK_ERRORS },
+  });
+  const mask = config.MASK_ERRORS || config.NODE_ENV === 'production';
+  let ready: { at: number; ok: boolean } | undefined;
+
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    batching: false,
+    graphiql:
+      config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
+    logging: config.LOG_LEVEL === 'silent' ? false : 'warn',
+    context: ({ request }: YogaInitialContext): Context => ({
+      config,
+      db,
+      loaders: new Loaders(db),
+      caller: keys.identify(request.headers),
+    }),
+    maskedErrors: mask
+      ? {
+          maskError(error, message) {
+            const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+            if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
+              return new GraphQLError(original.message, {
+                extensions: { code: original.code, http: { status: 503 } },
+              });
+            }
+            if (error instanceof GraphQLError && !error.originalError) return error;
+            if (original instanceof GraphQLError && original.extensions?.code) return original;
+            return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+          },
+        }
+      : false,
+    plugins: [
+      ...armor.protect().plugins,
+      useAccessPolicy(config),
+      useRoundTripCount(config),
+      useReadinessCheck({
+        endpoint: '/ready',
+        // Cached for a second so a readiness probe storm does not become a database storm.
+        check: async () => {
+          if (ready && Date.now() - ready.at < 1000) return ready.ok;
+          const ok = (await db.ping()) && (await migrationsApplied(db).catch(() => false));
+          ready = { at: Date.now(), ok };
+          return ok;
+        },
+      }),
+      ...plugins,
+    ],
+  });
+}
+
+/** Reads are public unless PUBLIC_READS=false; a presented key that matches none is refused. */
+function useAccessPolicy(config: Config): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue;
+      if (ctx.caller.invalidKey) throw unauthenticated('the API key is not valid');
+      if (!config.PUBLIC_READS && ctx.caller.role === 'anonymous')
+        throw unauthenticated('reads need an API key');
+    },
+  };
+}
+
+/**
+ * Counts the Cypher round trips of each operation. Outside production the count is returned in
+ * `extensions.roundTrips`, which the N+1 test reads.
+ */
+function useRoundTripCount(config: Config): Plugin<Context> {
+  return {
+    onExecute({ setExecuteFn, executeFn }) {
+      const counter = new RoundTrips();
+      setExecuteFn((args) => countRoundTrips(counter, () => executeFn(args)));
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (config.NODE_ENV === 'production' || Symbol.asyncIterator in Object(result)) return;
+          const r = result as { extensions?: Record<string, unknown> };
+          setResult({
+            ...(result as object),
+            extensions: { ...r.extensions, roundTrips: counter.count },
+          } as never);
+        },
+      };
+    },
+  };
+}
+
+export type ClaimGraphYoga = ReturnType<typeof buildYoga>;
