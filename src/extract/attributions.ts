@@ -61,6 +61,10 @@ const BARE_PRONOUNS = new Set([
   'one', 'everyone', 'someone', 'nobody', 'many', 'some', 'others', 'both', 'all',
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'recently', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at', 'during', 'afterward', 'afterwards',
+]);
 const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'instead', 'also', 'now', 'then', 'later', 'earlier']);
 
 interface Window {
@@ -110,7 +114,9 @@ class Finder {
       }
       if (!ok) continue;
       const head = this.t[i]!;
-      if (!entry.prepositional) {
+      // ", revealing ...": the tagger often calls a participle after a comma an adjective.
+      const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';
+      if (!entry.prepositional && !participle) {
         if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX') continue;
         if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
           // "a noted author", "the reports": nouns and adjectives are not cues, except the
@@ -189,6 +195,9 @@ class Finder {
       const x = this.t[i]!;
       if (NP_POS.has(x.pos) && !(x.lower === 'that' && i > first)) {
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower) && i > first) break;
+        // "told Reuters the two sides came close": a determiner after a noun opens a new phrase.
+        const prev = this.t[i - 1];
+        if (i > first && x.pos === 'DET' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'PRON')) break;
         last = i;
         i++;
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower)) break;
@@ -287,7 +296,8 @@ class Finder {
       // ", adding that ..." and ", according to ..." start an attribution of their own.
       if (tok.text === ',' && !this.insideQuote(tok.start)) {
         const next = this.cueAt(i + 1, w);
-        if (next && (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))) {
+        // ", citing two officials," is a relay inside this attribution, not a new one.
+        if (next && !next.entry.relayParenthetical && (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))) {
           last = i - 1;
           break;
         }
@@ -317,13 +327,17 @@ class Finder {
     for (let i = k; i < Math.min(w.end, k + 9); i++) {
       const x = this.t[i]!;
       if (this.lex.complementizers.has(x.lower) || x.text === ':' || this.isOpening(i)) return i;
-      if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',')) return k;
+      if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',' || x.text === '-')) return k;
     }
     return k;
   }
 
   /** True when only adjuncts and the sentence end follow: the content must be before the cue. */
   endsClause(k: number, w: Window): boolean {
+    const head = this.t[k];
+    // A bare noun phrase after the verb is its object ("Damascus rejected the proposal"), unless
+    // it is a time ("said Tuesday") or the listener of "told".
+    if (head && k < w.end && (head.pos === 'DET' || head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'NUM' || head.pos === 'PRON') && !TIME_WORDS.has(head.lower)) return false;
     for (let i = k; i < w.end; i++) {
       const x = this.t[i]!;
       if (SENTENCE_END.has(x.text) || isClosingQuote(x.text)) return true;
@@ -361,7 +375,7 @@ class Finder {
   }
 
   private prepositional(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
-    const np = this.npRight(end, w);
+    const np = this.npRight(end, w) ?? this.shortPhraseBeforeComma(end, w);
     if (!np) return undefined;
     const source = this.span(np.first, np.last);
     const cue = this.span(i, end - 1);
@@ -377,6 +391,15 @@ class Finder {
     }
     if (!content) return undefined;
     return this.finish({ source, cue, content: [content], entry, relays: [], pattern, confidence: 0.75 }, w);
+  }
+
+  /** "According to leaks, ...": the tagger may call the word a verb; a short phrase before a comma will do. */
+  private shortPhraseBeforeComma(first: number, w: Window): { first: number; last: number } | undefined {
+    for (let i = first; i < Math.min(w.end, first + 5); i++) {
+      if (this.t[i]!.text === ',') return i > first ? { first, last: i - 1 } : undefined;
+      if (this.t[i]!.pos === 'PUNCT') return undefined;
+    }
+    return undefined;
   }
 
   /** The clause before a cue that has no comma in front ("X is ahead according to polls"). */
@@ -428,8 +451,9 @@ class Finder {
           });
           k = relayCueEnd + 1;
         }
-      } else if (entry.takesAddressee) {
-        const listener = this.npRight(k, w, false);
+      } else if (entry.takesAddressee || (this.t[k]?.lower === 'to' && k < w.end - 1)) {
+        // "told US envoy Tom Barrack", "hinted to US officials"
+        const listener = this.npRight(entry.takesAddressee ? k : k + 1, w, false);
         if (listener) {
           addressee = this.span(listener.first, listener.last);
           k = listener.last + 1;

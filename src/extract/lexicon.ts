@@ -31,8 +31,11 @@ const CuesFile = z.object({
 const NamedList = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
 const SourcesFile = z.object({ wires: NamedList, outlets: NamedList });
 const GovernmentsFile = z.object({
-  governments: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) })),
+  governments: z.array(
+    z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), demonyms: z.array(z.string()) }),
+  ),
 });
+const TitlesFile = z.object({ titles: z.array(z.string()), particles: z.array(z.string()) });
 const AnonymousFile = z.object({
   heads: z.array(z.string()),
   leakHeads: z.array(z.string()),
@@ -59,6 +62,13 @@ export interface CueEntry {
   relayParenthetical: boolean;
 }
 
+export interface GovernmentAlias {
+  id: string;
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+}
+
 export interface KnownName {
   name: string;
   aliases: string[];
@@ -73,7 +83,11 @@ export interface Lexicon {
   statementNouns: string[];
   wires: KnownName[];
   outlets: KnownName[];
-  governments: { id: string; name: string; aliases: string[] }[];
+  governments: GovernmentAlias[];
+  /** Lower-cased words that open a title before a name ("us", "envoy", "president"). */
+  titles: Set<string>;
+  /** Lower-case parts that belong inside names ("al", "bin", "van"). */
+  nameParticles: Set<string>;
   anonymous: z.infer<typeof AnonymousFile>;
 }
 
@@ -96,6 +110,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   const sources = readJson(dir, 'sources.json', SourcesFile);
   const governments = readJson(dir, 'governments.json', GovernmentsFile);
   const anonymous = readJson(dir, 'anonymous.json', AnonymousFile);
+  const titles = readJson(dir, 'titles.json', TitlesFile);
   const entries: CueEntry[] = [];
   for (const v of cues.verbs) {
     for (const form of v.forms) {
@@ -135,6 +150,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     wires: sources.wires,
     outlets: sources.outlets,
     governments: governments.governments,
+    titles: new Set(titles.titles.map((w) => w.toLowerCase())),
+    nameParticles: new Set(titles.particles.map((w) => w.toLowerCase())),
     anonymous,
   };
 }
