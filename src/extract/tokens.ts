@@ -51,6 +51,8 @@ export function analyse(text: string): Analysis {
     const first = tokens.length;
     sentence.tokens().each((t: ItemToken) => {
       const value = t.out() as string;
+      // Line breaks come back as tokens of their own; they are layout, not words.
+      if (value.trim() === '') return;
       // wink keeps the text losslessly, but searching from the cursor also survives any
       // normalisation it may apply to unusual whitespace.
       let at = text.indexOf(value, cursor);
