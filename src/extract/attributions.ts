@@ -61,6 +61,7 @@ const BARE_PRONOUNS = new Set([
   'one', 'everyone', 'someone', 'nobody', 'many', 'some', 'others', 'both', 'all',
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
+const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'when', 'where', 'who', 'which', 'if']);
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
   'tonight', 'recently', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at', 'during', 'afterward', 'afterwards',
@@ -117,11 +118,12 @@ class Finder {
       // ", revealing ...": the tagger often calls a participle after a comma an adjective.
       const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';
       if (!entry.prepositional && !participle) {
-        if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX') continue;
+        const thatFollows = this.t[i + entry.words.length]?.lower === 'that';
+        if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX' && !thatFollows) continue;
         if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
           // "a noted author", "the reports": nouns and adjectives are not cues, except the
           // speech verbs the tagger sometimes mislabels when capitalised at sentence start.
-          if (entry.needsVerbTag || head.pos === 'ADJ' || this.prevIsDeterminer(i)) continue;
+          if (!thatFollows && (entry.needsVerbTag || head.pos === 'ADJ' || this.prevIsDeterminer(i))) continue;
         }
         if (entry.weak && !this.opts.includeWeakCues) continue;
       }
@@ -153,10 +155,21 @@ class Finder {
 
   /** A noun phrase ending at token `last` (inclusive), walking left; undefined when none. */
   npLeft(last: number, w: Window): { first: number; last: number } | undefined {
+    const spanLast = last;
     let i = last;
     let first = last + 1;
     while (i >= w.first) {
       const x = this.t[i]!;
+      if (x.text === ')' && i === last) {
+        // "Rep. Gwen Moore (D-Wis.) said": a party tag belongs to the speaker.
+        let open = i - 1;
+        while (open > w.first && i - open < 8 && this.t[open]!.text !== '(') open--;
+        if (this.t[open]?.text === '(' && open - 1 >= w.first) {
+          i = open - 1;
+          last = open - 1;
+          continue;
+        }
+      }
       const right = this.t[first];
       if (right && right.index <= last && right.pos === 'PRON' && BARE_PRONOUNS.has(right.lower)) break;
       if (NP_POS.has(x.pos)) {
@@ -184,7 +197,7 @@ class Finder {
     for (let k = first; k <= last; k++) if (HEAD_POS.has(this.t[k]!.pos)) hasHead = true;
     const lastTok = this.t[last]!;
     if (!hasHead || !(HEAD_POS.has(lastTok.pos) || lastTok.pos === 'ADJ')) return undefined;
-    return { first, last };
+    return { first, last: spanLast };
   }
 
   /** A noun phrase starting at token `first`, walking right (used after "according to", "told"). */
@@ -254,7 +267,9 @@ class Finder {
   contentBefore(beforeSource: number, w: Window): Span | undefined {
     let k = beforeSource;
     let x = this.t[k];
-    if (!x || k < w.first) return undefined;
+    if (!x) return undefined;
+    // The tagger often ends a sentence at “...?” so the closing quote may lie just before the window.
+    if (k < w.first && !(this.isClosing(k) || (x.text === ',' && this.isClosing(k - 1)))) return undefined;
     // “...,” X said  /  “...” , X said
     if (x.text === ',' && this.isClosing(k - 1)) {
       k--;
@@ -267,7 +282,7 @@ class Finder {
     if (x.text === ',' || x.text === '—' || x.text === '–' || x.text === ':') {
       let first = w.first;
       // Skip a leading quote mark that is not closed in this window and a leading connective.
-      while (first < k && (CONNECTIVES.has(this.t[first]!.lower) || this.isPunct(first))) first++;
+      while (first < k && this.isPunct(first)) first++;
       if (first >= k) return undefined;
       return { start: this.t[first]!.start, end: this.t[k - 1]!.end };
     }
@@ -326,7 +341,7 @@ class Finder {
   skipAdjunct(k: number, w: Window): number {
     for (let i = k; i < Math.min(w.end, k + 9); i++) {
       const x = this.t[i]!;
-      if (this.lex.complementizers.has(x.lower) || x.text === ':' || this.isOpening(i)) return i;
+      if (this.lex.complementizers.has(x.lower) || WH_WORDS.has(x.lower) || x.text === ':' || this.isOpening(i)) return i;
       if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',' || x.text === '-')) return k;
     }
     return k;
@@ -341,6 +356,7 @@ class Finder {
     for (let i = k; i < w.end; i++) {
       const x = this.t[i]!;
       if (SENTENCE_END.has(x.text) || isClosingQuote(x.text)) return true;
+      if (x.text === ',' && this.isOpening(i + 1)) return false; // said, “...”
       if (x.text === ',' || x.text === ';') return true;
       if (this.lex.complementizers.has(x.lower) || x.text === ':' || this.isOpening(i)) return false;
       if (!(x.pos === 'ADP' || x.pos === 'ADV' || x.pos === 'DET' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM' || x.pos === 'ADJ')) return false;
@@ -496,7 +512,7 @@ class Finder {
       const np = this.npRight(end, w);
       if (!np) return undefined;
       const after = this.t[np.last + 1];
-      if (after && !(SENTENCE_END.has(after.text) || after.text === ',' || isClosingQuote(after.text))) return undefined;
+      if (after && !(SENTENCE_END.has(after.text) || after.text === ',' || after.text === '(' || isClosingQuote(after.text))) return undefined;
       const content = this.contentBefore(prev, w);
       if (!content) return undefined;
       return this.finish(
