@@ -1,0 +1,582 @@
+/**
+ * Finds attribution relations in analysed text: who (source) says (cue) what (content), to whom
+ * (addressee), and through whom ("Reuters quoted an official as saying ...", "..., citing two
+ * officials, ..."). The result is spans only; turning them into sources, actors and hops is
+ * `build.ts`'s job, and the PolNeAR evaluation scores these spans directly.
+ *
+ * The rules follow the shapes news prose uses:
+ *   S CUE [addressee] [adjunct] (that|:) CONTENT      "Reuters said that ...", "X told Y ..."
+ *   CONTENT, S CUE.  /  CONTENT, CUE S.                "“...,” the minister said."
+ *   According to S, CONTENT  /  CONTENT, according to S.
+ *   S, APPOSITIVE, CUE ...                            "Scott Pruitt, the attorney general, said"
+ *   ..., CUEing CONTENT                               subject of the clause is the source
+ */
+import type { CueEntry, Lexicon } from './lexicon.js';
+import { isClosingQuote, isOpeningQuote, pairQuotes, type QuotePairs } from './quotes.js';
+import type { Analysis, Token } from './tokens.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A relayed teller inside the cue construction ("quoted <a Syrian official> as saying"). */
+export interface Relay {
+  source: Span;
+  cue: Span;
+  entry: CueEntry;
+}
+
+export interface Attribution {
+  source?: Span;
+  cue: Span;
+  /** One or more segments: a quote may continue after "he said." */
+  content: Span[];
+  addressee?: Span;
+  entry: CueEntry;
+  /** Tellers between the source and the content, outermost first. */
+  relays: Relay[];
+  /** An attribution that opens the content ("... that President X told Y that ..."). */
+  inner?: Attribution;
+  /** The rule that fired; used for confidence and for error analysis. */
+  pattern: string;
+  confidence: number;
+}
+
+/** Options for the finder; defaults are the values tuned on the PolNeAR dev split. */
+export interface FinderOptions {
+  /** Include auxiliaries and adverbs before the verb in the cue ("has said"). Default true. */
+  cueWithAuxiliaries?: boolean;
+  /** Report attributions whose cue is weak (found, believes, shows). Default true. */
+  includeWeakCues?: boolean;
+  /** Look for nested attributions inside contents. Default true. */
+  nested?: boolean;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART', 'X', 'SYM']);
+const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM', 'X']);
+/** Pronouns that cannot take modifiers to their left: a speaker phrase stops after them. */
+const BARE_PRONOUNS = new Set([
+  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'this', 'these', 'those',
+  'one', 'everyone', 'someone', 'nobody', 'many', 'some', 'others', 'both', 'all',
+]);
+const SENTENCE_END = new Set(['.', '!', '?']);
+const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'when', 'where', 'who', 'which', 'if']);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'recently', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at', 'during', 'afterward', 'afterwards',
+]);
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'instead', 'also', 'now', 'then', 'later', 'earlier']);
+
+interface Window {
+  first: number;
+  end: number;
+}
+
+class Finder {
+  private readonly t: Token[];
+  private readonly quotes: QuotePairs;
+  private readonly tokenAt = new Map<number, number>();
+  private readonly tokenEndingAt = new Map<number, number>();
+  private readonly opts: Required<FinderOptions>;
+
+  constructor(
+    private readonly a: Analysis,
+    private readonly lex: Lexicon,
+    options: FinderOptions,
+  ) {
+    this.t = a.tokens;
+    this.quotes = pairQuotes(a.text);
+    for (const tok of this.t) {
+      this.tokenAt.set(tok.start, tok.index);
+      this.tokenEndingAt.set(tok.end, tok.index);
+    }
+    this.opts = {
+      cueWithAuxiliaries: options.cueWithAuxiliaries ?? true,
+      includeWeakCues: options.includeWeakCues ?? true,
+      nested: options.nested ?? true,
+    };
+  }
+
+  tok(i: number): Token | undefined {
+    return this.t[i];
+  }
+
+  /** Matches a cue entry at token i inside the window; returns the entry and one past its end. */
+  cueAt(i: number, w: Window): { entry: CueEntry; end: number } | undefined {
+    for (const entry of this.lex.cues) {
+      if (i + entry.words.length > w.end) continue;
+      let ok = true;
+      for (let k = 0; k < entry.words.length; k++) {
+        if (this.t[i + k]!.lower !== entry.words[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      const head = this.t[i]!;
+      // ", revealing ...": the tagger often calls a participle after a comma an adjective.
+      const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';
+      if (!entry.prepositional && !participle) {
+        const thatFollows = this.t[i + entry.words.length]?.lower === 'that';
+        if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX' && !thatFollows) continue;
+        if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
+          // "a noted author", "the reports": nouns and adjectives are not cues, except the
+          // speech verbs the tagger sometimes mislabels when capitalised at sentence start.
+          if (!thatFollows && (entry.needsVerbTag || head.pos === 'ADJ' || this.prevIsDeterminer(i))) continue;
+        }
+        if (entry.weak && !this.opts.includeWeakCues) continue;
+      }
+      return { entry, end: i + entry.words.length };
+    }
+    return undefined;
+  }
+
+  private prevIsDeterminer(i: number): boolean {
+    const p = this.t[i - 1];
+    return p !== undefined && (p.pos === 'DET' || p.pos === 'ADJ');
+  }
+
+  isPunct(i: number, text?: string): boolean {
+    const x = this.t[i];
+    if (!x) return false;
+    return text === undefined ? x.pos === 'PUNCT' : x.text === text;
+  }
+
+  isClosing(i: number): boolean {
+    const x = this.t[i];
+    return x !== undefined && isClosingQuote(x.text) && this.quotes.openOf.has(x.start);
+  }
+
+  isOpening(i: number): boolean {
+    const x = this.t[i];
+    return x !== undefined && isOpeningQuote(x.text) && this.quotes.closeOf.has(x.start);
+  }
+
+  /** A noun phrase ending at token `last` (inclusive), walking left; undefined when none. */
+  npLeft(last: number, w: Window): { first: number; last: number } | undefined {
+    const spanLast = last;
+    let i = last;
+    let first = last + 1;
+    while (i >= w.first) {
+      const x = this.t[i]!;
+      if (x.text === ')' && i === last) {
+        // "Rep. Gwen Moore (D-Wis.) said": a party tag belongs to the speaker.
+        let open = i - 1;
+        while (open > w.first && i - open < 8 && this.t[open]!.text !== '(') open--;
+        if (this.t[open]?.text === '(' && open - 1 >= w.first) {
+          i = open - 1;
+          last = open - 1;
+          continue;
+        }
+      }
+      const right = this.t[first];
+      if (right && right.index <= last && right.pos === 'PRON' && BARE_PRONOUNS.has(right.lower)) break;
+      if (NP_POS.has(x.pos)) {
+        // A noun directly left of a determiner ends an earlier phrase: "In the interview the senator".
+        if (right && right.index <= last && right.pos === 'DET' && (x.pos === 'NOUN' || x.pos === 'PROPN')) break;
+        if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower) && first <= last) break;
+        first = i;
+        i--;
+        continue;
+      }
+      if ((x.lower === 'of' || x.lower === 'and' || x.lower === '&' || x.text === '-' || x.text === '.') && first <= last) {
+        const left = this.t[i - 1];
+        if (left && i - 1 >= w.first && NP_POS.has(left.pos) && left.pos !== 'DET') {
+          first = i;
+          i--;
+          continue;
+        }
+      }
+      break;
+    }
+    // Drop leading words that cannot open a speaker phrase.
+    while (first <= last && (CONNECTIVES.has(this.t[first]!.lower) || this.t[first]!.pos === 'PART')) first++;
+    if (first > last) return undefined;
+    let hasHead = false;
+    for (let k = first; k <= last; k++) if (HEAD_POS.has(this.t[k]!.pos)) hasHead = true;
+    const lastTok = this.t[last]!;
+    if (!hasHead || !(HEAD_POS.has(lastTok.pos) || lastTok.pos === 'ADJ')) return undefined;
+    return { first, last: spanLast };
+  }
+
+  /** A noun phrase starting at token `first`, walking right (used after "according to", "told"). */
+  npRight(first: number, w: Window, allowOf = true): { first: number; last: number } | undefined {
+    let i = first;
+    let last = first - 1;
+    while (i < w.end) {
+      const x = this.t[i]!;
+      if (NP_POS.has(x.pos) && !(x.lower === 'that' && i > first)) {
+        if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower) && i > first) break;
+        // "told Reuters the two sides came close": a determiner after a noun opens a new phrase.
+        const prev = this.t[i - 1];
+        if (i > first && x.pos === 'DET' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'PRON')) break;
+        last = i;
+        i++;
+        if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower)) break;
+        continue;
+      }
+      const next = this.t[i + 1];
+      if (
+        last >= first &&
+        next &&
+        i + 1 < w.end &&
+        NP_POS.has(next.pos) &&
+        ((allowOf && (x.lower === 'of' || x.lower === 'for' || x.lower === 'at')) ||
+          x.lower === 'and' ||
+          x.text === '-' ||
+          x.lower === '&')
+      ) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (last < first) return undefined;
+    let hasHead = false;
+    for (let k = first; k <= last; k++) if (HEAD_POS.has(this.t[k]!.pos)) hasHead = true;
+    return hasHead ? { first, last } : undefined;
+  }
+
+  /** The speaker before a cue, with an appositive when one sits between ("X, the minister, said"). */
+  sourceBefore(cueFirst: number, w: Window): { first: number; last: number } | undefined {
+    const j = cueFirst - 1;
+    if (j < w.first) return undefined;
+    if (this.isPunct(j, ',')) {
+      // Appositive: find the comma that opens it.
+      for (let k = j - 1; k > w.first && j - k <= 30; k--) {
+        const x = this.t[k]!;
+        if (isOpeningQuote(x.text) || isClosingQuote(x.text) || SENTENCE_END.has(x.text)) return undefined;
+        if (x.text === ',') {
+          const head = this.npLeft(k - 1, w);
+          if (!head) return undefined;
+          const before = this.t[head.first - 1];
+          // The named part must open the clause: sentence start, a quote, or a comma.
+          if (head.first !== w.first && before && !(before.pos === 'PUNCT' || CONNECTIVES.has(before.lower))) return undefined;
+          const appositiveHead = this.t[k + 1]!;
+          if (!(NP_POS.has(appositiveHead.pos) || appositiveHead.lower === 'who' || appositiveHead.lower === 'whose')) return undefined;
+          return { first: head.first, last: j };
+        }
+      }
+      return undefined;
+    }
+    return this.npLeft(j, w);
+  }
+
+  /** Where a content that stands before the speaker begins, given the token before the speaker. */
+  contentBefore(beforeSource: number, w: Window): Span | undefined {
+    let k = beforeSource;
+    let x = this.t[k];
+    if (!x) return undefined;
+    // The tagger often ends a sentence at “...?” so the closing quote may lie just before the window.
+    if (k < w.first && !(this.isClosing(k) || (x.text === ',' && this.isClosing(k - 1)))) return undefined;
+    // “...,” X said  /  “...” , X said
+    if (x.text === ',' && this.isClosing(k - 1)) {
+      k--;
+      x = this.t[k]!;
+    }
+    if (this.isClosing(k)) {
+      const open = this.quotes.openOf.get(x.start)!;
+      return { start: open, end: x.end };
+    }
+    if (x.text === ',' || x.text === '—' || x.text === '–' || x.text === ':') {
+      let first = w.first;
+      // Skip a leading quote mark that is not closed in this window and a leading connective.
+      while (first < k && this.isPunct(first)) first++;
+      if (first >= k) return undefined;
+      return { start: this.t[first]!.start, end: this.t[k - 1]!.end };
+    }
+    return undefined;
+  }
+
+  /** The content that follows position `from` to the end of its clause. */
+  contentAfter(from: number, w: Window): Span | undefined {
+    let k = from;
+    if (k >= w.end) return undefined;
+    if (this.isPunct(k, ':') || this.isPunct(k, ',')) k++;
+    const x = this.t[k];
+    if (!x || k >= w.end) return undefined;
+    if (this.isOpening(k)) {
+      const close = this.quotes.closeOf.get(x.start)!;
+      // A quote that is the whole rest of the sentence is the content; a quote followed by more
+      // words ("“...” about the deal") is only part of it.
+      const after = this.tokenAt.get(close) ?? this.nextTokenFrom(close);
+      if (after === undefined || after >= w.end || SENTENCE_END.has(this.t[after]!.text) || this.t[after]!.text === ',') {
+        return { start: x.start, end: close };
+      }
+    }
+    let last = w.end - 1;
+    for (let i = k + 1; i < w.end; i++) {
+      const tok = this.t[i]!;
+      // ", adding that ..." and ", according to ..." start an attribution of their own.
+      if (tok.text === ',' && !this.insideQuote(tok.start)) {
+        const next = this.cueAt(i + 1, w);
+        // ", citing two officials," is a relay inside this attribution, not a new one.
+        if (next && !next.entry.relayParenthetical && (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))) {
+          last = i - 1;
+          break;
+        }
+      }
+    }
+    while (last > k && (SENTENCE_END.has(this.t[last]!.text) || this.t[last]!.text === ',' || this.t[last]!.text === ';')) last--;
+    if (last < k) return undefined;
+    const lastTok = this.t[last]!;
+    return { start: x.start, end: lastTok.end };
+  }
+
+  private nextTokenFrom(offset: number): number | undefined {
+    for (let o = offset; o < Math.min(this.a.text.length, offset + 4); o++) {
+      const i = this.tokenAt.get(o);
+      if (i !== undefined) return i;
+    }
+    return undefined;
+  }
+
+  private insideQuote(offset: number): boolean {
+    for (const [open, close] of this.quotes.closeOf) if (open < offset && offset < close) return true;
+    return false;
+  }
+
+  /** Skips time and manner adjuncts after a cue ("on Tuesday", "in a statement") up to "that" or ":". */
+  skipAdjunct(k: number, w: Window): number {
+    for (let i = k; i < Math.min(w.end, k + 9); i++) {
+      const x = this.t[i]!;
+      if (this.lex.complementizers.has(x.lower) || WH_WORDS.has(x.lower) || x.text === ':' || this.isOpening(i)) return i;
+      if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',' || x.text === '-')) return k;
+    }
+    return k;
+  }
+
+  /** True when only adjuncts and the sentence end follow: the content must be before the cue. */
+  endsClause(k: number, w: Window): boolean {
+    const head = this.t[k];
+    // A bare noun phrase after the verb is its object ("Damascus rejected the proposal"), unless
+    // it is a time ("said Tuesday") or the listener of "told".
+    if (head && k < w.end && (head.pos === 'DET' || head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'NUM' || head.pos === 'PRON') && !TIME_WORDS.has(head.lower)) return false;
+    for (let i = k; i < w.end; i++) {
+      const x = this.t[i]!;
+      if (SENTENCE_END.has(x.text) || isClosingQuote(x.text)) return true;
+      if (x.text === ',' && this.isOpening(i + 1)) return false; // said, “...”
+      if (x.text === ',' || x.text === ';') return true;
+      if (this.lex.complementizers.has(x.lower) || x.text === ':' || this.isOpening(i)) return false;
+      if (!(x.pos === 'ADP' || x.pos === 'ADV' || x.pos === 'DET' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM' || x.pos === 'ADJ')) return false;
+      if (i - k > 8) return false;
+    }
+    return true;
+  }
+
+  span(first: number, last: number): Span {
+    return { start: this.t[first]!.start, end: this.t[last]!.end };
+  }
+
+  /** Every attribution whose cue lies in the window, outermost only (nested ones hang off `inner`). */
+  findIn(w: Window): Attribution[] {
+    const found: Attribution[] = [];
+    const claimed: Span[] = [];
+    for (let i = w.first; i < w.end; i++) {
+      const m = this.cueAt(i, w);
+      if (!m) continue;
+      const at = this.t[i]!.start;
+      if (claimed.some((s) => s.start <= at && at < s.end)) continue;
+      const attribution = m.entry.prepositional
+        ? this.prepositional(i, m.end, m.entry, w)
+        : this.verbal(i, m.end, m.entry, w);
+      if (!attribution) continue;
+      found.push(attribution);
+      for (const c of attribution.content) claimed.push(c);
+      if (attribution.source) claimed.push(attribution.source);
+      i = m.end - 1;
+    }
+    return found;
+  }
+
+  private prepositional(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
+    const np = this.npRight(end, w) ?? this.shortPhraseBeforeComma(end, w);
+    if (!np) return undefined;
+    const source = this.span(np.first, np.last);
+    const cue = this.span(i, end - 1);
+    let content: Span | undefined;
+    let pattern: string;
+    const atClauseStart = i === w.first || CONNECTIVES.has(this.t[i - 1]!.lower) || this.isPunct(i - 1);
+    if (atClauseStart && this.isPunct(np.last + 1, ',')) {
+      content = this.contentAfter(np.last + 2, w);
+      pattern = 'according-to-first';
+    } else {
+      content = this.contentBefore(i - 1, w) ?? this.clauseBefore(i, w);
+      pattern = 'according-to-last';
+    }
+    if (!content) return undefined;
+    return this.finish({ source, cue, content: [content], entry, relays: [], pattern, confidence: 0.75 }, w);
+  }
+
+  /** "According to leaks, ...": the tagger may call the word a verb; a short phrase before a comma will do. */
+  private shortPhraseBeforeComma(first: number, w: Window): { first: number; last: number } | undefined {
+    for (let i = first; i < Math.min(w.end, first + 5); i++) {
+      if (this.t[i]!.text === ',') return i > first ? { first, last: i - 1 } : undefined;
+      if (this.t[i]!.pos === 'PUNCT') return undefined;
+    }
+    return undefined;
+  }
+
+  /** The clause before a cue that has no comma in front ("X is ahead according to polls"). */
+  private clauseBefore(i: number, w: Window): Span | undefined {
+    if (i - 1 <= w.first) return undefined;
+    return this.span(w.first, i - 1);
+  }
+
+  private verbal(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
+    let cueFirst = i;
+    if (this.opts.cueWithAuxiliaries) {
+      while (cueFirst - 1 >= w.first) {
+        const p = this.t[cueFirst - 1]!;
+        if (this.lex.auxiliaries.has(p.lower) && (p.pos === 'AUX' || p.pos === 'ADV' || p.pos === 'VERB')) cueFirst--;
+        else break;
+      }
+    }
+    const cue = this.span(cueFirst, end - 1);
+    const relays: Relay[] = [];
+    const gerund = this.t[i]!.lower.endsWith('ing');
+
+    // ", adding that ..." / ", citing two officials, ...": the clause subject is the source.
+    if (gerund && this.isPunct(cueFirst - 1, ',')) {
+      if (entry.relayParenthetical) return undefined; // handled as a relay by the outer cue
+      const subject = this.npRight(w.first, w, false);
+      const content = this.contentAfter(this.skipAdjunct(end, w), w);
+      if (!subject || !content) return undefined;
+      return this.finish(
+        { source: this.span(subject.first, subject.last), cue, content: [content], entry, relays, pattern: 'participle', confidence: 0.45 },
+        w,
+      );
+    }
+
+    const before = this.sourceBefore(cueFirst, w);
+    if (before) {
+      const source = this.span(before.first, before.last);
+      let k = end;
+      let addressee: Span | undefined;
+      if (entry.relay) {
+        // "quoted a Syrian official as saying ..."
+        const relayed = this.npRight(k, w);
+        if (relayed && this.wordsAt(relayed.last + 1, entry.relay)) {
+          const relayCueEnd = relayed.last + entry.relay.length;
+          const said = this.lex.cues.find((c) => c.words.length === 1 && c.words[0] === this.t[relayCueEnd]!.lower);
+          relays.push({
+            source: this.span(relayed.first, relayed.last),
+            cue: this.span(relayed.last + 1, relayCueEnd),
+            entry: said ?? entry,
+          });
+          k = relayCueEnd + 1;
+        }
+      } else if (entry.takesAddressee || (this.t[k]?.lower === 'to' && k < w.end - 1)) {
+        // "told US envoy Tom Barrack", "hinted to US officials"
+        const listener = this.npRight(entry.takesAddressee ? k : k + 1, w, false);
+        if (listener) {
+          addressee = this.span(listener.first, listener.last);
+          k = listener.last + 1;
+        }
+      }
+      // ", citing two officials, that ..."
+      if (this.isPunct(k, ',')) {
+        const citing = this.cueAt(k + 1, w);
+        if (citing?.entry.relayParenthetical) {
+          const relayed = this.npRight(citing.end, w);
+          if (relayed) {
+            relays.push({ source: this.span(relayed.first, relayed.last), cue: this.span(k + 1, citing.end - 1), entry: citing.entry });
+            k = relayed.last + 1;
+            if (this.isPunct(k, ',')) k++;
+          }
+        }
+      }
+      if (this.endsClause(k, w) && relays.length === 0) {
+        const content = this.contentBefore(before.first - 1, w);
+        if (!content) return undefined;
+        const segments = [content];
+        const more = this.continuation(k, w);
+        if (more && this.quotes.openOf.has(content.end - 1)) segments.push(more);
+        return this.finish(
+          { source, cue, content: segments, ...(addressee ? { addressee } : {}), entry, relays, pattern: 'content-source-cue', confidence: 0.7 },
+          w,
+        );
+      }
+      const content = this.contentAfter(this.skipAdjunct(k, w), w);
+      if (!content) return undefined;
+      return this.finish(
+        { source, cue, content: [content], ...(addressee ? { addressee } : {}), entry, relays, pattern: 'source-cue-content', confidence: 0.7 },
+        w,
+      );
+    }
+
+    // “...,” said the minister.
+    const prev = cueFirst - 1;
+    if (prev >= w.first && (this.isPunct(prev, ',') || this.isClosing(prev))) {
+      const np = this.npRight(end, w);
+      if (!np) return undefined;
+      const after = this.t[np.last + 1];
+      if (after && !(SENTENCE_END.has(after.text) || after.text === ',' || after.text === '(' || isClosingQuote(after.text))) return undefined;
+      const content = this.contentBefore(prev, w);
+      if (!content) return undefined;
+      return this.finish(
+        { source: this.span(np.first, np.last), cue, content: [content], entry, relays, pattern: 'content-cue-source', confidence: 0.65 },
+        w,
+      );
+    }
+    return undefined;
+  }
+
+  /** The quoted sentence right after "he said." that continues the same quotation. */
+  private continuation(k: number, w: Window): Span | undefined {
+    let i = k;
+    while (i < this.t.length && i < w.end + 2 && !this.isOpening(i)) {
+      if (!SENTENCE_END.has(this.t[i]!.text) && i >= w.end) return undefined;
+      if (i < w.end && !SENTENCE_END.has(this.t[i]!.text)) return undefined;
+      i++;
+    }
+    const x = this.t[i];
+    if (!x || !this.isOpening(i)) return undefined;
+    if (this.a.text.slice(this.t[k - 1]!.end, x.start).includes('\n')) return undefined;
+    return { start: x.start, end: this.quotes.closeOf.get(x.start)! };
+  }
+
+  private wordsAt(i: number, words: string[]): boolean {
+    return words.every((word, k) => this.t[i + k]?.lower === word);
+  }
+
+  /** Confidence and nesting, once an attribution's spans are known. */
+  private finish(a: Attribution, w: Window): Attribution {
+    let confidence = a.confidence;
+    if (a.entry.weak) confidence -= 0.25;
+    const first = a.content[0]!;
+    if (isOpeningQuote(this.a.text[first.start] ?? '')) confidence += 0.1;
+    if (a.source) {
+      const words = this.a.text.slice(a.source.start, a.source.end).toLowerCase();
+      if (BARE_PRONOUNS.has(words)) confidence -= 0.1;
+    }
+    a.confidence = Math.max(0.05, Math.min(0.95, Number(confidence.toFixed(2))));
+    if (this.opts.nested && a.content.length === 1) {
+      const inner = this.nestedIn(first, w);
+      if (inner) a.inner = inner;
+    }
+    return a;
+  }
+
+  /** An attribution whose speaker opens the content: "... that President X told Y that ...". */
+  private nestedIn(content: Span, w: Window): Attribution | undefined {
+    let first = this.tokenAt.get(content.start);
+    const lastTok = this.tokenEndingAt.get(content.end);
+    if (first === undefined || lastTok === undefined) return undefined;
+    if (this.lex.complementizers.has(this.t[first]!.lower)) first++;
+    if (first > lastTok || first < w.first) return undefined;
+    const inner = this.findIn({ first, end: Math.min(w.end, lastTok + 2) });
+    const head = inner[0];
+    if (!head?.source || head.source.start !== this.t[first]!.start) return undefined;
+    return head;
+  }
+}
+
+/** All attributions in the text, outermost first within each sentence, in text order. */
+export function findAttributions(a: Analysis, lex: Lexicon, options: FinderOptions = {}): Attribution[] {
+  const finder = new Finder(a, lex, options);
+  const out: Attribution[] = [];
+  for (const s of a.sentences) out.push(...finder.findIn({ first: s.first, end: s.end }));
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * Assembles an ArticleDocument from the attributions found in an article: every attribution
+ * becomes a draft claim whose chain runs from the teller the article cites, through every relay,
+ * to the original speaker. The result is validated with the domain's own parser, so a draft that
+ * reaches the lead's ingester is already a well-formed document.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleDocument, Claim, EvidenceSpan, Hop, HopRole } from '../domain/document.js';
+import { parseArticleDocument } from '../domain/validate.js';
+import { type Attribution, type FinderOptions, findAttributions, type Span } from './attributions.js';
+import { detectFormat, type InputFormat, toPlainText } from './input.js';
+import { type Lexicon, loadLexicon } from './lexicon.js';
+import { type Agent, AgentRegistry, slug } from './registry.js';
+import { classifySpeaker } from './speakers.js';
+import { analyse } from './tokens.js';
+
+export interface ArticleMeta {
+  url?: string;
+  title?: string;
+  /** Publisher name ("Noon Post"); default: the URL's host. */
+  publisher?: string;
+  /** ISO date or date-time; default: today. */
+  date?: string;
+  /** BCP-47 language tag; default "en" (the lexicons are English). */
+  language?: string;
+  author?: string;
+}
+
+export interface ExtractOptions {
+  lexicon?: Lexicon;
+  /** Input format; default: detected from the file name and content. */
+  format?: InputFormat;
+  fileName?: string;
+  finder?: FinderOptions;
+}
+
+export function extractDocument(raw: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): ArticleDocument {
+  const format = options.format ?? detectFormat(raw, options.fileName);
+  return extractFromText(toPlainText(raw, format), meta, options);
+}
+
+/** Like `extractDocument` for text that is already clean: offsets point straight into `text`. */
+export function extractFromText(text: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): ArticleDocument {
+  const lex = options.lexicon ?? loadLexicon();
+  const attributions = findAttributions(analyse(text), lex, options.finder ?? {});
+  const registry = new AgentRegistry();
+  const url = meta.url ?? `urn:sha256:${createHash('sha256').update(text).digest('hex')}`;
+  const publisherName = meta.publisher ?? hostOf(url) ?? 'Unknown publisher';
+  const known = lex.wires.some((w) => w.name === publisherName || w.aliases.includes(publisherName));
+  const publisher = registry.addSource(
+    { name: publisherName, kind: known ? 'wire' : 'outlet' },
+    `src-${slug(publisherName)}`,
+  );
+  const claims: Claim[] = [];
+  for (const a of attributions) {
+    const claim = claimFrom(a, text, lex, registry, `c${claims.length + 1}`, publisher.id);
+    if (claim) claims.push(claim);
+  }
+  for (const claim of claims) claim.about = aboutOf(claim, registry);
+  const title = meta.title ?? firstLine(text);
+  const doc = {
+    schemaVersion: 1 as const,
+    article: {
+      id: `article-${slug(meta.title ?? url).slice(0, 60)}`,
+      url,
+      title,
+      publisher: publisher.id,
+      publishedAt: meta.date ?? new Date().toISOString().slice(0, 10),
+      language: meta.language ?? 'en',
+      ...(meta.author ? { author: meta.author } : {}),
+      text,
+    },
+    sources: registry.sources,
+    actors: registry.actors,
+    places: [],
+    events: [],
+    claims,
+    relations: [],
+  };
+  return parseArticleDocument(doc);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return host === '' ? undefined : host;
+  } catch {
+    return undefined;
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'Untitled article';
+  return line.slice(0, 500);
+}
+
+function evidence(text: string, spans: readonly (Span | undefined)[]): EvidenceSpan {
+  const present = spans.filter((s): s is Span => s !== undefined);
+  const start = Math.min(...present.map((s) => s.start));
+  const end = Math.max(...present.map((s) => s.end));
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** One teller of the chain before it is checked for repeats. */
+interface Teller {
+  agent: Agent;
+  role: HopRole;
+  addressee?: Agent;
+  evidence: EvidenceSpan;
+  anonymityReason?: string;
+}
+
+function claimFrom(
+  outer: Attribution,
+  text: string,
+  lex: Lexicon,
+  registry: AgentRegistry,
+  id: string,
+  publisherId: string,
+): Claim | undefined {
+  const tellers: Teller[] = [];
+  let innermost = outer;
+  let confidence = 1;
+  const sentenceEnd = outer.content[outer.content.length - 1]!.end;
+  const reason = lex.anonymous.anonymityReasons.find((r) =>
+    text.slice(Math.max(0, outer.cue.start - 200), sentenceEnd + 200).toLowerCase().includes(r),
+  );
+  for (let a: Attribution | undefined = outer; a; a = a.inner) {
+    innermost = a;
+    confidence = Math.min(confidence, a.confidence);
+    if (!a.source) return undefined;
+    const agent = registry.agentFor(classifySpeaker(text.slice(a.source.start, a.source.end), lex), reason ? { anonymityReason: reason } : {});
+    if (!agent) return undefined; // an unresolved pronoun: no chain can be stated
+    const addressee = a.addressee
+      ? registry.agentFor(classifySpeaker(text.slice(a.addressee.start, a.addressee.end), lex), {})
+      : undefined;
+    const hopEvidence = evidence(text, [a.source, a.cue, a.addressee]);
+    // "sources told Reuters ...": the outlet that was told is the link the article cites.
+    if (tellers.length === 0 && addressee?.collection === 'source' && (addressee.record.kind === 'wire' || addressee.record.kind === 'outlet')) {
+      tellers.push({ agent: addressee, role: 'reported', evidence: hopEvidence });
+    }
+    tellers.push({ agent, role: a.entry.role, ...(addressee ? { addressee } : {}), evidence: hopEvidence });
+    for (const relay of a.relays) {
+      const relayed = registry.agentFor(classifySpeaker(text.slice(relay.source.start, relay.source.end), lex), reason ? { anonymityReason: reason } : {});
+      if (!relayed) return undefined;
+      tellers.push({ agent: relayed, role: relay.entry.role === 'cited' ? 'said' : relay.entry.role, evidence: evidence(text, [relay.source, relay.cue]) });
+    }
+  }
+  const chain: Hop[] = [];
+  const seen = new Set<string>([publisherId]);
+  for (const t of tellers) {
+    // A teller met twice (or the publisher citing itself) would make a cycle; keep the first.
+    if (seen.has(t.agent.record.id)) continue;
+    seen.add(t.agent.record.id);
+    const anonymous = t.agent.collection === 'source' && (t.agent.record.kind === 'anonymous' || t.agent.record.kind === 'leak');
+    chain.push({
+      agent: t.agent.record.id,
+      role: t.role,
+      ...(t.addressee && t.addressee.record.id !== t.agent.record.id ? { addressee: t.addressee.record.id } : {}),
+      anonymous,
+      evidence: t.evidence,
+    });
+  }
+  if (chain.length === 0) return undefined;
+  const content = trimContent(text, innermost.content[0]!);
+  if (!content) return undefined;
+  const quote = quotedWords(content.text);
+  const hedges = lex.hedges.filter((h) => text.slice(outer.cue.start - 80 < 0 ? 0 : outer.cue.start - 80, sentenceEnd).toLowerCase().includes(h));
+  const kind = quote && innermost.entry.kind === 'statement' ? 'quote' : innermost.entry.kind;
+  return {
+    id,
+    text: plainClaimText(content.text),
+    ...(quote ? { quote } : {}),
+    kind,
+    hedges,
+    outletAnalysis: false,
+    status: 'draft',
+    evidence: content,
+    chain,
+    about: [],
+    extractionConfidence: Number(confidence.toFixed(2)),
+  };
+}
+
+/** The content without a leading "that" and trailing commas: the proposition's own words. */
+function trimContent(text: string, span: Span): EvidenceSpan | undefined {
+  let { start, end } = span;
+  const lead = /^(that\s+)/i.exec(text.slice(start, end));
+  if (lead) start += lead[1]!.length;
+  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  if (end <= start) return undefined;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The words inside the longest quotation marks of the content, when they are a real quote. */
+function quotedWords(content: string): string | undefined {
+  const matches = [...content.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1]!.replace(/[,\s]+$/, ''));
+  const longest = matches.sort((a, b) => b.length - a.length)[0];
+  return longest && longest.split(/\s+/).length >= 3 ? longest : undefined;
+}
+
+function plainClaimText(content: string): string {
+  const t = content.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
+  return (t === '' ? content : t).slice(0, 4000);
+}
+
+/** Actors the claim names in its own words, so it can be found from them. */
+function aboutOf(claim: Claim, registry: AgentRegistry): string[] {
+  const words = claim.evidence.text.toLowerCase();
+  const ids = new Set<string>();
+  for (const actor of registry.actors) {
+    const names = [actor.name, ...actor.aliases].filter((n) => n.length > 2);
+    if (names.some((n) => new RegExp(`\\b${escapeRegExp(n.toLowerCase())}\\b`, 'u').test(words))) ids.add(actor.id);
+  }
+  return [...ids];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,133 @@
+/**
+ * The sources and actors one extracted document refers to, deduplicated as they are met: the
+ * same wire, the same unnamed description, and a person named in full and later by surname
+ * ("Ahmad al-Sharaa" ... "al-Sharaa") each get one record and one local id.
+ */
+import type { Actor, Source } from '../domain/document.js';
+import type { Speaker } from './speakers.js';
+import { normaliseName } from './speakers.js';
+
+export type Agent = { collection: 'source'; record: Source } | { collection: 'actor'; record: Actor };
+
+export function slug(s: string): string {
+  const base = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return base === '' ? 'x' : base;
+}
+
+function lastWord(name: string): string {
+  const words = normaliseName(name).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+export class AgentRegistry {
+  readonly sources: Source[] = [];
+  readonly actors: Actor[] = [];
+  private readonly ids = new Set<string>();
+  /** The last named person met, for resolving "he" and "she". */
+  lastPerson: Actor | undefined;
+
+  constructor(reservedIds: Iterable<string> = []) {
+    for (const id of reservedIds) this.ids.add(id);
+  }
+
+  private freshId(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  addSource(source: Omit<Source, 'id' | 'aliases'> & { aliases?: string[] }, idBase: string): Source {
+    const key = normaliseName(source.description ?? source.name);
+    const existing = this.sources.find(
+      (s) => s.kind === source.kind && normaliseName(s.description ?? s.name) === key,
+    );
+    if (existing) return existing;
+    const record: Source = { ...source, id: this.freshId(idBase), aliases: source.aliases ?? [] };
+    this.sources.push(record);
+    return record;
+  }
+
+  addActor(actor: Omit<Actor, 'id' | 'aliases'> & { aliases?: string[] }, id?: string): Actor {
+    const existing = this.findActor(actor.name, actor.kind);
+    if (existing) {
+      for (const alias of [actor.name, ...(actor.aliases ?? [])]) {
+        if (alias !== existing.name && !existing.aliases.includes(alias)) existing.aliases.push(alias);
+      }
+      // Prefer the fuller name once it is known: "al-Sharaa" then "Ahmad al-Sharaa".
+      if (actor.name.split(' ').length > existing.name.split(' ').length && actor.kind === 'person') {
+        existing.aliases = existing.aliases.filter((a) => a !== actor.name);
+        if (!existing.aliases.includes(existing.name)) existing.aliases.push(existing.name);
+        existing.name = actor.name;
+      }
+      if (actor.title && !existing.title) existing.title = actor.title;
+      return existing;
+    }
+    const record: Actor = { ...actor, id: id && !this.ids.has(id) ? (this.ids.add(id), id) : this.freshId(`actor-${slug(actor.name)}`), aliases: actor.aliases ?? [] };
+    this.actors.push(record);
+    return record;
+  }
+
+  private findActor(name: string, kind: Actor['kind']): Actor | undefined {
+    const n = normaliseName(name);
+    const same = this.actors.find((a) => a.kind === kind && [a.name, ...a.aliases].some((x) => normaliseName(x) === n));
+    if (same || kind !== 'person') return same;
+    // A surname alone, or a full name whose surname we already met alone.
+    const surname = lastWord(name);
+    const single = !n.includes(' ');
+    return this.actors.find(
+      (a) => a.kind === 'person' && lastWord(a.name) === surname && (single || !normaliseName(a.name).includes(' ')),
+    );
+  }
+
+  /** Makes (or finds) the record a classified speaker stands for. */
+  agentFor(speaker: Speaker, context: { anonymityReason?: string }): Agent | undefined {
+    switch (speaker.type) {
+      case 'outlet':
+        return {
+          collection: 'source',
+          record: this.addSource({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases }, `src-${slug(speaker.name)}`),
+        };
+      case 'unnamed': {
+        const affiliation = speaker.affiliation
+          ? this.addActor({ name: speaker.affiliation.name, kind: 'government', aliases: [] }, speaker.affiliation.id)
+          : undefined;
+        const record = this.addSource(
+          {
+            name: speaker.description,
+            kind: speaker.kind,
+            description: speaker.description,
+            ...(affiliation ? { affiliation: affiliation.id } : {}),
+            ...(context.anonymityReason ? { anonymityReason: context.anonymityReason } : {}),
+          },
+          `anon-${slug(speaker.description)}`,
+        );
+        return { collection: 'source', record };
+      }
+      case 'government': {
+        const g = speaker.government;
+        const aliases = speaker.alias === g.name ? [] : [speaker.alias];
+        return { collection: 'actor', record: this.addActor({ name: g.name, kind: 'government', aliases }, g.id) };
+      }
+      case 'person': {
+        const record = this.addActor({ name: speaker.name, kind: 'person', ...(speaker.title ? { title: speaker.title } : {}) });
+        this.lastPerson = record;
+        return { collection: 'actor', record };
+      }
+      case 'organisation':
+        return { collection: 'actor', record: this.addActor({ name: speaker.name, kind: speaker.kind }) };
+      case 'pronoun':
+        // "he"/"she" is the last named person; other pronouns are left unresolved.
+        return (speaker.word === 'he' || speaker.word === 'she') && this.lastPerson
+          ? { collection: 'actor', record: this.lastPerson }
+          : undefined;
+    }
+  }
+}
