@@ -31,9 +31,15 @@ describe('resolveActors', () => {
   });
 
   it('matches by exact name first and leaves strangers unmatched', () => {
-    const doc = extractFromText('Hillary Clinton said the race was close. John Smith said it was not.', meta, { lexicon: lex });
+    const doc = extractFromText(
+      'Hillary Clinton said the race was close. John Smith said it was not.',
+      meta,
+      { lexicon: lex },
+    );
     const { matches, unmatched, document } = resolveActors(doc, known);
-    expect(matches).toEqual([{ actorId: 'actor-hillary-clinton', key: 'actor:hillary-clinton', matchedBy: 'name' }]);
+    expect(matches).toEqual([
+      { actorId: 'actor-hillary-clinton', key: 'actor:hillary-clinton', matchedBy: 'name' },
+    ]);
     expect(unmatched).toEqual(['actor-john-smith']);
     expect(document).not.toBe(doc);
     expect(doc.actors.find((a) => a.id === 'actor-hillary-clinton')!.name).toBe('Hillary Clinton');

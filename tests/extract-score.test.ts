@@ -24,20 +24,50 @@ describe('PolNeAR span scoring', () => {
   });
 
   it('counts exact matches only when both offsets agree', () => {
-    const gold = [{ start: 0, end: 10 }, { start: 20, end: 30 }];
-    const predicted = [{ start: 0, end: 10 }, { start: 20, end: 29 }];
+    const gold = [
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ];
+    const predicted = [
+      { start: 0, end: 10 },
+      { start: 20, end: 29 },
+    ];
     expect(count(predicted, gold, 'exact')).toEqual({ tp: 1, predicted: 2, gold: 2 });
     expect(count(predicted, gold, 'overlap')).toEqual({ tp: 2, predicted: 2, gold: 2 });
   });
 
   it('matches overlaps one-to-one', () => {
     // One long prediction covering two gold spans earns one match, not two.
-    expect(matchCount([{ start: 0, end: 100 }], [{ start: 0, end: 10 }, { start: 50, end: 60 }], 'overlap')).toBe(1);
+    expect(
+      matchCount(
+        [{ start: 0, end: 100 }],
+        [
+          { start: 0, end: 10 },
+          { start: 50, end: 60 },
+        ],
+        'overlap',
+      ),
+    ).toBe(1);
     // Two predictions on one gold span: one of them is a false positive.
-    expect(matchCount([{ start: 0, end: 5 }, { start: 5, end: 10 }], [{ start: 0, end: 10 }], 'overlap')).toBe(1);
+    expect(
+      matchCount(
+        [
+          { start: 0, end: 5 },
+          { start: 5, end: 10 },
+        ],
+        [{ start: 0, end: 10 }],
+        'overlap',
+      ),
+    ).toBe(1);
     // The matching is maximal, not greedy: p1 could take g1 or g2, p2 only g1.
-    const predicted = [{ start: 0, end: 25 }, { start: 0, end: 5 }];
-    const gold = [{ start: 0, end: 10 }, { start: 20, end: 30 }];
+    const predicted = [
+      { start: 0, end: 25 },
+      { start: 0, end: 5 },
+    ];
+    const gold = [
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ];
     expect(matchCount(predicted, gold, 'overlap')).toBe(2);
     // Touching spans (end == start) do not overlap.
     expect(matchCount([{ start: 10, end: 20 }], [{ start: 0, end: 10 }], 'overlap')).toBe(0);

@@ -67,22 +67,32 @@ describe('attribution chains', () => {
   });
 
   it('makes every layer of "according to IRNA, Channel 12 reported, citing two officials" a hop', () => {
-    const text = 'According to IRNA, Channel 12 reported, citing two officials, that the talks had collapsed.';
+    const text =
+      'According to IRNA, Channel 12 reported, citing two officials, that the talks had collapsed.';
     const doc = extractFromText(text, meta, { lexicon: lex });
     const claim = doc.claims[0]!;
-    expect(describeChain(doc, claim)).toEqual(['IRNA(wire)', 'Channel 12(outlet)', 'two officials(anonymous,anon)']);
+    expect(describeChain(doc, claim)).toEqual([
+      'IRNA(wire)',
+      'Channel 12(outlet)',
+      'two officials(anonymous,anon)',
+    ]);
     expect(claim.evidence.text).toBe('the talks had collapsed');
   });
 
   it('reads the outlet told by unnamed sources as the first link', () => {
-    const text = 'Despite the fraught atmosphere, sources told Reuters the two sides came close to agreeing on a framework.';
+    const text =
+      'Despite the fraught atmosphere, sources told Reuters the two sides came close to agreeing on a framework.';
     const doc = extractFromText(text, meta, { lexicon: lex });
     expect(describeChain(doc, doc.claims[0]!)).toEqual(['Reuters(wire)', 'sources(anonymous,anon)->Reuters']);
     expect(doc.claims[0]!.evidence.text).toBe('the two sides came close to agreeing on a framework');
   });
 
   it('turns a capital standing for a government into the government actor', () => {
-    const doc = extractFromText('Later that month, Damascus publicly acknowledged the existence of negotiations.', meta, { lexicon: lex });
+    const doc = extractFromText(
+      'Later that month, Damascus publicly acknowledged the existence of negotiations.',
+      meta,
+      { lexicon: lex },
+    );
     const claim = doc.claims[0]!;
     expect(claim.kind).toBe('acknowledgement');
     expect(describeChain(doc, claim)).toEqual(['Syrian government(government)']);
@@ -90,7 +100,9 @@ describe('attribution chains', () => {
   });
 
   it('marks "according to leaks" as a leak source', () => {
-    const doc = extractFromText('According to leaks, the proposed framework included a buffer zone.', meta, { lexicon: lex });
+    const doc = extractFromText('According to leaks, the proposed framework included a buffer zone.', meta, {
+      lexicon: lex,
+    });
     expect(doc.sources.find((s) => s.id === doc.claims[0]!.chain[0]!.agent)!.kind).toBe('leak');
     expect(doc.claims[0]!.chain[0]!.anonymous).toBe(true);
   });
@@ -120,7 +132,8 @@ describe('inputs and offsets', () => {
   });
 
   it('strips Markdown syntax', () => {
-    const md = '# Title\n\nThe **minister** [said](https://x.org) that the *talks* would resume.\n\n- According to AFP, talks resumed.';
+    const md =
+      '# Title\n\nThe **minister** [said](https://x.org) that the *talks* would resume.\n\n- According to AFP, talks resumed.';
     expect(toPlainText(md, 'markdown')).toBe(
       'Title\n\nThe minister said that the talks would resume.\n\nAccording to AFP, talks resumed.',
     );

@@ -57,16 +57,69 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART', 'X
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM', 'X']);
 /** Pronouns that cannot take modifiers to their left: a speaker phrase stops after them. */
 const BARE_PRONOUNS = new Set([
-  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'this', 'these', 'those',
-  'one', 'everyone', 'someone', 'nobody', 'many', 'some', 'others', 'both', 'all',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'who',
+  'which',
+  'that',
+  'this',
+  'these',
+  'those',
+  'one',
+  'everyone',
+  'someone',
+  'nobody',
+  'many',
+  'some',
+  'others',
+  'both',
+  'all',
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'when', 'where', 'who', 'which', 'if']);
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
-  'tonight', 'recently', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at', 'during', 'afterward', 'afterwards',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'recently',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'on',
+  'in',
+  'at',
+  'during',
+  'afterward',
+  'afterwards',
 ]);
-const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'instead', 'also', 'now', 'then', 'later', 'earlier']);
+const CONNECTIVES = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'still',
+  'however',
+  'meanwhile',
+  'instead',
+  'also',
+  'now',
+  'then',
+  'later',
+  'earlier',
+]);
 
 interface Window {
   first: number;
@@ -123,7 +176,8 @@ class Finder {
         if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
           // "a noted author", "the reports": nouns and adjectives are not cues, except the
           // speech verbs the tagger sometimes mislabels when capitalised at sentence start.
-          if (!thatFollows && (entry.needsVerbTag || head.pos === 'ADJ' || this.prevIsDeterminer(i))) continue;
+          if (!thatFollows && (entry.needsVerbTag || head.pos === 'ADJ' || this.prevIsDeterminer(i)))
+            continue;
         }
         if (entry.weak && !this.opts.includeWeakCues) continue;
       }
@@ -174,13 +228,17 @@ class Finder {
       if (right && right.index <= last && right.pos === 'PRON' && BARE_PRONOUNS.has(right.lower)) break;
       if (NP_POS.has(x.pos)) {
         // A noun directly left of a determiner ends an earlier phrase: "In the interview the senator".
-        if (right && right.index <= last && right.pos === 'DET' && (x.pos === 'NOUN' || x.pos === 'PROPN')) break;
+        if (right && right.index <= last && right.pos === 'DET' && (x.pos === 'NOUN' || x.pos === 'PROPN'))
+          break;
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower) && first <= last) break;
         first = i;
         i--;
         continue;
       }
-      if ((x.lower === 'of' || x.lower === 'and' || x.lower === '&' || x.text === '-' || x.text === '.') && first <= last) {
+      if (
+        (x.lower === 'of' || x.lower === 'and' || x.lower === '&' || x.text === '-' || x.text === '.') &&
+        first <= last
+      ) {
         const left = this.t[i - 1];
         if (left && i - 1 >= w.first && NP_POS.has(left.pos) && left.pos !== 'DET') {
           first = i;
@@ -210,7 +268,13 @@ class Finder {
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower) && i > first) break;
         // "told Reuters the two sides came close": a determiner after a noun opens a new phrase.
         const prev = this.t[i - 1];
-        if (i > first && x.pos === 'DET' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'PRON')) break;
+        if (
+          i > first &&
+          x.pos === 'DET' &&
+          prev &&
+          (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'PRON')
+        )
+          break;
         last = i;
         i++;
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower)) break;
@@ -252,9 +316,15 @@ class Finder {
           if (!head) return undefined;
           const before = this.t[head.first - 1];
           // The named part must open the clause: sentence start, a quote, or a comma.
-          if (head.first !== w.first && before && !(before.pos === 'PUNCT' || CONNECTIVES.has(before.lower))) return undefined;
+          if (head.first !== w.first && before && !(before.pos === 'PUNCT' || CONNECTIVES.has(before.lower)))
+            return undefined;
           const appositiveHead = this.t[k + 1]!;
-          if (!(NP_POS.has(appositiveHead.pos) || appositiveHead.lower === 'who' || appositiveHead.lower === 'whose')) return undefined;
+          if (!(
+            NP_POS.has(appositiveHead.pos) ||
+            appositiveHead.lower === 'who' ||
+            appositiveHead.lower === 'whose'
+          ))
+            return undefined;
           return { first: head.first, last: j };
         }
       }
@@ -301,7 +371,12 @@ class Finder {
       // A quote that is the whole rest of the sentence is the content; a quote followed by more
       // words ("“...” about the deal") is only part of it.
       const after = this.tokenAt.get(close) ?? this.nextTokenFrom(close);
-      if (after === undefined || after >= w.end || SENTENCE_END.has(this.t[after]!.text) || this.t[after]!.text === ',') {
+      if (
+        after === undefined ||
+        after >= w.end ||
+        SENTENCE_END.has(this.t[after]!.text) ||
+        this.t[after]!.text === ','
+      ) {
         return { start: x.start, end: close };
       }
     }
@@ -312,13 +387,21 @@ class Finder {
       if (tok.text === ',' && !this.insideQuote(tok.start)) {
         const next = this.cueAt(i + 1, w);
         // ", citing two officials," is a relay inside this attribution, not a new one.
-        if (next && !next.entry.relayParenthetical && (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))) {
+        if (
+          next &&
+          !next.entry.relayParenthetical &&
+          (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))
+        ) {
           last = i - 1;
           break;
         }
       }
     }
-    while (last > k && (SENTENCE_END.has(this.t[last]!.text) || this.t[last]!.text === ',' || this.t[last]!.text === ';')) last--;
+    while (
+      last > k &&
+      (SENTENCE_END.has(this.t[last]!.text) || this.t[last]!.text === ',' || this.t[last]!.text === ';')
+    )
+      last--;
     if (last < k) return undefined;
     const lastTok = this.t[last]!;
     return { start: x.start, end: lastTok.end };
@@ -341,8 +424,15 @@ class Finder {
   skipAdjunct(k: number, w: Window): number {
     for (let i = k; i < Math.min(w.end, k + 9); i++) {
       const x = this.t[i]!;
-      if (this.lex.complementizers.has(x.lower) || WH_WORDS.has(x.lower) || x.text === ':' || this.isOpening(i)) return i;
-      if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',' || x.text === '-')) return k;
+      if (
+        this.lex.complementizers.has(x.lower) ||
+        WH_WORDS.has(x.lower) ||
+        x.text === ':' ||
+        this.isOpening(i)
+      )
+        return i;
+      if (!(NP_POS.has(x.pos) || x.pos === 'ADP' || x.pos === 'ADV' || x.text === ',' || x.text === '-'))
+        return k;
     }
     return k;
   }
@@ -352,14 +442,33 @@ class Finder {
     const head = this.t[k];
     // A bare noun phrase after the verb is its object ("Damascus rejected the proposal"), unless
     // it is a time ("said Tuesday") or the listener of "told".
-    if (head && k < w.end && (head.pos === 'DET' || head.pos === 'NOUN' || head.pos === 'ADJ' || head.pos === 'NUM' || head.pos === 'PRON') && !TIME_WORDS.has(head.lower)) return false;
+    if (
+      head &&
+      k < w.end &&
+      (head.pos === 'DET' ||
+        head.pos === 'NOUN' ||
+        head.pos === 'ADJ' ||
+        head.pos === 'NUM' ||
+        head.pos === 'PRON') &&
+      !TIME_WORDS.has(head.lower)
+    )
+      return false;
     for (let i = k; i < w.end; i++) {
       const x = this.t[i]!;
       if (SENTENCE_END.has(x.text) || isClosingQuote(x.text)) return true;
       if (x.text === ',' && this.isOpening(i + 1)) return false; // said, “...”
       if (x.text === ',' || x.text === ';') return true;
       if (this.lex.complementizers.has(x.lower) || x.text === ':' || this.isOpening(i)) return false;
-      if (!(x.pos === 'ADP' || x.pos === 'ADV' || x.pos === 'DET' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM' || x.pos === 'ADJ')) return false;
+      if (!(
+        x.pos === 'ADP' ||
+        x.pos === 'ADV' ||
+        x.pos === 'DET' ||
+        x.pos === 'NOUN' ||
+        x.pos === 'PROPN' ||
+        x.pos === 'NUM' ||
+        x.pos === 'ADJ'
+      ))
+        return false;
       if (i - k > 8) return false;
     }
     return true;
@@ -429,7 +538,8 @@ class Finder {
     if (this.opts.cueWithAuxiliaries) {
       while (cueFirst - 1 >= w.first) {
         const p = this.t[cueFirst - 1]!;
-        if (this.lex.auxiliaries.has(p.lower) && (p.pos === 'AUX' || p.pos === 'ADV' || p.pos === 'VERB')) cueFirst--;
+        if (this.lex.auxiliaries.has(p.lower) && (p.pos === 'AUX' || p.pos === 'ADV' || p.pos === 'VERB'))
+          cueFirst--;
         else break;
       }
     }
@@ -444,7 +554,15 @@ class Finder {
       const content = this.contentAfter(this.skipAdjunct(end, w), w);
       if (!subject || !content) return undefined;
       return this.finish(
-        { source: this.span(subject.first, subject.last), cue, content: [content], entry, relays, pattern: 'participle', confidence: 0.45 },
+        {
+          source: this.span(subject.first, subject.last),
+          cue,
+          content: [content],
+          entry,
+          relays,
+          pattern: 'participle',
+          confidence: 0.45,
+        },
         w,
       );
     }
@@ -459,7 +577,9 @@ class Finder {
         const relayed = this.npRight(k, w);
         if (relayed && this.wordsAt(relayed.last + 1, entry.relay)) {
           const relayCueEnd = relayed.last + entry.relay.length;
-          const said = this.lex.cues.find((c) => c.words.length === 1 && c.words[0] === this.t[relayCueEnd]!.lower);
+          const said = this.lex.cues.find(
+            (c) => c.words.length === 1 && c.words[0] === this.t[relayCueEnd]!.lower,
+          );
           relays.push({
             source: this.span(relayed.first, relayed.last),
             cue: this.span(relayed.last + 1, relayCueEnd),
@@ -481,7 +601,11 @@ class Finder {
         if (citing?.entry.relayParenthetical) {
           const relayed = this.npRight(citing.end, w);
           if (relayed) {
-            relays.push({ source: this.span(relayed.first, relayed.last), cue: this.span(k + 1, citing.end - 1), entry: citing.entry });
+            relays.push({
+              source: this.span(relayed.first, relayed.last),
+              cue: this.span(k + 1, citing.end - 1),
+              entry: citing.entry,
+            });
             k = relayed.last + 1;
             if (this.isPunct(k, ',')) k++;
           }
@@ -494,14 +618,32 @@ class Finder {
         const more = this.continuation(k, w);
         if (more && this.quotes.openOf.has(content.end - 1)) segments.push(more);
         return this.finish(
-          { source, cue, content: segments, ...(addressee ? { addressee } : {}), entry, relays, pattern: 'content-source-cue', confidence: 0.7 },
+          {
+            source,
+            cue,
+            content: segments,
+            ...(addressee ? { addressee } : {}),
+            entry,
+            relays,
+            pattern: 'content-source-cue',
+            confidence: 0.7,
+          },
           w,
         );
       }
       const content = this.contentAfter(this.skipAdjunct(k, w), w);
       if (!content) return undefined;
       return this.finish(
-        { source, cue, content: [content], ...(addressee ? { addressee } : {}), entry, relays, pattern: 'source-cue-content', confidence: 0.7 },
+        {
+          source,
+          cue,
+          content: [content],
+          ...(addressee ? { addressee } : {}),
+          entry,
+          relays,
+          pattern: 'source-cue-content',
+          confidence: 0.7,
+        },
         w,
       );
     }
@@ -512,11 +654,28 @@ class Finder {
       const np = this.npRight(end, w);
       if (!np) return undefined;
       const after = this.t[np.last + 1];
-      if (after && !(SENTENCE_END.has(after.text) || after.text === ',' || after.text === '(' || isClosingQuote(after.text))) return undefined;
+      if (
+        after &&
+        !(
+          SENTENCE_END.has(after.text) ||
+          after.text === ',' ||
+          after.text === '(' ||
+          isClosingQuote(after.text)
+        )
+      )
+        return undefined;
       const content = this.contentBefore(prev, w);
       if (!content) return undefined;
       return this.finish(
-        { source: this.span(np.first, np.last), cue, content: [content], entry, relays, pattern: 'content-cue-source', confidence: 0.65 },
+        {
+          source: this.span(np.first, np.last),
+          cue,
+          content: [content],
+          entry,
+          relays,
+          pattern: 'content-cue-source',
+          confidence: 0.65,
+        },
         w,
       );
     }

@@ -34,13 +34,21 @@ export interface ExtractOptions {
   finder?: FinderOptions;
 }
 
-export function extractDocument(raw: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): ArticleDocument {
+export function extractDocument(
+  raw: string,
+  meta: ArticleMeta = {},
+  options: ExtractOptions = {},
+): ArticleDocument {
   const format = options.format ?? detectFormat(raw, options.fileName);
   return extractFromText(toPlainText(raw, format), meta, options);
 }
 
 /** Like `extractDocument` for text that is already clean: offsets point straight into `text`. */
-export function extractFromText(text: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): ArticleDocument {
+export function extractFromText(
+  text: string,
+  meta: ArticleMeta = {},
+  options: ExtractOptions = {},
+): ArticleDocument {
   const lex = options.lexicon ?? loadLexicon();
   const attributions = findAttributions(analyse(text), lex, options.finder ?? {});
   const registry = new AgentRegistry();
@@ -123,27 +131,44 @@ function claimFrom(
   let confidence = 1;
   const sentenceEnd = outer.content[outer.content.length - 1]!.end;
   const reason = lex.anonymous.anonymityReasons.find((r) =>
-    text.slice(Math.max(0, outer.cue.start - 200), sentenceEnd + 200).toLowerCase().includes(r),
+    text
+      .slice(Math.max(0, outer.cue.start - 200), sentenceEnd + 200)
+      .toLowerCase()
+      .includes(r),
   );
   for (let a: Attribution | undefined = outer; a; a = a.inner) {
     innermost = a;
     confidence = Math.min(confidence, a.confidence);
     if (!a.source) return undefined;
-    const agent = registry.agentFor(classifySpeaker(text.slice(a.source.start, a.source.end), lex), reason ? { anonymityReason: reason } : {});
+    const agent = registry.agentFor(
+      classifySpeaker(text.slice(a.source.start, a.source.end), lex),
+      reason ? { anonymityReason: reason } : {},
+    );
     if (!agent) return undefined; // an unresolved pronoun: no chain can be stated
     const addressee = a.addressee
       ? registry.agentFor(classifySpeaker(text.slice(a.addressee.start, a.addressee.end), lex), {})
       : undefined;
     const hopEvidence = evidence(text, [a.source, a.cue, a.addressee]);
     // "sources told Reuters ...": the outlet that was told is the link the article cites.
-    if (tellers.length === 0 && addressee?.collection === 'source' && (addressee.record.kind === 'wire' || addressee.record.kind === 'outlet')) {
+    if (
+      tellers.length === 0 &&
+      addressee?.collection === 'source' &&
+      (addressee.record.kind === 'wire' || addressee.record.kind === 'outlet')
+    ) {
       tellers.push({ agent: addressee, role: 'reported', evidence: hopEvidence });
     }
     tellers.push({ agent, role: a.entry.role, ...(addressee ? { addressee } : {}), evidence: hopEvidence });
     for (const relay of a.relays) {
-      const relayed = registry.agentFor(classifySpeaker(text.slice(relay.source.start, relay.source.end), lex), reason ? { anonymityReason: reason } : {});
+      const relayed = registry.agentFor(
+        classifySpeaker(text.slice(relay.source.start, relay.source.end), lex),
+        reason ? { anonymityReason: reason } : {},
+      );
       if (!relayed) return undefined;
-      tellers.push({ agent: relayed, role: relay.entry.role === 'cited' ? 'said' : relay.entry.role, evidence: evidence(text, [relay.source, relay.cue]) });
+      tellers.push({
+        agent: relayed,
+        role: relay.entry.role === 'cited' ? 'said' : relay.entry.role,
+        evidence: evidence(text, [relay.source, relay.cue]),
+      });
     }
   }
   const chain: Hop[] = [];
@@ -152,11 +177,15 @@ function claimFrom(
     // A teller met twice (or the publisher citing itself) would make a cycle; keep the first.
     if (seen.has(t.agent.record.id)) continue;
     seen.add(t.agent.record.id);
-    const anonymous = t.agent.collection === 'source' && (t.agent.record.kind === 'anonymous' || t.agent.record.kind === 'leak');
+    const anonymous =
+      t.agent.collection === 'source' &&
+      (t.agent.record.kind === 'anonymous' || t.agent.record.kind === 'leak');
     chain.push({
       agent: t.agent.record.id,
       role: t.role,
-      ...(t.addressee && t.addressee.record.id !== t.agent.record.id ? { addressee: t.addressee.record.id } : {}),
+      ...(t.addressee && t.addressee.record.id !== t.agent.record.id
+        ? { addressee: t.addressee.record.id }
+        : {}),
       anonymous,
       evidence: t.evidence,
     });
@@ -165,7 +194,12 @@ function claimFrom(
   const content = trimContent(text, innermost.content[0]!);
   if (!content) return undefined;
   const quote = quotedWords(content.text);
-  const hedges = lex.hedges.filter((h) => text.slice(outer.cue.start - 80 < 0 ? 0 : outer.cue.start - 80, sentenceEnd).toLowerCase().includes(h));
+  const hedges = lex.hedges.filter((h) =>
+    text
+      .slice(outer.cue.start - 80 < 0 ? 0 : outer.cue.start - 80, sentenceEnd)
+      .toLowerCase()
+      .includes(h),
+  );
   const kind = quote && innermost.entry.kind === 'statement' ? 'quote' : innermost.entry.kind;
   return {
     id,
@@ -211,7 +245,8 @@ function aboutOf(claim: Claim, registry: AgentRegistry): string[] {
   const ids = new Set<string>();
   for (const actor of registry.actors) {
     const names = [actor.name, ...actor.aliases].filter((n) => n.length > 2);
-    if (names.some((n) => new RegExp(`\\b${escapeRegExp(n.toLowerCase())}\\b`, 'u').test(words))) ids.add(actor.id);
+    if (names.some((n) => new RegExp(`\\b${escapeRegExp(n.toLowerCase())}\\b`, 'u').test(words)))
+      ids.add(actor.id);
   }
   return [...ids];
 }

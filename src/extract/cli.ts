@@ -23,7 +23,9 @@ function main(argv: string[]): void {
   });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('usage: tsx src/extract/cli.ts <file> [--url U --title T --publisher P --date D] [--out file]\n');
+    process.stderr.write(
+      'usage: tsx src/extract/cli.ts <file> [--url U --title T --publisher P --date D] [--out file]\n',
+    );
     process.exit(2);
   }
   const meta: ArticleMeta = {};

@@ -19,8 +19,22 @@ export function toPlainText(raw: string, format: InputFormat = detectFormat(raw)
   return tidy(text);
 }
 
-const BOILERPLATE_ELEMENTS = ['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'svg', 'figure', 'iframe', 'button'];
-const BLOCK_ELEMENTS = /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|dl|dt|dd|hr)\b[^>]*>/gi;
+const BOILERPLATE_ELEMENTS = [
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'svg',
+  'figure',
+  'iframe',
+  'button',
+];
+const BLOCK_ELEMENTS =
+  /<\/?(p|div|section|article|main|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|dl|dt|dd|hr)\b[^>]*>/gi;
 
 export function htmlToText(html: string): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, '');
@@ -30,19 +44,38 @@ export function htmlToText(html: string): string {
   for (const tag of BOILERPLATE_ELEMENTS) {
     s = s.replace(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?<\\/${tag}>`, 'gi'), ' ');
   }
-  s = s.replace(/<br\s*\/?>/gi, '\n').replace(BLOCK_ELEMENTS, '\n\n').replace(/<[^>]+>/g, '');
-  return decodeEntities(s).replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n').replace(/[ \t\f\v]+/g, ' ');
+  s = s
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(BLOCK_ELEMENTS, '\n\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(s)
+    .replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n')
+    .replace(/[ \t\f\v]+/g, ' ');
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘',
-  rsquo: '’', mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
 };
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[name.toLowerCase()] ?? whole;

@@ -32,7 +32,12 @@ const NamedList = z.array(z.object({ name: z.string(), aliases: z.array(z.string
 const SourcesFile = z.object({ wires: NamedList, outlets: NamedList });
 const GovernmentsFile = z.object({
   governments: z.array(
-    z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), demonyms: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      demonyms: z.array(z.string()),
+    }),
   ),
 });
 const TitlesFile = z.object({ titles: z.array(z.string()), particles: z.array(z.string()) });

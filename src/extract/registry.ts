@@ -70,20 +70,29 @@ export class AgentRegistry {
       if (actor.title && !existing.title) existing.title = actor.title;
       return existing;
     }
-    const record: Actor = { ...actor, id: id && !this.ids.has(id) ? (this.ids.add(id), id) : this.freshId(`actor-${slug(actor.name)}`), aliases: actor.aliases ?? [] };
+    const record: Actor = {
+      ...actor,
+      id: id && !this.ids.has(id) ? (this.ids.add(id), id) : this.freshId(`actor-${slug(actor.name)}`),
+      aliases: actor.aliases ?? [],
+    };
     this.actors.push(record);
     return record;
   }
 
   private findActor(name: string, kind: Actor['kind']): Actor | undefined {
     const n = normaliseName(name);
-    const same = this.actors.find((a) => a.kind === kind && [a.name, ...a.aliases].some((x) => normaliseName(x) === n));
+    const same = this.actors.find(
+      (a) => a.kind === kind && [a.name, ...a.aliases].some((x) => normaliseName(x) === n),
+    );
     if (same || kind !== 'person') return same;
     // A surname alone, or a full name whose surname we already met alone.
     const surname = lastWord(name);
     const single = !n.includes(' ');
     return this.actors.find(
-      (a) => a.kind === 'person' && lastWord(a.name) === surname && (single || !normaliseName(a.name).includes(' ')),
+      (a) =>
+        a.kind === 'person' &&
+        lastWord(a.name) === surname &&
+        (single || !normaliseName(a.name).includes(' ')),
     );
   }
 
@@ -93,11 +102,17 @@ export class AgentRegistry {
       case 'outlet':
         return {
           collection: 'source',
-          record: this.addSource({ name: speaker.name, kind: speaker.kind, aliases: speaker.aliases }, `src-${slug(speaker.name)}`),
+          record: this.addSource(
+            { name: speaker.name, kind: speaker.kind, aliases: speaker.aliases },
+            `src-${slug(speaker.name)}`,
+          ),
         };
       case 'unnamed': {
         const affiliation = speaker.affiliation
-          ? this.addActor({ name: speaker.affiliation.name, kind: 'government', aliases: [] }, speaker.affiliation.id)
+          ? this.addActor(
+              { name: speaker.affiliation.name, kind: 'government', aliases: [] },
+              speaker.affiliation.id,
+            )
           : undefined;
         const record = this.addSource(
           {
@@ -114,10 +129,17 @@ export class AgentRegistry {
       case 'government': {
         const g = speaker.government;
         const aliases = speaker.alias === g.name ? [] : [speaker.alias];
-        return { collection: 'actor', record: this.addActor({ name: g.name, kind: 'government', aliases }, g.id) };
+        return {
+          collection: 'actor',
+          record: this.addActor({ name: g.name, kind: 'government', aliases }, g.id),
+        };
       }
       case 'person': {
-        const record = this.addActor({ name: speaker.name, kind: 'person', ...(speaker.title ? { title: speaker.title } : {}) });
+        const record = this.addActor({
+          name: speaker.name,
+          kind: 'person',
+          ...(speaker.title ? { title: speaker.title } : {}),
+        });
         this.lastPerson = record;
         return { collection: 'actor', record };
       }

@@ -75,7 +75,9 @@ export function resolveActors(doc: ArticleDocument, known: readonly KnownActor[]
       return actor;
     }
     matches.push({ actorId: actor.id, key: m.known.key, matchedBy: m.by });
-    const aliases = [...new Set([actor.name, ...actor.aliases, ...m.known.aliases])].filter((a) => a !== m.known.name);
+    const aliases = [...new Set([actor.name, ...actor.aliases, ...m.known.aliases])].filter(
+      (a) => a !== m.known.name,
+    );
     return { ...actor, name: m.known.name, aliases };
   });
   return { document: { ...doc, actors }, matches, unmatched };

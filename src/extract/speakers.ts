@@ -49,7 +49,9 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   if (lex.anonymous.leakHeads.some((h) => lower === h || lower.endsWith(` ${h}`))) {
     return { type: 'unnamed', kind: 'leak', description: core };
   }
-  const government = lex.governments.find((g) => [g.name, ...g.aliases].some((a) => normaliseName(a) === lower));
+  const government = lex.governments.find((g) =>
+    [g.name, ...g.aliases].some((a) => normaliseName(a) === lower),
+  );
   if (government) return { type: 'government', government, alias: core };
 
   const words = core.split(/\s+/u).filter((w) => w.length > 0);
@@ -60,17 +62,28 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
     // Capitalised words after the head are a name ("envoy Tom Barrack"); before it they are
     // modifiers ("a Syrian official", "White House officials").
     const namedAfter = words.slice(headAt + 1).some(isCapitalised);
-    const startsUnnamed = lex.anonymous.unnamedMarkers.includes(lowerWords[0] ?? '') || headAt === 0 || !isCapitalised(words[0] ?? '');
-    const bareModifiers = words.slice(0, headAt).every((w) => !isCapitalised(w) || isAffiliationWord(w, lex) || lex.titles.has(w.toLowerCase()));
+    const startsUnnamed =
+      lex.anonymous.unnamedMarkers.includes(lowerWords[0] ?? '') ||
+      headAt === 0 ||
+      !isCapitalised(words[0] ?? '');
+    const bareModifiers = words
+      .slice(0, headAt)
+      .every((w) => !isCapitalised(w) || isAffiliationWord(w, lex) || lex.titles.has(w.toLowerCase()));
     if (!namedAfter && (startsUnnamed || bareModifiers)) {
       const affiliation = lex.governments.find((g) => words.some((w) => g.demonyms.includes(w)));
-      return { type: 'unnamed', kind: 'anonymous', description: describe(core, appositive), ...(affiliation ? { affiliation } : {}) };
+      return {
+        type: 'unnamed',
+        kind: 'anonymous',
+        description: describe(core, appositive),
+        ...(affiliation ? { affiliation } : {}),
+      };
     }
   }
 
   const person = personName(words, lex);
   if (person) return person;
-  if (words.some(isCapitalised)) return { type: 'organisation', kind: 'organisation', name: core.replace(/^(the|The)\s+/u, '') };
+  if (words.some(isCapitalised))
+    return { type: 'organisation', kind: 'organisation', name: core.replace(/^(the|The)\s+/u, '') };
   return { type: 'organisation', kind: 'group', name: core };
 }
 
@@ -88,10 +101,15 @@ function personName(words: string[], lex: Lexicon): Speaker | undefined {
   while (i < words.length - 1 && (lex.titles.has(words[i]!.toLowerCase()) || !isCapitalised(words[i]!))) i++;
   const nameWords = words.slice(i);
   if (nameWords.length === 0) return undefined;
-  const nameLike = nameWords.every((w) => isCapitalised(w) || lex.nameParticles.has(w.toLowerCase()) || /^[\p{Lu}]\.$/u.test(w));
+  const nameLike = nameWords.every(
+    (w) => isCapitalised(w) || lex.nameParticles.has(w.toLowerCase()) || /^[\p{Lu}]\.$/u.test(w),
+  );
   if (!nameLike) return undefined;
   if (nameWords.length === 1 && lex.titles.has(nameWords[0]!.toLowerCase())) return undefined;
   if (nameWords.length === 1 && /^\p{Lu}{2,}$/u.test(nameWords[0]!)) return undefined; // an acronym: an organisation
-  const title = words.slice(0, i).join(' ').replace(/^(the|a|an)\s+/iu, '');
+  const title = words
+    .slice(0, i)
+    .join(' ')
+    .replace(/^(the|a|an)\s+/iu, '');
   return { type: 'person', name: nameWords.join(' '), ...(title ? { title } : {}) };
 }

@@ -37,7 +37,8 @@ export function parseBrat(ann: string): RoleSpans {
     if (role !== 'Source' && role !== 'Cue' && role !== 'Content') continue;
     for (const segment of spec.slice(space + 1).split(';')) {
       const [s, e] = segment.trim().split(/\s+/).map(Number);
-      if (s === undefined || e === undefined || !Number.isFinite(s) || !Number.isFinite(e) || e <= s) continue;
+      if (s === undefined || e === undefined || !Number.isFinite(s) || !Number.isFinite(e) || e <= s)
+        continue;
       out[role].push({ start: s, end: e });
     }
   }
@@ -56,10 +57,16 @@ export function articleIdOf(annotationFile: string): string {
  * Loads one split. `first`: one annotation file per article, the first by file name, so each
  * article counts once. `each`: every annotation file is scored as its own document.
  */
-export function loadSplit(corpusDir: string, split: string, policy: AnnotatorPolicy = 'first'): AnnotatedArticle[] {
+export function loadSplit(
+  corpusDir: string,
+  split: string,
+  policy: AnnotatorPolicy = 'first',
+): AnnotatedArticle[] {
   const annDir = path.join(corpusDir, split, 'attributions');
   const textDir = path.join(corpusDir, split, 'text');
-  const files = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+  const files = readdirSync(annDir)
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
   const seen = new Set<string>();
   const out: AnnotatedArticle[] = [];
   for (const file of files) {
@@ -67,7 +74,12 @@ export function loadSplit(corpusDir: string, split: string, policy: AnnotatorPol
     if (policy === 'first' && seen.has(article)) continue;
     seen.add(article);
     const text = readFileSync(path.join(textDir, `${article}.txt`), 'utf8');
-    out.push({ article, annotationFile: file, text, gold: parseBrat(readFileSync(path.join(annDir, file), 'utf8')) });
+    out.push({
+      article,
+      annotationFile: file,
+      text,
+      gold: parseBrat(readFileSync(path.join(annDir, file), 'utf8')),
+    });
   }
   return out;
 }

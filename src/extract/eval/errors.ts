@@ -49,7 +49,10 @@ export function analyseErrors(results: readonly ArticleResult[], lex: Lexicon): 
         if (near >= 0) {
           usedGold.add(near);
           const g = gold[near]!;
-          note(`${role} boundary ${boundaryKind(p, g)}`, `${item.article}: predicted ${quote(text, p)}, gold ${quote(text, g)}`);
+          note(
+            `${role} boundary ${boundaryKind(p, g)}`,
+            `${item.article}: predicted ${quote(text, p)}, gold ${quote(text, g)}`,
+          );
         } else {
           note(`${role} predicted where gold has none`, `${item.article}: ${quote(text, p)}`);
         }

@@ -48,13 +48,17 @@ export function sameAgent(p: Agent | undefined, g: Agent | undefined): boolean {
   const pn = names(p);
   const gn = names(g);
   if (pn.some((n) => gn.includes(n))) return true;
-  return p.kind === 'person' && g.kind === 'person' && pn.some((n) => gn.some((m) => surname(n) === surname(m)));
+  return (
+    p.kind === 'person' && g.kind === 'person' && pn.some((n) => gn.some((m) => surname(n) === surname(m)))
+  );
 }
 
 /** Maximum one-to-one pairing of predicted and gold claims by overlapping evidence. */
 function pairClaims(pred: ArticleDocument, gold: ArticleDocument): [number, number][] {
   const owner = new Array<number>(gold.claims.length).fill(-1);
-  const edges = pred.claims.map((p) => gold.claims.flatMap((g, j) => (overlaps(p.evidence, g.evidence) ? [j] : [])));
+  const edges = pred.claims.map((p) =>
+    gold.claims.flatMap((g, j) => (overlaps(p.evidence, g.evidence) ? [j] : [])),
+  );
   const augment = (i: number, seen: boolean[]): boolean => {
     for (const j of edges[i]!) {
       if (seen[j]) continue;
@@ -70,14 +74,21 @@ function pairClaims(pred: ArticleDocument, gold: ArticleDocument): [number, numb
   return owner.flatMap((i, j) => (i >= 0 ? [[i, j] as [number, number]] : []));
 }
 
-export function scoreFixture(gold: ArticleDocument, lex: Lexicon): { scores: FixtureScores; predicted: ArticleDocument } {
+export function scoreFixture(
+  gold: ArticleDocument,
+  lex: Lexicon,
+): { scores: FixtureScores; predicted: ArticleDocument } {
   // The fixture's text is the article as curated; extracting from exactly that text keeps offsets comparable.
-  const predicted = extractFromText(gold.article.text, {
-    url: gold.article.url,
-    title: gold.article.title,
-    publisher: gold.sources.find((s) => s.id === gold.article.publisher)?.name ?? gold.article.publisher,
-    date: gold.article.publishedAt,
-  }, { lexicon: lex });
+  const predicted = extractFromText(
+    gold.article.text,
+    {
+      url: gold.article.url,
+      title: gold.article.title,
+      publisher: gold.sources.find((s) => s.id === gold.article.publisher)?.name ?? gold.article.publisher,
+      date: gold.article.publishedAt,
+    },
+    { lexicon: lex },
+  );
   const pa = agentIndex(predicted);
   const ga = agentIndex(gold);
   const pairs = pairClaims(predicted, gold);
@@ -94,7 +105,11 @@ export function scoreFixture(gold: ArticleDocument, lex: Lexicon): { scores: Fix
     const pLast = p.chain[p.chain.length - 1];
     const gLast = g.chain[g.chain.length - 1];
     if (pLast && gLast && sameAgent(pa.get(pLast.agent), ga.get(gLast.agent))) speakers++;
-    if (p.chain.length === g.chain.length && p.chain.every((h, k) => sameAgent(pa.get(h.agent), ga.get(g.chain[k]!.agent)))) chains++;
+    if (
+      p.chain.length === g.chain.length &&
+      p.chain.every((h, k) => sameAgent(pa.get(h.agent), ga.get(g.chain[k]!.agent)))
+    )
+      chains++;
     p.chain.forEach((h, k) => {
       if (h.anonymous && g.chain[k]?.anonymous) anonTp++;
     });

@@ -46,7 +46,11 @@ export function scoreArticles(results: readonly ArticleResult[]): SplitScores {
   return scores;
 }
 
-export function runPolnear(items: readonly AnnotatedArticle[], lex: Lexicon, options: FinderOptions = {}): ArticleResult[] {
+export function runPolnear(
+  items: readonly AnnotatedArticle[],
+  lex: Lexicon,
+  options: FinderOptions = {},
+): ArticleResult[] {
   return items.map((item) => ({ item, predicted: predictSpans(item.text, lex, options) }));
 }
 

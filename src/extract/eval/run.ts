@@ -90,7 +90,9 @@ function polnearSection(): void {
       'name ("first annotator"); the "every annotation file" rows score each of the multiply annotated articles once per annotator.',
   );
   say();
-  say('**The rules and lexicons were tuned on the dev split only; train was not looked at while tuning and is reported as held-out.**');
+  say(
+    '**The rules and lexicons were tuned on the dev split only; train was not looked at while tuning and is reported as held-out.**',
+  );
   say();
   let devResults;
   for (const split of ['dev', 'train'] as const) {
@@ -104,8 +106,10 @@ function polnearSection(): void {
       if (split === 'dev' && policy === 'first') devResults = results;
     }
   }
-  say('Published exact-match F1 on PolNeAR (CofeNet, COLING 2022), source / cue / content: rule-based 10.7 / 22.8 / 5.6; ' +
-    'Stanford CoreNLP 13.9 / - / 17.5; CRF 50.6 / 53.4 / 28.6; BERT-based CofeNet 83.2 / 75.3 / 72.9.');
+  say(
+    'Published exact-match F1 on PolNeAR (CofeNet, COLING 2022), source / cue / content: rule-based 10.7 / 22.8 / 5.6; ' +
+      'Stanford CoreNLP 13.9 / - / 17.5; CRF 50.6 / 53.4 / 28.6; BERT-based CofeNet 83.2 / 75.3 / 72.9.',
+  );
   say();
   if (devResults) {
     say('### Error analysis (dev, first annotator): the ten most common failure kinds');
@@ -122,7 +126,9 @@ function polnearSection(): void {
 say('## Attribution extraction');
 say();
 say('Command: `npm run eval:extract` (runs `tsx src/extract/eval/run.ts`).');
-say(`Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`);
+say(
+  `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
+);
 say();
 fixtureSection();
 polnearSection();
