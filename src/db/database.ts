@@ -98,13 +98,25 @@ export class Database {
     }
   }
 
-  /** True when a trivial read succeeds. */
-  async ping(): Promise<boolean> {
+  /**
+   * True when a trivial query succeeds within `timeoutMs`. Not retried (unlike executeRead), so
+   * a readiness probe answers within seconds when the database is gone.
+   */
+  async ping(timeoutMs = 3000): Promise<boolean> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.read((tx) => tx.rows('RETURN 1 AS ok'));
-      return true;
-    } catch {
-      return false;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const query = session.run('RETURN 1 AS ok', {}, { timeout: timeoutMs }).then(
+        () => true,
+        () => false,
+      );
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => {});
     }
   }
 

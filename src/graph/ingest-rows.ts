@@ -27,7 +27,11 @@ export interface KnownActor {
 
 export interface IngestRows {
   articleKey: string;
-  article: Record<string, unknown>;
+  article: {
+    key: string;
+    publisherKey: string | null;
+    props: Record<string, unknown> & { document: string };
+  };
   sources: Record<string, unknown>[];
   actors: Record<string, unknown>[];
   places: Record<string, unknown>[];

@@ -15,6 +15,8 @@ export interface IngestResult {
   articleKey: string;
   claims: number;
   tellings: number;
+  /** False when the graph already held exactly this document (a no-op re-ingest). */
+  changed: boolean;
   /** Summed update counters of the transaction (0 everywhere on a no-op re-ingest). */
   counters: Record<string, number>;
 }
@@ -87,6 +89,9 @@ export async function ingestInTx(
     }
   }
 
+  const [stored] = await tx.rows(cypher('article/stored-document'), { key: rows.articleKey });
+  const changed = stored?.document !== rows.article.props.document;
+
   const counters: Record<string, number> = {};
   const add = (c: Record<string, number>) => {
     for (const [k, v] of Object.entries(c)) counters[k] = (counters[k] ?? 0) + v;
@@ -128,6 +133,7 @@ export async function ingestInTx(
     articleKey: rows.articleKey,
     claims: rows.claims.length,
     tellings: rows.tellings.length,
+    changed,
     counters,
   };
 }

@@ -59,19 +59,21 @@ export function pageWindow(
   args: DefaultConnectionArguments,
   ctx: Context,
   totalCount?: number,
-): { offset: number; limit: number; hasPreviousPage: boolean; hasNextPage: (size: number) => boolean } {
+): { offset: number; limit: number; hasPreviousPage: boolean } {
   const max = ctx.config.MAX_PAGE_SIZE;
   for (const name of ['first', 'last'] as const) {
     const v = args[name];
     if (v != null && (v < 0 || v > max)) throw badInput(`\`${name}\` must be between 0 and ${max}`, name);
   }
   try {
-    return offsetForArgs({
+    const w = offsetForArgs({
       args,
       defaultSize: Math.min(20, max),
       maxSize: max,
       ...(totalCount !== undefined ? { totalCount } : {}),
     });
+    // offsetForArgs' `limit` already asks for one extra row; ours is the page size itself.
+    return { offset: w.offset, limit: w.expectedSize, hasPreviousPage: w.hasPreviousPage };
   } catch (error) {
     throw badInput(`invalid pagination arguments: ${(error as Error).message}`);
   }

@@ -170,8 +170,7 @@ builder.mutationFields((t) => ({
       const by = requireEditor(ctx);
       return guarded(async () => {
         const result = await ingestDocument(ctx.db, input.document, { by, via: 'api' });
-        const changed = Object.values(result.counters).some((v) => v > 0);
-        return { articleKey: result.articleKey, claims: result.claims, changed };
+        return { articleKey: result.articleKey, claims: result.claims, changed: result.changed };
       });
     },
   }),
