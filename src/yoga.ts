@@ -57,12 +57,13 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
             const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
             if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
               return new GraphQLError(original.message, {
+                ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
                 extensions: { code: original.code, http: { status: 503 } },
               });
             }
-            if (error instanceof GraphQLError && !error.originalError) return error;
-            if (original instanceof GraphQLError && original.extensions?.code) return original;
-            return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+            // Errors raised on purpose (ours and Yoga's) are GraphQLErrors all the way down and
+            // pass unchanged; anything else becomes "Unexpected error." with no details.
+            return maskError(error, message, false);
           },
         }
       : false,
