@@ -82,8 +82,16 @@ export class Database {
   }
 
   /** A write transaction, retried by the driver on transient errors; all or nothing. */
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.unitOfWork('WRITE', work);
+  write<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.unitOfWork('WRITE', work, options.timeoutMs);
+  }
+
+  /**
+   * Whole-article writes (ingest, edits) get more time than API reads: a large article's first
+   * ingest also pays for planning a dozen statements.
+   */
+  get ingestTimeoutMs(): number {
+    return Math.max(this.txTimeoutMs * 5, 300_000);
   }
 
   /** Statements that cannot share a transaction with others (schema changes). */
@@ -124,7 +132,11 @@ export class Database {
     return this.driver.close();
   }
 
-  private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async unitOfWork<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: Tx) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
     // Every session of this process shares one bookmark manager, so a read that follows a
     // write sees it, even when the read is routed to another cluster member.
     const session = this.driver.session({
@@ -132,7 +144,7 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    const config = { timeout: this.txTimeoutMs };
+    const config = { timeout: timeoutMs ?? this.txTimeoutMs };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)

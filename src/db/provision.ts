@@ -7,7 +7,7 @@
  * When nothing works the error says which ways were tried and what is missing.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,12 +170,15 @@ async function startLocalNeo4j(
 async function buildLauncher(log: (m: string) => void): Promise<string> {
   const target = path.join(toolDir, 'target');
   const classpathFile = path.join(target, 'classpath.txt');
+  // Maven leaves classpath.txt untouched when it did not change, so a stamp written after each
+  // successful build is what the sources are compared with.
+  const stamp = path.join(target, 'launcher.stamp');
   const classes = path.join(target, 'classes');
   const newestInput = Math.max(
     statSync(path.join(toolDir, 'pom.xml')).mtimeMs,
     ...listFiles(path.join(toolDir, 'src')).map((f) => statSync(f).mtimeMs),
   );
-  const upToDate = existsSync(classpathFile) && statSync(classpathFile).mtimeMs >= newestInput;
+  const upToDate = existsSync(classpathFile) && existsSync(stamp) && statSync(stamp).mtimeMs >= newestInput;
   if (!upToDate) {
     const mvn = await run('mvn', ['-v'], { timeoutMs: 30_000 });
     if (mvn.code === 'ENOENT') throw new Error('no `mvn` on PATH (Maven is needed to fetch Neo4j)');
@@ -188,6 +191,7 @@ async function buildLauncher(log: (m: string) => void): Promise<string> {
       const tail = (build.stdout + build.stderr).trim().split('\n').slice(-15).join('\n');
       throw new Error(`Maven could not build tools/neo4j-local:\n${tail}`);
     }
+    writeFileSync(stamp, new Date().toISOString());
     log(`Maven build took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   return `${classes}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;

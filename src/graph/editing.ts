@@ -96,19 +96,22 @@ export async function upsertClaim(db: Database, input: UpsertClaimInput, ctx: Ed
   const claim = parsePart(Claim, input.claim, 'claim');
   const actors = (input.actors ?? []).map((a, i) => parsePart(Actor, a, `actors[${i}]`));
   const sources = (input.sources ?? []).map((s, i) => parsePart(Source, s, `sources[${i}]`));
-  return db.write(async (tx) => {
-    const doc = await lockDocument(tx, input.articleKey);
-    const key = toClaimKey(doc.article.id, claim.id);
-    checkVersion(key, await claimVersion(tx, key), input.expectedVersion);
-    const next: ArticleDocument = {
-      ...doc,
-      actors: replaceById(doc.actors, actors),
-      sources: replaceById(doc.sources, sources),
-      claims: replaceById(doc.claims, [claim]),
-    };
-    await ingestInTx(tx, parseArticleDocument(next), { ...ctx.ingest, by: ctx.by, via: 'api' });
-    return key;
-  });
+  return db.write(
+    async (tx) => {
+      const doc = await lockDocument(tx, input.articleKey);
+      const key = toClaimKey(doc.article.id, claim.id);
+      checkVersion(key, await claimVersion(tx, key), input.expectedVersion);
+      const next: ArticleDocument = {
+        ...doc,
+        actors: replaceById(doc.actors, actors),
+        sources: replaceById(doc.sources, sources),
+        claims: replaceById(doc.claims, [claim]),
+      };
+      await ingestInTx(tx, parseArticleDocument(next), { ...ctx.ingest, by: ctx.by, via: 'api' });
+      return key;
+    },
+    { timeoutMs: db.ingestTimeoutMs },
+  );
 }
 
 export async function setClaimStatus(
@@ -118,29 +121,32 @@ export async function setClaimStatus(
 ): Promise<string> {
   const [articleId, claimId] = input.claimKey.split('#');
   if (!articleId || !claimId) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
-  return db.write(async (tx) => {
-    const doc = await lockDocument(tx, toArticleKey(articleId)).catch((e: unknown) => {
-      throw e instanceof NotFound ? new NotFound(`no claim "${input.claimKey}"`, input.claimKey) : e;
-    });
-    const current = doc.claims.find((c) => c.id === claimId);
-    if (!current) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
-    const version = await claimVersion(tx, input.claimKey);
-    if (input.expectedVersion != null && version !== input.expectedVersion) {
-      checkVersion(input.claimKey, version, input.expectedVersion);
-    }
-    const next = {
-      ...doc,
-      claims: doc.claims.map((c) => (c.id === claimId ? { ...c, status: input.status } : c)),
-    };
-    await ingestInTx(tx, parseArticleDocument(next), {
-      ...ctx.ingest,
-      by: ctx.by,
-      via: 'api',
-      change: input.status,
-      ...(input.note ? { note: input.note } : {}),
-    });
-    return input.claimKey;
-  });
+  return db.write(
+    async (tx) => {
+      const doc = await lockDocument(tx, toArticleKey(articleId)).catch((e: unknown) => {
+        throw e instanceof NotFound ? new NotFound(`no claim "${input.claimKey}"`, input.claimKey) : e;
+      });
+      const current = doc.claims.find((c) => c.id === claimId);
+      if (!current) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
+      const version = await claimVersion(tx, input.claimKey);
+      if (input.expectedVersion != null && version !== input.expectedVersion) {
+        checkVersion(input.claimKey, version, input.expectedVersion);
+      }
+      const next = {
+        ...doc,
+        claims: doc.claims.map((c) => (c.id === claimId ? { ...c, status: input.status } : c)),
+      };
+      await ingestInTx(tx, parseArticleDocument(next), {
+        ...ctx.ingest,
+        by: ctx.by,
+        via: 'api',
+        change: input.status,
+        ...(input.note ? { note: input.note } : {}),
+      });
+      return input.claimKey;
+    },
+    { timeoutMs: db.ingestTimeoutMs },
+  );
 }
 
 export async function linkClaims(

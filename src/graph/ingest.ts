@@ -44,7 +44,7 @@ export async function ingestDocument(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const doc = parseArticleDocument(input);
-  return db.write((tx) => ingestInTx(tx, doc, options));
+  return db.write((tx) => ingestInTx(tx, doc, options), { timeoutMs: db.ingestTimeoutMs });
 }
 
 export async function ingestFile(
