@@ -10,6 +10,7 @@ import { cypher } from '../db/cypher.js';
 import { DocumentValidationError, parseArticleDocument } from '../domain/validate.js';
 import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
+import { gradeIngested } from './grading.js';
 
 export interface IngestResult {
   articleKey: string;
@@ -24,7 +25,7 @@ export interface IngestOptions {
   by?: string;
   /**
    * Runs inside the ingest transaction after the graph is written (grading uses it to
-   * recompute confidence within the same transaction).
+   * recompute confidence within the same transaction). Default for `ingestDocument`: regrade.
    */
   afterWrite?: (tx: Tx, rows: IngestRows) => Promise<void>;
 }
@@ -36,7 +37,9 @@ export async function ingestDocument(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const doc = parseArticleDocument(input);
-  return db.write((tx) => ingestInTx(tx, doc, options));
+  return db.write((tx) =>
+    ingestInTx(tx, doc, { ...options, afterWrite: options.afterWrite ?? gradeIngested }),
+  );
 }
 
 export async function ingestFile(
