@@ -126,6 +126,34 @@ describe('grading one claim', () => {
     expect(effect(weak, 'contradiction')!).toBeGreaterThan(effect(strong, 'contradiction')!);
   });
 
+  it('notes opposed positions as a disagreement, not a contradiction', () => {
+    const demand = claim('a#1', [minister], { kind: 'demand' });
+    const rejection = claim('b#1', [envoy], { kind: 'rejection' });
+    const g = gradeClaim({ claim: demand, contradictors: [rejection] });
+    expect(g.confidence).toBe(0.7);
+    expect(g.factors.at(-1)).toMatchObject({ factor: 'disagreement', effect: 0 });
+    expect(g.factors.at(-1)?.detail).toMatch(/b#1 \(rejection\).*clash of positions/);
+    const report = gradeClaim({
+      claim: claim('a#2', [minister], { kind: 'report' }),
+      contradictors: [rejection],
+    });
+    expect(effect(report, 'contradiction')).toBeUndefined();
+    const everyClash = gradeClaim(
+      { claim: demand, contradictors: [rejection] },
+      { ...config, stanceKinds: [] },
+    );
+    expect(effect(everyClash, 'contradiction')).toBeLessThan(0);
+  });
+
+  it('confirms (credibility 1) only with another independent origin of real strength', () => {
+    const weakSupport = gradeClaim({
+      claim: claim('a#1', [minister]),
+      supporters: [claim('b#1', [official, envoy], { hedges: ['reportedly'] })],
+    });
+    expect(weakSupport.independentOrigins).toBe(2);
+    expect(weakSupport.credibility).toBe(2);
+  });
+
   it('ignores drafts and analysis among neighbours, naming them', () => {
     const g = gradeClaim({
       claim: claim('a#1', [minister]),
@@ -239,9 +267,10 @@ const claimArb = (prefix: string): fc.Arbitrary<ClaimEvidence> =>
       roles: fc.array(fc.constantFrom(...ROLES), { maxLength: 5 }),
       hedges: fc.array(fc.constantFrom('reportedly', 'according to leaks', 'allegedly'), { maxLength: 3 }),
       assessments: fc.array(assessmentArb, { maxLength: 1 }),
+      kind: fc.constantFrom('statement', 'report', 'demand', 'rejection'),
     })
-    .map(({ id, agents, roles, hedges, assessments }) =>
-      claim(`${prefix}#${id}`, agents, { roles, hedges, assessments }),
+    .map(({ id, agents, roles, hedges, assessments, kind }) =>
+      claim(`${prefix}#${id}`, agents, { roles, hedges, assessments, kind }),
     );
 
 const inputArb = fc.record({

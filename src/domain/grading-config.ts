@@ -53,6 +53,12 @@ export const GradingConfigSchema = z
     /** Subtracted per contradicting claim, times that claim's strength. */
     contradictionPerClaim: weight,
     maxContradiction: weight,
+    /**
+     * Claim kinds that report a party's stance (a demand, a rejection). A stance opposed by another
+     * party's stance is a disagreement, not a contradiction: it does not lower confidence that
+     * the stance was taken. Empty: every CONTRADICTS weighs.
+     */
+    stanceKinds: z.array(z.string().min(1)),
     /** How far the latest fact-checker assessment pulls confidence to its rating (1 = all the way). */
     assessmentWeight: weight,
     /** Normalised ratings of verdicts given without a numeric rating (keys are slugs). */
@@ -60,8 +66,9 @@ export const GradingConfigSchema = z
     /** Confidence bands of information credibility 2, 3 (below the last band: 4). */
     probablyTrueFrom: weight,
     possiblyTrueFrom: weight,
-    /** Credibility 1 needs at least two independent origins and this confidence. */
+    /** Credibility 1 needs this confidence and another independent origin at least this strong. */
     confirmedFrom: weight,
+    confirmingStrengthFrom: weight,
     /** A contradicted claim below this confidence is improbable (credibility 5). */
     improbableBelow: weight,
     /** An assessment rating at or above this confirms (1); at or below `falseRatingAtMost`, improbable (5). */
@@ -97,6 +104,7 @@ export const defaultGradingConfig: GradingConfig = {
   maxCorroboration: 0.3,
   contradictionPerClaim: 0.25,
   maxContradiction: 0.4,
+  stanceKinds: ['demand', 'position', 'proposal', 'rejection', 'warning'],
   assessmentWeight: 0.8,
   verdictRatings: {
     true: 1,
@@ -115,6 +123,7 @@ export const defaultGradingConfig: GradingConfig = {
   probablyTrueFrom: 0.6,
   possiblyTrueFrom: 0.4,
   confirmedFrom: 0.6,
+  confirmingStrengthFrom: 0.5,
   improbableBelow: 0.35,
   confirmedRatingFrom: 0.8,
   falseRatingAtMost: 0.2,

@@ -54,6 +54,8 @@ export interface ChainLink {
 /** Everything grading needs to know about one claim by itself. */
 export interface ClaimEvidence {
   key: string;
+  /** Claim kind (report, demand, ...); stance kinds change what a contradiction means. */
+  kind?: string;
   status: string;
   outletAnalysis: boolean;
   hedges: readonly string[];
@@ -83,6 +85,7 @@ export type FactorName =
   | 'circular-reporting'
   | 'ignored-relation'
   | 'contradiction'
+  | 'disagreement'
   | 'assessment'
   | 'bounds';
 
@@ -280,8 +283,8 @@ export function gradeClaim(input: GradingInput, config: GradingConfig = defaultG
   );
   const strengthOf = new Map(supporters.map((s) => [s.claim.key, s.strength]));
   const others = independence.origins.filter((o) => !o.includesSubject);
+  const strengths = others.map((o) => Math.max(...o.claimKeys.map((k) => strengthOf.get(k) ?? 0)));
   if (others.length > 0) {
-    const strengths = others.map((o) => Math.max(...o.claimKeys.map((k) => strengthOf.get(k) ?? 0)));
     const raw = strengths.reduce((sum, s) => sum + config.corroborationPerOrigin * s, 0);
     add(
       'corroboration',
@@ -297,9 +300,23 @@ export function gradeClaim(input: GradingInput, config: GradingConfig = defaultG
     factors.push({ factor: 'circular-reporting', effect: 0, detail: independence.explanation.join(' ') });
   }
 
-  const contradictors = usable(input.contradictors ?? [], 'contradicting', factors, config).sort((a, b) =>
+  // Two parties' opposed positions (a demand and its rejection) clash without either report
+  // being less likely true: that is a disagreement, noted but not weighed as a contradiction.
+  const opposed = usable(input.contradictors ?? [], 'contradicting', factors, config).sort((a, b) =>
     a.claim.key.localeCompare(b.claim.key),
   );
+  const isStance = (c: ClaimEvidence) => c.kind !== undefined && config.stanceKinds.includes(c.kind);
+  const contradictors = opposed.filter((c) => !isStance(claim) && !isStance(c.claim));
+  const disagreements = opposed.filter((c) => isStance(claim) || isStance(c.claim));
+  if (disagreements.length > 0) {
+    factors.push({
+      factor: 'disagreement',
+      effect: 0,
+      detail: `Opposed by ${disagreements.map((c) => `${c.claim.key} (${c.claim.kind ?? 'claim'})`).join(', ')}: a clash of positions (${
+        isStance(claim) ? `this claim is a ${claim.kind}` : 'the other side states a position'
+      }), not evidence against the report, so not counted as a contradiction.`,
+    });
+  }
   if (contradictors.length > 0) {
     const raw = contradictors.reduce((sum, c) => sum + config.contradictionPerClaim * c.strength, 0);
     add(
@@ -339,7 +356,7 @@ export function gradeClaim(input: GradingInput, config: GradingConfig = defaultG
   const final = round(Math.min(1, Math.max(0, confidence)));
   return {
     credibility: credibilityOf(final, {
-      independentOrigins: independence.independentOrigins,
+      confirmingOrigins: strengths.filter((x) => x >= config.confirmingStrengthFrom).length,
       contradicted: contradictors.length > 0,
       rating,
       config,
@@ -382,17 +399,17 @@ function usable(
 
 /**
  * Admiralty credibility from the confidence and what stands behind it: 1 needs independent
- * confirmation (two origins, or a fact-checker's true verdict), 5 needs something against the
+ * confirmation (another origin of real strength, or a fact-checker's true verdict), 5 needs something against the
  * claim (a contradiction or a false verdict); otherwise the confidence bands give 2, 3 or 4.
  */
 export function credibilityOf(
   confidence: number,
-  ctx: { independentOrigins: number; contradicted: boolean; rating: number | null; config: GradingConfig },
+  ctx: { confirmingOrigins: number; contradicted: boolean; rating: number | null; config: GradingConfig },
 ): Credibility {
   const { config } = ctx;
   if (ctx.rating !== null && ctx.rating >= config.confirmedRatingFrom) return 1;
   if (ctx.rating !== null && ctx.rating <= config.falseRatingAtMost) return 5;
-  if (ctx.rating === null && ctx.independentOrigins >= 2 && confidence >= config.confirmedFrom) return 1;
+  if (ctx.rating === null && ctx.confirmingOrigins >= 1 && confidence >= config.confirmedFrom) return 1;
   if (ctx.contradicted && confidence < config.improbableBelow) return 5;
   if (confidence >= config.probablyTrueFrom) return 2;
   if (confidence >= config.possiblyTrueFrom) return 3;

@@ -127,6 +127,7 @@ function evidenceOf(row: Row): ClaimEvidence {
     .sort((a, b) => a.hop - b.hop);
   return {
     key: String(row.key),
+    ...(row.kind ? { kind: String(row.kind) } : {}),
     status: String(row.status ?? 'accepted'),
     outletAnalysis: row.outletAnalysis === true,
     hedges: (row.hedges as string[] | null) ?? [],

@@ -17,6 +17,7 @@ WITH targets, COLLECT {
 UNWIND targets + [n IN neighbours WHERE NOT n IN targets] AS c
 RETURN c.key AS key,
        c IN targets AS target,
+       c.kind AS kind,
        c.status AS status,
        coalesce(c.outletAnalysis, false) AS outletAnalysis,
        coalesce(c.hedges, []) AS hedges,
