@@ -114,10 +114,17 @@ async function changedCount(tx: Tx, query: string, params: Record<string, unknow
   return Number(row?.changed ?? 0);
 }
 
-/** The `afterWrite` hook of ingestion: regrades the article's claims and what depends on them. */
-export async function gradeIngested(tx: Tx, rows: IngestRows): Promise<void> {
-  await recomputeGrades(tx, [...rows.claims.map((c) => String(c.key)), ...rows.externalClaimKeys], {
-    agentKeys: [...rows.sources, ...rows.actors].map((a) => String(a.key)),
+/**
+ * The `afterWrite` hook of ingestion: regrades the article's claims and what depends on them,
+ * and stores the reliability of every agent the article names. Only `claims` is required, so
+ * other writers (a new relation between two claims) can pass just the claims they touched.
+ */
+export async function gradeIngested(
+  tx: Tx,
+  rows: Pick<IngestRows, 'claims'> & Partial<Pick<IngestRows, 'externalClaimKeys' | 'sources' | 'actors'>>,
+): Promise<void> {
+  await recomputeGrades(tx, [...rows.claims.map((c) => String(c.key)), ...(rows.externalClaimKeys ?? [])], {
+    agentKeys: [...(rows.sources ?? []), ...(rows.actors ?? [])].map((a) => String(a.key)),
   });
 }
 
