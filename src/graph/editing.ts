@@ -19,6 +19,7 @@ import {
 import { DocumentValidationError, formatPath, parseArticleDocument } from '../domain/validate.js';
 import { articleKey as toArticleKey, claimKey as toClaimKey } from '../domain/keys.js';
 import { ingestInTx, type IngestOptions } from './ingest.js';
+import { recomputeGrades } from './grading.js';
 
 export class NotFound extends Error {
   constructor(
@@ -172,10 +173,8 @@ export async function linkClaims(
       const missing = found.has(input.fromKey) ? input.toKey : input.fromKey;
       throw new NotFound(`no claim "${missing}"`, missing);
     }
-    if (ctx.ingest?.afterWrite) {
-      // Grades of both ends depend on the new relation.
-      await ctx.ingest.afterWrite(tx, { claims: [{ key: input.fromKey }, { key: input.toKey }] } as never);
-    }
+    // Grades of both ends (and what depends on them) follow the new relation, in this transaction.
+    await recomputeGrades(tx, [input.fromKey, input.toKey]);
     return { fromKey: input.fromKey, toKey: input.toKey };
   });
 }

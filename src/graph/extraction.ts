@@ -43,6 +43,8 @@ export async function extractIntoGraph(
     tx.rows(cypher('agent/known-actors'), { nameKeys: nameKeys.map(slugify), surnames }),
   )) as unknown as KnownActor[];
   const { document, matches } = resolveActors(draft, known);
-  const ingested = options.ingest ? await ingestDocument(db, document, options.ingestOptions ?? { by: 'extractor' }) : null;
+  const ingested = options.ingest
+    ? await ingestDocument(db, document, options.ingestOptions ?? { by: 'extractor' })
+    : null;
   return { document, matches, ingested };
 }

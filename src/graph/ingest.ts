@@ -10,6 +10,7 @@ import { cypher } from '../db/cypher.js';
 import { DocumentValidationError, parseArticleDocument } from '../domain/validate.js';
 import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
+import { gradeIngested } from './grading.js';
 
 export interface IngestResult {
   articleKey: string;
@@ -32,7 +33,7 @@ export interface IngestOptions {
   note?: string;
   /**
    * Runs inside the ingest transaction after the graph is written (grading uses it to
-   * recompute confidence within the same transaction).
+   * recompute confidence within the same transaction). Default for `ingestDocument`: regrade.
    */
   afterWrite?: (tx: Tx, rows: IngestRows) => Promise<void>;
 }
@@ -128,7 +129,8 @@ export async function ingestInTx(
       mentionKeys: rows.mentionKeys,
     }),
   );
-  if (options.afterWrite) await options.afterWrite(tx, rows);
+  // Grades are recomputed in the same transaction unless the caller takes over that step.
+  await (options.afterWrite ?? gradeIngested)(tx, rows);
   return {
     articleKey: rows.articleKey,
     claims: rows.claims.length,

@@ -9,7 +9,7 @@ import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
 import { slugify } from '../domain/keys.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 
-const ReliabilityGrade = builder.enumType('ReliabilityGrade', {
+export const ReliabilityGrade = builder.enumType('ReliabilityGrade', {
   description:
     'Admiralty (NATO) source reliability: A completely reliable, B usually reliable, C fairly reliable, ' +
     'D not usually reliable, E unreliable, F reliability cannot be judged.',
@@ -29,8 +29,21 @@ AgentRef.implement({
     reliability: t.field({
       type: ReliabilityGrade,
       nullable: true,
-      description: "Effective reliability grade: the fact-checker's override, else the default for the kind.",
-      resolve: (a) => (a.reliabilityOverride ?? a.reliability ?? null) as 'A' | null,
+      description:
+        "Effective reliability grade: the fact-checker's override, else the default for the kind; an unnamed " +
+        'source is never graded as if named (capped at C).',
+      resolve: (a) => (a.reliability ?? null) as 'A' | null,
+    }),
+    reliabilityBasis: t.string({
+      nullable: true,
+      description: 'How the grade was reached (default for the kind, override, anonymity cap).',
+      resolve: (a) => (a.reliabilityBasis as string | null) ?? null,
+    }),
+    reliabilityOverride: t.field({
+      type: ReliabilityGrade,
+      nullable: true,
+      description: "The fact-checker's explicit grade, when one was set.",
+      resolve: (a) => (a.reliabilityOverride ?? null) as 'A' | null,
     }),
     reliabilityReason: t.string({
       nullable: true,

@@ -9,6 +9,7 @@ import { EvidenceRef, TimeRefRef, evidenceOf, offsetConnection, timeOf, STATUS_D
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { buildClaimListQuery, type ClaimOrder } from '../graph/claim-list.js';
 import { toLuceneQuery } from '../graph/lucene.js';
+import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
 
 export const ClaimKindEnum = builder.enumType('ClaimKind', {
   description: 'What kind of statement a claim is.',
@@ -169,6 +170,15 @@ const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement
   }),
 });
 
+const WordingOpEnum = builder.enumType('WordingOp', { values: ['equal', 'insert', 'delete'] as const });
+const WordingChangeRef = builder.objectRef<WordingChange>('WordingChange').implement({
+  description: 'A run of words kept, inserted or deleted between two wordings.',
+  fields: (t) => ({
+    op: t.field({ type: WordingOpEnum, resolve: (w) => w.op }),
+    text: t.exposeString('text'),
+  }),
+});
+
 const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
   description: 'A claim related to this one, and how.',
   fields: (t) => ({
@@ -181,6 +191,13 @@ const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
     }),
     note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
     claim: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => loadClaim(ctx, String(r.claimKey)) }),
+    wordingDiff: t.field({
+      type: [WordingChangeRef],
+      description:
+        "Word-level difference from this claim's wording (quote, else text) to the other's: what changed " +
+        'between two wordings of one statement.',
+      resolve: (r) => wordingDiff(String(r.ownWording ?? ''), String(r.otherWording ?? '')),
+    }),
   }),
 });
 
@@ -191,7 +208,9 @@ const GradeFactorRef = builder
     fields: (t) => ({
       factor: t.string({
         resolve: (x) => String(x.factor),
-        description: 'Machine name of the factor (hop_reliability, anonymity, hedge, ...).',
+        description:
+          'Machine name: origin-reliability, weakest-link, hearsay-depth, anonymity, hedges, corroboration, ' +
+          'circular-reporting, contradiction, disagreement, assessment, bounds, outlet-analysis, not-graded.',
       }),
       effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
       detail: t.string({ resolve: (x) => String(x.detail), description: 'The reason in words.' }),

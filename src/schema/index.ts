@@ -9,6 +9,7 @@ import './article.js';
 import './event.js';
 import './graph.js';
 import './mutations.js';
+import './grading.js';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

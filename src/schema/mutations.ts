@@ -9,7 +9,9 @@ import type { Context } from './context.js';
 import { ArticleRef, ClaimRef } from './refs.js';
 import { ClaimStatusEnum, RelationTypeEnum, loadClaim } from './claim.js';
 import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
-import { DocumentValidationError } from '../domain/validate.js';
+import { ZodError } from 'zod';
+import { DocumentValidationError, formatPath } from '../domain/validate.js';
+import { NotFoundError as GradingNotFound } from '../graph/assessments.js';
 import { ConflictError as DbConflictError } from '../db/errors.js';
 import { ingestDocument } from '../graph/ingest.js';
 import { NotFound, linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
@@ -23,12 +25,19 @@ export function requireEditor(ctx: Context): string {
 /** Domain errors become the typed GraphQL errors of the result union; others pass through. */
 function typed(error: unknown): unknown {
   if (error instanceof DocumentValidationError) return new ValidationError(error.message, error.issues);
+  if (error instanceof ZodError) {
+    return new ValidationError(
+      'invalid input',
+      error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
+  }
   if (error instanceof NotFound) return new NotFoundError(error.message, error.key);
+  if (error instanceof GradingNotFound) return new NotFoundError(error.message, error.key);
   if (error instanceof DbConflictError) return new ConflictError(error.message);
   return error;
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -9,5 +9,7 @@ RETURN key, collect({
   direction: CASE WHEN outgoing THEN 'OUTGOING' ELSE 'INCOMING' END,
   note: r.note,
   declaredIn: r.declaredIn,
-  claimKey: other.key
+  claimKey: other.key,
+  ownWording: coalesce(c.quote, c.text),
+  otherWording: coalesce(other.quote, other.text)
 }) AS items

@@ -1,0 +1,133 @@
+/**
+ * Independence of origins, against circular reporting: ten outlets repeating one wire story are
+ * one origin, not ten. Two chains are dependent when they share a wire agent anywhere in the
+ * chain (the same wire story), the same unnamed source (the same anonymous person or leak), the
+ * same original speaker (the same original statement), or when their claims are linked
+ * SAME_STATEMENT. Dependence is made transitive (connected components): that can only undercount
+ * independence, which is the safe direction for a fact-checker.
+ */
+
+/** One agent of a chain, as far as independence needs it. */
+export interface ChainAgent {
+  key: string;
+  name: string;
+  /** Source or actor kind: `wire`, `outlet`, `anonymous`, `person`, ... */
+  kind: string;
+  anonymous: boolean;
+}
+
+/** A claim's attribution chain: the article's publisher first, the original speaker last. */
+export interface ReportingChain {
+  claimKey: string;
+  agents: readonly ChainAgent[];
+  /** Keys of claims linked to this one by SAME_STATEMENT (either direction). */
+  sameStatementAs?: readonly string[];
+}
+
+/** One independent origin: the chains that trace back to it. */
+export interface IndependentOrigin {
+  /** Claims in this group, the subject first when it is in it, then by key. */
+  claimKeys: string[];
+  /** Who said it first, per chain of the group (distinct names, in order). */
+  originNames: string[];
+  /** True when this is the subject claim's own origin. */
+  includesSubject: boolean;
+}
+
+export interface Independence {
+  origins: IndependentOrigin[];
+  /** How many independent origins stand behind the subject, its own included. */
+  independentOrigins: number;
+  /** True when some supporting chain was folded into another origin. */
+  circularReporting: boolean;
+  /** One sentence per folded chain, saying what it shares and with which claim. */
+  explanation: string[];
+}
+
+/** What makes two chains one origin. Outlets relaying are not a reason: they add no origin. */
+function linksOf(chain: ReportingChain): { id: string; describe: string }[] {
+  const out: { id: string; describe: string }[] = [];
+  chain.agents.forEach((agent, i) => {
+    if (agent.kind === 'wire') out.push({ id: `wire:${agent.key}`, describe: `the wire ${agent.name}` });
+    if (agent.anonymous)
+      out.push({ id: `unnamed:${agent.key}`, describe: `the unnamed source ${agent.name}` });
+    if (i === chain.agents.length - 1) {
+      out.push({ id: `origin:${agent.key}`, describe: `the original speaker ${agent.name}` });
+    }
+  });
+  out.push({ id: `statement:${chain.claimKey}`, describe: 'the same statement' });
+  for (const k of chain.sameStatementAs ?? []) {
+    out.push({ id: `statement:${k}`, describe: 'the same statement' });
+  }
+  return out;
+}
+
+/**
+ * Groups the subject's chain and its supporting chains into independent origins. Supporters are
+ * taken in key order so the result (and its explanation) does not depend on load order.
+ */
+export function independentOrigins(
+  subject: ReportingChain,
+  supporters: readonly ReportingChain[],
+): Independence {
+  const seen = new Set([subject.claimKey]);
+  const chains = [subject];
+  for (const s of [...supporters].sort((a, b) => a.claimKey.localeCompare(b.claimKey))) {
+    if (seen.has(s.claimKey)) continue;
+    seen.add(s.claimKey);
+    chains.push(s);
+  }
+
+  const parent = chains.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const firstHolder = new Map<string, number>();
+  const explanation: string[] = [];
+  chains.forEach((chain, i) => {
+    const reasons = new Map<number, string>();
+    for (const link of linksOf(chain)) {
+      const holder = firstHolder.get(link.id);
+      if (holder === undefined) {
+        firstHolder.set(link.id, i);
+        continue;
+      }
+      if (find(holder) !== find(i) && !reasons.has(find(holder))) {
+        reasons.set(
+          find(holder),
+          `${chain.claimKey} traces back to ${link.describe}, as ${chains[holder]!.claimKey} does`,
+        );
+      }
+    }
+    for (const [root, reason] of reasons) {
+      if (find(root) === find(i)) continue;
+      parent[find(i)] = find(root);
+      explanation.push(`${reason}: one origin, not two.`);
+    }
+  });
+
+  const groups = new Map<number, number[]>();
+  chains.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const origins = [...groups.values()]
+    .map((members) => ({
+      claimKeys: members.map((i) => chains[i]!.claimKey),
+      originNames: [
+        ...new Set(members.map((i) => chains[i]!.agents.at(-1)?.name).filter((n): n is string => !!n)),
+      ],
+      includesSubject: members.includes(0),
+    }))
+    .sort((a, b) =>
+      a.includesSubject !== b.includesSubject
+        ? a.includesSubject
+          ? -1
+          : 1
+        : a.claimKeys[0]!.localeCompare(b.claimKeys[0]!),
+    );
+  return {
+    origins,
+    independentOrigins: origins.length,
+    circularReporting: explanation.length > 0,
+    explanation,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Word-level difference between two wordings of one statement (variant quotes linked
+ * SAME_STATEMENT), so a fact-checker sees at a glance what one outlet changed in another's quote.
+ */
+import { diffWords } from 'diff';
+
+export type WordingOp = 'equal' | 'insert' | 'delete';
+
+export interface WordingChange {
+  op: WordingOp;
+  text: string;
+}
+
+/**
+ * The edit from `from` to `to`, word by word. Whitespace-only differences count as equal
+ * (the `diff` package's word mode ignores them), so line-wrapping never shows as an edit.
+ * Concatenating the `equal` and `delete` texts gives back `from`, up to whitespace.
+ */
+export function wordingDiff(from: string, to: string): WordingChange[] {
+  const out: WordingChange[] = [];
+  for (const change of diffWords(from, to)) {
+    const op: WordingOp = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    const last = out[out.length - 1];
+    // Adjacent changes of the same kind read better as one.
+    if (last && last.op === op) last.text += change.value;
+    else out.push({ op, text: change.value });
+  }
+  return out;
+}

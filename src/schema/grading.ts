@@ -1,0 +1,175 @@
+/**
+ * The grading side of the API: independent origins and circular reporting per claim, the
+ * assessments of a claim, the contested claims, and the fact-checker's writes that feed grades
+ * (assessments, reliability overrides). Every write regrades within its own transaction.
+ */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { AgentRef, ClaimRef } from './refs.js';
+import { offsetConnection, STATUS_DEFAULT } from './common.js';
+import { loadClaim } from './claim.js';
+import { ReliabilityGrade } from './agent.js';
+import { requireEditor, guarded } from './mutations.js';
+import { NotFoundError, ValidationError } from './errors.js';
+import type { IndependentOrigin } from '../domain/independence.js';
+import { recordAssessment, setSourceReliability } from '../graph/assessments.js';
+
+const OriginGroupRef = builder.objectRef<IndependentOrigin>('IndependentOrigin').implement({
+  description:
+    'One independent origin: the chains that trace back to the same wire story, unnamed source or statement.',
+  fields: (t) => ({
+    originNames: t.stringList({
+      description: 'Who said it first, per chain of the group.',
+      resolve: (o) => o.originNames,
+    }),
+    includesSubject: t.exposeBoolean('includesSubject', { description: "True for the claim's own origin." }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'The claims whose chains share this origin.',
+      resolve: async (o, _a, ctx) =>
+        (await ctx.loaders.items('claim/by-keys', o.claimKeys)).filter((c): c is Item => c !== null),
+    }),
+  }),
+});
+
+const IndependenceRef = builder.objectRef<Item>('Independence').implement({
+  description:
+    'How many independent origins really stand behind a claim: reports tracing back to one wire story, one ' +
+    'unnamed source or one original statement count as one origin.',
+  fields: (t) => ({
+    count: t.int({
+      nullable: true,
+      description: "Independent origins, the claim's own included.",
+      resolve: (c) => (c.independentOrigins == null ? null : Number(c.independentOrigins)),
+    }),
+    circularReporting: t.boolean({
+      description: 'True when some supporting chain was folded into another origin.',
+      resolve: (c) => c.circularReporting === true,
+    }),
+    origins: t.field({
+      type: [OriginGroupRef],
+      resolve: (c) =>
+        typeof c.originGroups === 'string' ? (JSON.parse(c.originGroups) as IndependentOrigin[]) : [],
+    }),
+  }),
+});
+
+const AssessmentRef = builder.objectRef<Item>('Assessment').implement({
+  description: 'A fact-check verdict on a claim (schema.org ClaimReview). Earlier assessments are kept.',
+  fields: (t) => ({
+    key: t.string({ resolve: (a) => String(a.key) }),
+    verdict: t.string({
+      description: "The verdict in the reviewer's words (ClaimReview alternateName).",
+      resolve: (a) => String(a.verdict),
+    }),
+    ratingValue: t.float({
+      nullable: true,
+      resolve: (a) => (a.ratingValue == null ? null : Number(a.ratingValue)),
+    }),
+    bestRating: t.float({
+      nullable: true,
+      resolve: (a) => (a.bestRating == null ? null : Number(a.bestRating)),
+    }),
+    worstRating: t.float({
+      nullable: true,
+      resolve: (a) => (a.worstRating == null ? null : Number(a.worstRating)),
+    }),
+    ratingName: t.string({ nullable: true, resolve: (a) => (a.ratingName as string | null) ?? null }),
+    reviewer: t.string({ resolve: (a) => String(a.reviewer) }),
+    note: t.string({ nullable: true, resolve: (a) => (a.note as string | null) ?? null }),
+    date: t.field({ type: 'DateTime', resolve: (a) => String(a.date) }),
+  }),
+});
+
+builder.objectFields(ClaimRef, (t) => ({
+  independence: t.field({
+    type: IndependenceRef,
+    description: 'The independent origins behind this claim, and whether circular reporting was found.',
+    resolve: (c) => c,
+  }),
+  assessments: t.field({
+    type: [AssessmentRef],
+    description: 'Fact-check assessments, newest first.',
+    resolve: (c, _a, ctx) => ctx.loaders.list('claim/assessments', String(c.key)),
+  }),
+}));
+
+builder.queryField('contestedClaims', (t) =>
+  t.connection({
+    type: ClaimRef,
+    description:
+      'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
+      'and `grade` give both sides.',
+    resolve: (_r, args, ctx) =>
+      offsetConnection(
+        args,
+        ctx,
+        async (offset, limit) => {
+          const row = await ctx.loaders.one('claim/contested', { statuses: STATUS_DEFAULT, offset, limit });
+          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
+        },
+        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+      ),
+  }),
+);
+
+const RecordAssessmentInput = builder.inputType('RecordAssessmentInput', {
+  fields: (t) => ({
+    claim: t.string({ required: true }),
+    verdict: t.string({ required: true, description: 'e.g. "False", "Mostly true", "Unproven".' }),
+    ratingValue: t.float({ required: false }),
+    bestRating: t.float({ required: false, description: 'Default 5.' }),
+    worstRating: t.float({ required: false, description: 'Default 1.' }),
+    ratingName: t.string({ required: false }),
+    reviewer: t.string({ required: true }),
+    note: t.string({ required: false }),
+    date: t.field({ type: 'DateTime', required: true }),
+  }),
+});
+
+const SetReliabilityInput = builder.inputType('SetReliabilityInput', {
+  fields: (t) => ({
+    agent: t.string({ required: true, description: 'Key of a source or actor.' }),
+    grade: t.field({
+      type: ReliabilityGrade,
+      required: false,
+      description: 'The grade; null clears the override.',
+    }),
+    reason: t.string({ required: true, description: 'Why: kept with the grade.' }),
+  }),
+});
+
+function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+builder.mutationFields((t) => ({
+  recordAssessment: t.field({
+    type: ClaimRef,
+    description:
+      'Record a fact-check assessment of a claim; earlier ones are kept; the grade follows at once.',
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: RecordAssessmentInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        const { claim, ...rest } = input;
+        await recordAssessment(ctx.db, claim, definedOnly(rest) as never, { by });
+        return loadClaim(ctx, claim);
+      });
+    },
+  }),
+  setSourceReliability: t.field({
+    type: AgentRef,
+    description: "Override a source's or actor's reliability grade (with a reason); its claims are regraded.",
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SetReliabilityInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        await setSourceReliability(ctx.db, input.agent, input.grade ?? null, input.reason, by);
+        return (await ctx.loaders.item('agent/by-keys', input.agent)) as Item;
+      });
+    },
+  }),
+}));
