@@ -478,3 +478,118 @@ describe('guards', () => {
     expect((await closed.gql(`{ __typename }`, {}, reader)).data).toEqual({ __typename: 'Query' });
   });
 });
+
+describe('grades through the API', () => {
+  it("explains every graded claim, and leaves the outlet's own analysis ungraded", async () => {
+    const r = await api.gql(
+      `{ claims(first: 50, filter: { article: "article:noonpost-7628" }) { edges { node { key outletAnalysis grade { credibility confidence factors { factor effect detail } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.claims.edges.map((e: any) => e.node);
+    for (const n of nodes) {
+      expect(n.grade.factors.length).toBeGreaterThan(0);
+      if (n.outletAnalysis) {
+        expect(n.grade.confidence).toBeNull();
+        expect(n.grade.credibility).toBe(6);
+      } else {
+        expect(n.grade.confidence).toBeGreaterThanOrEqual(0);
+        expect(n.grade.confidence).toBeLessThanOrEqual(1);
+        expect(n.grade.credibility).toBeGreaterThanOrEqual(1);
+        expect(n.grade.credibility).toBeLessThanOrEqual(6);
+      }
+    }
+    const sharaa = await api.gql(
+      `{ claim(key: "${SHARAA}") { grade { factors { factor } } independence { count circularReporting origins { originNames includesSubject } } } }`,
+    );
+    expect(sharaa.data!.claim.grade.factors.map((f: any) => f.factor)).toContain('anonymity');
+    expect(sharaa.data!.claim.independence.count).toBeGreaterThanOrEqual(1);
+    expect(sharaa.data!.claim.independence.origins[0].includesSubject).toBe(true);
+  });
+
+  it('shows the word-level difference between two wordings of one statement', async () => {
+    const r = await api.gql(
+      `{ claim(key: "${TRUMP_WORK}") { related(types: [SAME_STATEMENT]) { claim { key } wordingDiff { op text } } } }`,
+    );
+    const diff = r.data!.claim.related.find((x: any) => x.claim.key === TRUMP_RIYADH).wordingDiff;
+    expect(diff.find((d: any) => d.op === 'delete')?.text).toMatch(/work towards/);
+    expect(diff.find((d: any) => d.op === 'insert')?.text).toMatch(/pursue/);
+    expect(
+      diff
+        .filter((d: any) => d.op === 'equal')
+        .map((d: any) => d.text)
+        .join(''),
+    ).toMatch(/peace and normalization with Israel/);
+  });
+
+  it("lists the contested claims with what contradicts them and both sides' grades", async () => {
+    const r = await api.gql(
+      `{ contestedClaims(first: 50) { totalCount edges { node { key grade { confidence } related(types: [CONTRADICTS]) { claim { key grade { confidence credibility } } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.contestedClaims.totalCount).toBeGreaterThanOrEqual(5);
+    for (const e of r.data!.contestedClaims.edges) expect(e.node.related.length).toBeGreaterThan(0);
+  });
+
+  it('records assessments without overwriting earlier ones, and the grade follows at once', async () => {
+    const m = `mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { __typename
+      ... on MutationRecordAssessmentSuccess { data { grade { credibility confidence factors { factor } } assessments { verdict reviewer } history { change } } }
+      ... on NotFoundError { key } ... on ValidationError { fieldErrors { path } } } }`;
+    const before = await api.gql(`{ claim(key: "${TRUMP_WORK}") { grade { confidence } } }`);
+    const first = await api.gql(
+      m,
+      { i: { claim: TRUMP_WORK, verdict: 'False', ratingValue: 1, reviewer: 'Desk A', date: '2026-02-01' } },
+      editor,
+    );
+    expect(first.errors).toBeUndefined();
+    const graded = first.data!.recordAssessment.data;
+    expect(graded.grade.factors.map((f: any) => f.factor)).toContain('assessment');
+    expect(graded.grade.confidence).toBeLessThan(before.data!.claim.grade.confidence);
+    const second = await api.gql(
+      m,
+      { i: { claim: TRUMP_WORK, verdict: 'True', ratingValue: 5, reviewer: 'Desk B', date: '2026-02-02' } },
+      editor,
+    );
+    expect(second.data!.recordAssessment.data.assessments.map((a: any) => a.verdict)).toEqual([
+      'True',
+      'False',
+    ]);
+    expect(second.data!.recordAssessment.data.grade.confidence).toBeGreaterThan(graded.grade.confidence);
+    const missing = await api.gql(
+      m,
+      { i: { claim: 'x#y', verdict: 'False', reviewer: 'Desk A', date: '2026-02-01' } },
+      editor,
+    );
+    expect(missing.data!.recordAssessment).toEqual({ __typename: 'NotFoundError', key: 'x#y' });
+    const invalid = await api.gql(
+      m,
+      { i: { claim: TRUMP_WORK, verdict: 'False', ratingValue: 9, reviewer: 'Desk A', date: '2026-02-01' } },
+      editor,
+    );
+    expect(invalid.data!.recordAssessment.fieldErrors[0].path).toBe('ratingValue');
+  });
+
+  it("regrades a source's claims when a fact-checker overrides its reliability", async () => {
+    const q = `{ claim(key: "${SHARAA}") { grade { confidence } } agent(key: "source:reuters") { reliability reliabilityOverride reliabilityReason } }`;
+    const before = await api.gql(q);
+    const r = await api.gql(
+      `mutation { setSourceReliability(input: { agent: "source:reuters", grade: E, reason: "test: repeated errors" }) { __typename } }`,
+      {},
+      editor,
+    );
+    expect(r.data!.setSourceReliability.__typename).toBe('MutationSetSourceReliabilitySuccess');
+    const after = await api.gql(q);
+    expect(after.data!.agent).toMatchObject({
+      reliability: 'E',
+      reliabilityOverride: 'E',
+      reliabilityReason: 'test: repeated errors',
+    });
+    expect(after.data!.claim.grade.confidence).toBeLessThan(before.data!.claim.grade.confidence);
+    await api.gql(
+      `mutation { setSourceReliability(input: { agent: "source:reuters", grade: null, reason: "reset" }) { __typename } }`,
+      {},
+      editor,
+    );
+    const reset = await api.gql(q);
+    expect(reset.data!.claim.grade.confidence).toBe(before.data!.claim.grade.confidence);
+  });
+});

@@ -2,7 +2,7 @@
 UNWIND $keys AS key
 MATCH (c:Claim {key: key})-[r:SUPPORTS|CONTRADICTS|SAME_STATEMENT]-(other:Claim)
 WHERE $types IS NULL OR type(r) IN $types
-WITH key, r, other, startNode(r) = c AS outgoing
+WITH key, c, r, other, startNode(r) = c AS outgoing
 ORDER BY type(r), other.key
 RETURN key, collect({
   type: type(r),
