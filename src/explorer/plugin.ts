@@ -12,11 +12,12 @@ const ROUTES = new Map<string, AssetName>([
   ['/explore/assets/app.css', 'app.css'],
 ]);
 
-// Everything the page loads comes from this server; the graph is drawn on a canvas.
+// Everything the page loads comes from this server. Inline styles are allowed because
+// Cytoscape.js injects a small stylesheet for its container; scripts stay strictly same-origin.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",

@@ -20,8 +20,8 @@ export interface GraphHandlers {
   onExpand(key: string): void;
 }
 
-const HOP_GAP = 230;
-const TELLER_DROP = 120;
+const HOP_GAP = 175;
+const TELLER_DROP = 110;
 
 export class ExplorerGraph {
   readonly cy: Core;
@@ -38,8 +38,19 @@ export class ExplorerGraph {
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
     });
+    // Cytoscape fires dbltap for any two quick taps, even on two different nodes; only a real
+    // double-click on one node expands it.
+    let lastTap: string | null = null;
+    let tapBefore: string | null = null;
+    this.cy.on('tap', (e) => {
+      tapBefore = lastTap;
+      lastTap = e.target === this.cy ? null : (e.target as NodeSingular).id();
+    });
     this.cy.on('tap', 'node', (e) => handlers.onSelect((e.target as NodeSingular).id()));
-    this.cy.on('dbltap', 'node', (e) => handlers.onExpand((e.target as NodeSingular).id()));
+    this.cy.on('dbltap', 'node', (e) => {
+      const key = (e.target as NodeSingular).id();
+      if (tapBefore === key) handlers.onExpand(key);
+    });
   }
 
   /** True while a layout is running (tests wait for it). */
@@ -234,7 +245,8 @@ function stylesheet(): StylesheetJson {
         'background-color': 'data(colour)',
         label: 'data(label)',
         'font-family': 'system-ui, sans-serif',
-        'font-size': 11,
+        'font-size': 12,
+        'min-zoomed-font-size': 6,
         color: '#111827',
         'text-valign': 'bottom',
         'text-margin-y': 4,
@@ -247,8 +259,8 @@ function stylesheet(): StylesheetJson {
       },
     },
     ...perKind,
-    { selector: 'node[kind = "telling"]', style: { 'font-size': 9, color: '#475569' } },
-    { selector: 'node[kind = "claim"]', style: { 'font-size': 10, 'text-max-width': '170px' } },
+    { selector: 'node[kind = "telling"]', style: { 'font-size': 10, color: '#475569' } },
+    { selector: 'node[kind = "claim"]', style: { 'font-size': 11, 'text-max-width': '170px' } },
     { selector: 'node.focus', style: { width: 46, height: 46, 'border-width': 3, 'font-weight': 'bold' } },
     { selector: 'node.chain', style: { 'border-width': 3, 'border-color': '#b45309' } },
     {
@@ -265,8 +277,10 @@ function stylesheet(): StylesheetJson {
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
         label: 'data(type)',
-        'font-size': 7,
-        color: '#94a3b8',
+        'font-size': 8,
+        // Edge names only once zoomed in far enough to read them; until then they are noise.
+        'min-zoomed-font-size': 8,
+        color: '#64748b',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,

@@ -29,14 +29,14 @@ export interface KindStyle {
 // keep to hues that scale does not use.
 export const KINDS: Record<NodeKind, KindStyle> = {
   claim: {
-    label: 'Claim (fill = confidence)',
+    label: 'Claim',
     shape: 'round-rectangle',
     fill: '#9ca3af',
     border: '#1f2937',
     size: 34,
   },
   actor: { label: 'Actor', shape: 'ellipse', fill: '#3b82f6', border: '#1e3a8a', size: 30 },
-  source: { label: 'Source (outlet, wire…)', shape: 'diamond', fill: '#8b5cf6', border: '#4c1d95', size: 34 },
+  source: { label: 'Source', shape: 'diamond', fill: '#8b5cf6', border: '#4c1d95', size: 34 },
   'anonymous-source': {
     label: 'Anonymous source',
     shape: 'diamond',
@@ -48,7 +48,7 @@ export const KINDS: Record<NodeKind, KindStyle> = {
   article: { label: 'Article', shape: 'rectangle', fill: '#475569', border: '#0f172a', size: 32 },
   event: { label: 'Event', shape: 'hexagon', fill: '#db2777', border: '#831843', size: 30 },
   telling: {
-    label: 'Telling (one link of a chain)',
+    label: 'Telling (a chain link)',
     shape: 'ellipse',
     fill: '#ffffff',
     border: '#475569',

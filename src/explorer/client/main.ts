@@ -16,16 +16,21 @@ const details = byId('details');
 const status = byId('status');
 byId('legend').replaceChildren(...legend());
 
+function say(message: string, tone: 'info' | 'error' = 'info'): void {
+  status.textContent = message;
+  status.className = tone;
+}
+
 let pending = 0;
 /** Runs one user action, showing a busy state and any error; the tests wait on `idle()`. */
 async function busy<T>(action: () => Promise<T>): Promise<T | undefined> {
   pending++;
   document.body.classList.add('busy');
-  status.textContent = '';
+  say('');
   try {
     return await action();
   } catch (error) {
-    status.textContent = error instanceof Error ? error.message : String(error);
+    say(error instanceof Error ? error.message : String(error), 'error');
     return undefined;
   } finally {
     if (--pending === 0) document.body.classList.remove('busy');

@@ -30,8 +30,10 @@ export function resultItem(claim: ClaimSummary, onOpen: (key: string) => void): 
 }
 
 function agentLabel(agent: AgentRef): (HTMLElement | string)[] {
-  const badges: HTMLElement[] = [h('span', { class: 'badge' }, agent.kind)];
-  if (agent.anonymous) badges.unshift(h('span', { class: 'badge anon' }, 'anonymous'));
+  const badges: HTMLElement[] = [];
+  if (agent.anonymous) badges.push(h('span', { class: 'badge anon' }, 'anonymous'));
+  if (!(agent.anonymous && agent.kind === 'anonymous'))
+    badges.push(h('span', { class: 'badge' }, agent.kind));
   return [h('strong', {}, agent.name), ' ', ...badges];
 }
 
@@ -97,7 +99,7 @@ function gradeSection(claim: ClaimDetail): HTMLElement {
       ? h(
           'p',
           { class: 'muted' },
-          claim.outletAnalysis ? "The outlet's own analysis: not graded." : 'No factors.',
+          claim.outletAnalysis ? "The outlet's own analysis: not graded." : 'Not graded yet.',
         )
       : h(
           'table',
@@ -196,19 +198,17 @@ function rank(property: string): number {
 }
 
 export function legend(): HTMLElement[] {
+  const item = (...children: (Node | string)[]) => h('span', { class: 'legend-item' }, ...children);
+  const group = (title: string, ...items: HTMLElement[]) =>
+    h('div', { class: 'legend-group' }, h('span', { class: 'legend-title' }, title), ...items);
   const kinds = (Object.keys(KINDS) as NodeKind[]).map((kind) =>
-    h('li', {}, svg(shapeSvg(KINDS[kind])), ' ', KINDS[kind].label),
+    item(svg(shapeSvg(KINDS[kind])), KINDS[kind].label),
   );
-  const stops = [0, 0.25, 0.5, 0.75, 1];
-  const bar = h('div', { class: 'scale' }, ...stops.map((c) => swatch(confidenceColour(c), c.toFixed(2))));
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((c) => swatch(confidenceColour(c), c.toFixed(2)));
   return [
-    h('h3', {}, 'Node kinds'),
-    h('ul', {}, kinds),
-    h('h3', {}, 'Claim confidence'),
-    bar,
-    h('div', { class: 'scale' }, swatch(UNGRADED, 'not graded')),
-    h('h3', {}, 'Chain'),
-    h('p', {}, h('span', { class: 'chain-line' }), ' attribution chain (article → origin)'),
+    group('Nodes', ...kinds),
+    group('Claim confidence', ...stops, swatch(UNGRADED, 'not graded')),
+    group('', item(h('span', { class: 'chain-line' }), 'attribution chain, article → origin')),
   ];
 }
 
