@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium && !inCI)('the explorer page', () => {
         '--disable-component-update',
         '--disable-sync',
       ],
-      viewport: { width: 1600, height: 1000 },
+      viewport: { width: 1600, height: 1100 },
       deviceScaleFactor: 1,
     });
     page = browser.pages()[0] ?? (await browser.newPage());

@@ -263,9 +263,10 @@ function stylesheet(): StylesheetJson {
     { selector: 'node[kind = "claim"]', style: { 'font-size': 11, 'text-max-width': '170px' } },
     { selector: 'node.focus', style: { width: 46, height: 46, 'border-width': 3, 'font-weight': 'bold' } },
     { selector: 'node.chain', style: { 'border-width': 3, 'border-color': '#b45309' } },
+    // A halo under the node rather than an overlay on it, so a claim's confidence colour stays true.
     {
       selector: 'node:selected',
-      style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6 },
+      style: { 'underlay-color': '#2563eb', 'underlay-opacity': 0.35, 'underlay-padding': 8 },
     },
     {
       selector: 'edge',

@@ -82,11 +82,22 @@ export function kindOf(type: string, properties: Record<string, unknown>): NodeK
 
 export const UNGRADED = '#9ca3af';
 
-/** Red (0) through amber to green (1); grey when the claim is not graded. */
+// ColorBrewer's RdYlGn, which stays tellable apart for the commonest colour blindness better
+// than a plain red-green hue sweep.
+const CONFIDENCE_STOPS = ['#d73027', '#fc8d59', '#fee08b', '#91cf60', '#1a9850'];
+
+/** Red (0) through yellow to green (1); grey when the claim is not graded. */
 export function confidenceColour(confidence: number | null | undefined): string {
   if (confidence === null || confidence === undefined) return UNGRADED;
-  const c = Math.min(1, Math.max(0, confidence));
-  return `hsl(${Math.round(c * 120)}, 70%, ${Math.round(45 - 8 * Math.sin(c * Math.PI))}%)`;
+  const at = Math.min(1, Math.max(0, confidence)) * (CONFIDENCE_STOPS.length - 1);
+  const i = Math.min(Math.floor(at), CONFIDENCE_STOPS.length - 2);
+  const [a, b] = [rgb(CONFIDENCE_STOPS[i]!), rgb(CONFIDENCE_STOPS[i + 1]!)];
+  const mix = a.map((v, k) => Math.round(v + (b[k]! - v) * (at - i)));
+  return `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function rgb(hex: string): number[] {
+  return [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
 }
 
 /** A small SVG of a node shape, for the legend. */

@@ -82,6 +82,16 @@ export function chainPanel(claim: ClaimDetail): HTMLElement[] {
   ];
 }
 
+// Admiralty information credibility, as the schema describes Grade.credibility.
+const CREDIBILITY: Record<number, string> = {
+  1: 'confirmed',
+  2: 'probably true',
+  3: 'possibly true',
+  4: 'doubtful',
+  5: 'improbable',
+  6: 'cannot be judged',
+};
+
 function gradeSection(claim: ClaimDetail): HTMLElement {
   const g = claim.grade;
   return h(
@@ -93,7 +103,7 @@ function gradeSection(claim: ClaimDetail): HTMLElement {
       {},
       'Confidence ',
       confidenceChip(g.confidence),
-      g.credibility === null ? '' : ` · credibility ${g.credibility} (1 confirmed … 6 cannot be judged)`,
+      g.credibility === null ? '' : ` · credibility ${g.credibility}: ${CREDIBILITY[g.credibility] ?? '?'}`,
     ),
     g.factors.length === 0
       ? h(
@@ -145,15 +155,10 @@ function actionBar(actions: DetailActions): HTMLElement {
 
 export function claimDetails(claim: ClaimDetail, actions: DetailActions): HTMLElement[] {
   return [
-    h('div', { class: 'detail-kind' }, 'Claim · ', claim.kind, ' · ', claim.status),
+    h('div', { class: 'detail-kind' }, `Claim · ${claim.kind} · ${claim.status} · said ${claim.saidAt}`),
     h('p', { class: 'claim-text' }, claim.text),
     claim.quote ? h('blockquote', {}, claim.quote) : null,
-    h(
-      'p',
-      { class: 'muted' },
-      `said ${claim.saidAt}`,
-      claim.hedges.length ? ` · hedges: ${claim.hedges.join(', ')}` : '',
-    ),
+    claim.hedges.length ? h('p', { class: 'muted' }, `hedges: ${claim.hedges.join(', ')}`) : null,
     actionBar(actions),
     gradeSection(claim),
     h('p', { class: 'muted key' }, claim.key),
