@@ -2,7 +2,8 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { useExplorer } from './explorer/plugin.js';
 
 export function httpRoutes(_deps: { config: Config; db: Database }): Plugin[] {
-  return [];
+  return [useExplorer()];
 }
