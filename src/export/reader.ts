@@ -8,6 +8,7 @@
  * only (an edge to a node written after its label's pages were read). Holding one transaction
  * for a whole export would instead hit the transaction timeout on a large graph.
  */
+import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import type { Database, Row } from '../db/database.js';
 import { AGENT_LABELS, NODE_LABELS, exportQuery, labelsBefore, type NodeLabel } from './allow-list.js';
@@ -72,7 +73,8 @@ export async function neo4jReader(db: Database, scope: ReaderScope = {}): Promis
           ...extra,
           ...(hood && { nodeKey: hood.nodeKey }),
           after,
-          batch,
+          // A JS number reaches Cypher as a float, which LIMIT refuses.
+          batch: neo4j.int(batch),
           labels: [...NODE_LABELS],
           agentLabels: [...AGENT_LABELS],
         }),
