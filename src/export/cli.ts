@@ -62,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(error.message);
       return 1;
     }
+    // stdout closed early (`... | head`): the reader has what it wanted.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     throw error;
   } finally {
     await db.close();
