@@ -1,0 +1,45 @@
+// claim-reviews.cypher for the assessed claims within __Depth__ hops of the start node.
+MATCH (start:__Labels__ {key: $nodeKey})
+MATCH (start)-[:__Types__*0..__Depth__]-(c:Claim)
+WITH DISTINCT c
+MATCH (a:Assessment)-[:ASSESSES]->(c)
+WITH a, c
+WHERE a.key > $after
+ORDER BY a.key
+LIMIT $batch
+CALL (c) {
+  OPTIONAL MATCH (c)<-[:CONTAINS]-(art:Article)
+  RETURN art
+  ORDER BY art.key
+  LIMIT 1
+}
+CALL (c) {
+  OPTIONAL MATCH (c)<-[:TELLS]-(:Telling {isOrigin: true})-[:TOLD_BY]->(speaker:Source|Actor)
+  RETURN speaker
+  LIMIT 1
+}
+// The earliest article to carry the statement: its own, or one carrying the same statement in
+// other words (SAME_STATEMENT either way).
+OPTIONAL CALL (c) {
+  CALL (c) {
+    MATCH (c)<-[:CONTAINS]-(x:Article)
+    RETURN x
+    UNION
+    MATCH (c)-[:SAME_STATEMENT]-(:Claim)<-[:CONTAINS]-(x:Article)
+    RETURN x
+  }
+  RETURN x AS first
+  ORDER BY x.publishedAt, x.key
+  LIMIT 1
+}
+RETURN a.key AS key,
+       properties(a) AS assessment,
+       {key: c.key, text: c.text, quote: c.quote, saidAt: c.saidAt} AS claim,
+       CASE WHEN art IS NULL THEN null
+         ELSE {key: art.key, url: art.url, title: art.title, publishedAt: art.publishedAt} END AS appearance,
+       CASE WHEN first IS NULL THEN null
+         ELSE {key: first.key, url: first.url, title: first.title, publishedAt: first.publishedAt} END AS firstAppearance,
+       CASE WHEN speaker IS NULL THEN null
+         ELSE {key: speaker.key, name: speaker.name, kind: speaker.kind,
+               type: [l IN labels(speaker) WHERE l IN $agentLabels][0]} END AS originSpeaker
+ORDER BY key

@@ -1,0 +1,80 @@
+/**
+ * What the export queries return, parsed with zod at the boundary so a renamed column fails
+ * loudly in a test instead of writing `undefined` into a file someone opens in Gephi.
+ */
+import { z } from 'zod';
+import type { Plain } from '../db/convert.js';
+import { AGENT_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from './allow-list.js';
+
+const plain: z.ZodType<Plain> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(plain), z.record(z.string(), plain)]),
+);
+const props = z.record(z.string(), plain);
+const text = z.string().nullable().default(null);
+
+export const ExportNode = z.object({ key: z.string(), type: z.enum(NODE_LABELS), props });
+export type ExportNode = z.infer<typeof ExportNode>;
+
+export const ExportEdge = z.object({
+  id: z.string(),
+  type: z.enum(RELATIONSHIP_TYPES),
+  source: z.string(),
+  target: z.string(),
+  props,
+});
+export type ExportEdge = z.infer<typeof ExportEdge>;
+
+/** One row per start node: its key (for paging) and its outgoing exported relationships. */
+export const EdgePageRow = z.object({
+  key: z.string(),
+  edges: z.array(ExportEdge.omit({ source: true })),
+});
+
+/** A property name with one of the types (Cypher `valueType`) its values have. */
+export const PropertyType = z.object({
+  owner: z.enum(['node', 'edge']),
+  name: z.string(),
+  type: z.string(),
+});
+export type PropertyType = z.infer<typeof PropertyType>;
+
+export const TellingRow = z.object({
+  key: z.string(),
+  props,
+  claim: z.object({ key: z.string(), text, quote: text }).nullable(),
+  agentKey: text,
+  quotedFromKey: text,
+  articleKey: text,
+});
+export type TellingRow = z.infer<typeof TellingRow>;
+
+export const ArticleRow = z.object({
+  key: z.string(),
+  url: text,
+  title: text,
+  publishedAt: text,
+  publisherKey: text,
+});
+export type ArticleRow = z.infer<typeof ArticleRow>;
+
+export const AgentRow = z.object({
+  key: z.string(),
+  type: z.enum(AGENT_LABELS),
+  name: text,
+  kind: text,
+});
+export type AgentRow = z.infer<typeof AgentRow>;
+
+const ArticleRef = z.object({ key: z.string(), url: text, title: text, publishedAt: text });
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
+export const ClaimReviewRow = z.object({
+  key: z.string(),
+  /** The Assessment node's properties: verdict, ratingValue, bestRating, worstRating, ... */
+  assessment: props,
+  claim: z.object({ key: z.string(), text, quote: text, saidAt: text }),
+  appearance: ArticleRef.nullable(),
+  firstAppearance: ArticleRef.nullable(),
+  originSpeaker: AgentRow.nullable(),
+});
+export type ClaimReviewRow = z.infer<typeof ClaimReviewRow>;
