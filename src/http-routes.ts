@@ -3,7 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useExports } from './export/http.js';
 
-export function httpRoutes(_deps: { config: Config; db: Database }): Plugin[] {
-  return [useExplorer()];
+export function httpRoutes(deps: { config: Config; db: Database }): Plugin[] {
+  return [useExplorer(), useExports(deps)];
 }
