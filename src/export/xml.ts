@@ -3,8 +3,8 @@
 // Characters XML 1.0 forbids outright (C0 controls other than tab, LF, CR; U+FFFE/FFFF; lone
 // surrogates). Article text scraped from the web does contain them, and one of them makes the
 // whole file unreadable, so they become U+FFFD.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ENTITIES: Record<string, string> = {
