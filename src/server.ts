@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const yoga = buildYoga({ config, db: started.db, plugins: httpRoutes({ config, db: started.db }) });
   server.on('request', yoga);
   server.listen(config.PORT, config.HOST, () => {
-    const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
+    const base = `http://${host}:${config.PORT}`;
     log.info({ graphql: `${base}/graphql`, ready: `${base}/ready` }, 'listening');
     console.log(
       `\nGraphQL (GraphiQL in a browser): ${base}/graphql\nReadiness: ${base}/ready\nHealth: ${base}/health\n`,
