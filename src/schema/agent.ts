@@ -4,7 +4,7 @@
  */
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
-import { offsetConnection, STATUS_DEFAULT } from './common.js';
+import { offsetConnection, nodesByKeys, singleRowPage, statusesFor } from './common.js';
 import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
 import { slugify } from '../domain/keys.js';
 import { toLuceneQuery } from '../graph/lucene.js';
@@ -105,12 +105,12 @@ function agentClaims(
   },
   ctx: Parameters<typeof offsetConnection>[1],
 ) {
-  const statuses = args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT;
+  const statuses = statusesFor(args.includeDrafts);
   return offsetConnection(
     args,
     ctx,
     (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
-    async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((c): c is Item => c !== null),
+    nodesByKeys(ctx, 'claim/by-keys'),
   );
 }
 
@@ -197,17 +197,12 @@ builder.queryFields((t) => ({
       return offsetConnection(
         args,
         ctx,
-        async (offset, limit) => {
-          const row = await ctx.loaders.one('agent/lookup', {
-            nameKey: slugify(args.name),
-            query: query ?? '""',
-            types: args.types ?? null,
-            offset,
-            limit,
-          });
-          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
-        },
-        async (keys) => (await ctx.loaders.items('agent/by-keys', keys)).filter((x): x is Item => x !== null),
+        singleRowPage(ctx, 'agent/lookup', {
+          nameKey: slugify(args.name),
+          query: query ?? '""',
+          types: args.types ?? null,
+        }),
+        nodesByKeys(ctx, 'agent/by-keys'),
       );
     },
   }),

@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { ArticleRef, ClaimRef, SourceRef } from './refs.js';
-import { offsetConnection, STATUS_DEFAULT } from './common.js';
+import { offsetConnection, nodesByKeys, singleRowPage, statusesFor } from './common.js';
 
 builder.node(ArticleRef, {
   description: 'One published report we ingested.',
@@ -37,12 +37,11 @@ builder.node(ArticleRef, {
           ctx,
           (offset, limit) =>
             ctx.loaders.page('article/claims', String(a.key), {
-              statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+              statuses: statusesFor(args.includeDrafts),
               offset,
               limit,
             }),
-          async (keys) =>
-            (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+          nodesByKeys(ctx, 'claim/by-keys'),
         ),
     }),
   }),
@@ -62,12 +61,8 @@ builder.queryFields((t) => ({
       offsetConnection(
         args,
         ctx,
-        async (offset, limit) => {
-          const row = await ctx.loaders.one('article/list', { offset, limit });
-          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
-        },
-        async (keys) =>
-          (await ctx.loaders.items('article/by-keys', keys)).filter((x): x is Item => x !== null),
+        singleRowPage(ctx, 'article/list', {}),
+        nodesByKeys(ctx, 'article/by-keys'),
       ),
   }),
 }));

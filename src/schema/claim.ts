@@ -5,7 +5,16 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
-import { EvidenceRef, TimeRefRef, evidenceOf, offsetConnection, timeOf, STATUS_DEFAULT } from './common.js';
+import {
+  EvidenceRef,
+  TimeRefRef,
+  evidenceOf,
+  offsetConnection,
+  nodesByKeys,
+  statusesFor,
+  timeOf,
+  STATUS_DEFAULT,
+} from './common.js';
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { buildClaimListQuery, type ClaimOrder } from '../graph/claim-list.js';
 import { toLuceneQuery } from '../graph/lucene.js';
@@ -450,7 +459,7 @@ builder.queryFields((t) => ({
           const [row] = await ctx.db.read((tx) => tx.rows(query, { ...built.params, offset, limit }));
           return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
         },
-        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+        nodesByKeys(ctx, 'claim/by-keys'),
       );
     },
   }),
@@ -470,7 +479,7 @@ builder.queryFields((t) => ({
           if (!query) return { total: 0, items: [] };
           const row = await ctx.loaders.one('claim/search', {
             query,
-            statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+            statuses: statusesFor(args.includeDrafts),
             offset,
             limit,
           });
@@ -479,7 +488,7 @@ builder.queryFields((t) => ({
             items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
           };
         },
-        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+        nodesByKeys(ctx, 'claim/by-keys'),
       );
     },
   }),

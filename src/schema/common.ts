@@ -110,3 +110,22 @@ function offsetToCursorString(offset: number): string {
 }
 
 export const STATUS_DEFAULT = ['accepted'];
+
+/** Claim statuses a list shows: accepted ones, plus drafts when asked. */
+export function statusesFor(includeDrafts: boolean | null | undefined): string[] {
+  return includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT;
+}
+
+/** Loads the page's nodes by key through a `<entity>/by-keys` query, batched per request. */
+export function nodesByKeys(ctx: Context, byKeysQuery: string) {
+  return async (keys: string[]): Promise<Item[]> =>
+    (await ctx.loaders.items(byKeysQuery, keys)).filter((x): x is Item => x !== null);
+}
+
+/** A page from a single-row `RETURN total, items` query (top-level lists). */
+export function singleRowPage(ctx: Context, query: string, params: Record<string, unknown>) {
+  return async (offset: number, limit: number): Promise<Page> => {
+    const row = await ctx.loaders.one(query, { ...params, offset, limit });
+    return { total: Number(row?.total ?? 0), items: (row?.items as string[] | undefined) ?? [] };
+  };
+}

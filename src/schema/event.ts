@@ -2,7 +2,16 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimRef, EventRef, PlaceRef } from './refs.js';
-import { EvidenceRef, TimeRefRef, evidenceOf, offsetConnection, timeOf, STATUS_DEFAULT } from './common.js';
+import {
+  EvidenceRef,
+  TimeRefRef,
+  evidenceOf,
+  offsetConnection,
+  nodesByKeys,
+  singleRowPage,
+  statusesFor,
+  timeOf,
+} from './common.js';
 
 builder.node(PlaceRef, {
   description: 'Where something happens or what a claim is about: a city, region, territory.',
@@ -57,12 +66,11 @@ builder.node(EventRef, {
           ctx,
           (offset, limit) =>
             ctx.loaders.page('event/claims', String(e.key), {
-              statuses: args.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+              statuses: statusesFor(args.includeDrafts),
               offset,
               limit,
             }),
-          async (keys) =>
-            (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+          nodesByKeys(ctx, 'claim/by-keys'),
         ),
     }),
   }),
@@ -80,17 +88,12 @@ builder.queryFields((t) => ({
       offsetConnection(
         args,
         ctx,
-        async (offset, limit) => {
-          const row = await ctx.loaders.one('event/timeline', {
-            from: args.from ?? null,
-            // An event starting on the `to` day counts: compare against the end of that day.
-            to: args.to ? `${args.to}T23:59:59Z` : null,
-            offset,
-            limit,
-          });
-          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
-        },
-        async (keys) => (await ctx.loaders.items('event/by-keys', keys)).filter((x): x is Item => x !== null),
+        singleRowPage(ctx, 'event/timeline', {
+          from: args.from ?? null,
+          // An event starting on the `to` day counts: compare against the end of that day.
+          to: args.to ? `${args.to}T23:59:59Z` : null,
+        }),
+        nodesByKeys(ctx, 'event/by-keys'),
       ),
   }),
 }));

@@ -6,7 +6,7 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimRef } from './refs.js';
-import { offsetConnection, STATUS_DEFAULT } from './common.js';
+import { offsetConnection, nodesByKeys, singleRowPage, STATUS_DEFAULT } from './common.js';
 import { loadClaim } from './claim.js';
 import { ReliabilityGrade } from './agent.js';
 import { requireEditor, guarded } from './mutations.js';
@@ -104,11 +104,8 @@ builder.queryField('contestedClaims', (t) =>
       offsetConnection(
         args,
         ctx,
-        async (offset, limit) => {
-          const row = await ctx.loaders.one('claim/contested', { statuses: STATUS_DEFAULT, offset, limit });
-          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
-        },
-        async (keys) => (await ctx.loaders.items('claim/by-keys', keys)).filter((x): x is Item => x !== null),
+        singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
+        nodesByKeys(ctx, 'claim/by-keys'),
       ),
   }),
 );
