@@ -1,5 +1,6 @@
 /** BENCHMARKS.md, rendered from the JSON results of every size run (bench/out/results-*.json). */
 import type { CorpusSummary } from '../src/synth/summary.js';
+import type { GraphShape } from './graph-shape.js';
 import type { IngestComparison } from './ingest-compare.js';
 import type { LatencyReport } from './latency.js';
 import type { MachineInfo } from './machine.js';
@@ -15,7 +16,17 @@ export interface SizeResult {
   machine: MachineInfo;
   neo4j: { version: string; edition: string; provider: string; heap: string; pageCache: string };
   corpus: CorpusSummary;
+  /** Claims in the alternating comparison (the first articles of the corpus). */
+  compareClaims: number;
   ingest: IngestComparison;
+  /** The whole corpus bulk-loaded by the baseline, when the comparison ran on a prefix. */
+  preload: {
+    articlesPerTx: number;
+    seconds: number;
+    claimsPerSecond: number;
+    elementsPerSecond: number;
+    shape: GraphShape;
+  } | null;
   latency: LatencyReport;
   profiles: StatementProfile[];
 }
@@ -23,7 +34,8 @@ export interface SizeResult {
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => x.toFixed(2);
 
-export function renderReport(results: readonly SizeResult[]): string {
+/** `notes` (bench/notes.md, hand-written analysis) is placed before the generated sections. */
+export function renderReport(results: readonly SizeResult[], notes = ''): string {
   const out: string[] = [
     '# Benchmarks',
     '',
@@ -38,6 +50,7 @@ export function renderReport(results: readonly SizeResult[]): string {
     '  statements, no validation, CREATE where new by construction. Same keys and properties (it',
     '  reuses the pure `buildIngestRows`); node and relationship counts per label/type are asserted equal.',
     '',
+    ...(notes ? [notes.trim(), ''] : []),
   ];
   for (const r of results) out.push(...section(r));
   return `${out.join('\n')}\n`;
@@ -64,12 +77,12 @@ function section(r: SizeResult): string[] {
       `relations: ${n0(c.relations.SAME_STATEMENT)} SAME_STATEMENT, ${n0(c.relations.SUPPORTS)} SUPPORTS, ` +
       `${n0(c.relations.CONTRADICTS)} CONTRADICTS (${n0(c.crossArticleRelations)} into earlier articles).`,
     '',
-    `Graph after one ingest: ${n0(i.runs[0]!.shape.totalNodes)} nodes, ${n0(i.runs[0]!.shape.totalRelationships)} relationships; ` +
+    `Graph after one ingest of the ${n0(r.compareClaims)} compared claims: ${n0(i.runs[0]!.shape.totalNodes)} nodes, ${n0(i.runs[0]!.shape.totalRelationships)} relationships; ` +
       (i.shapeMismatches.length === 0
         ? `identical on all ${i.runs.length} runs (both sides).`
         : `**MISMATCH**: ${i.shapeMismatches.slice(0, 5).join('; ')}`),
     '',
-    `### Ingest throughput (${i.runs.length / 2} rounds, bare at ${i.articlesPerBareTx} article(s) per transaction)`,
+    `### Ingest throughput, ${n0(r.compareClaims)} claims (${i.runs.length / 2} rounds, bare at ${i.articlesPerBareTx} article(s) per transaction)`,
     '',
     '| | claims/s (median) | elements/s (median) | tx p50 ms | tx p99 ms |',
     '|---|---:|---:|---:|---:|',
@@ -86,6 +99,16 @@ function section(r: SizeResult): string[] {
         `| ${run.variant} #${run.round} | ${run.seconds.toFixed(1)} | ${n0(run.claimsPerSecond)} | ${n0(run.elementsPerSecond)} | ${ms(run.txMs.median)} | ${ms(run.txMs.p99)} |`,
     ),
     '',
+    ...(r.preload
+      ? [
+          `### Bulk load of all ${n0(r.size)} claims (baseline, ${r.preload.articlesPerTx} articles per transaction)`,
+          '',
+          `${r.preload.seconds.toFixed(0)} s: ${n0(r.preload.claimsPerSecond)} claims/s, ${n0(r.preload.elementsPerSecond)} elements/s; ` +
+            `graph of ${n0(r.preload.shape.totalNodes)} nodes and ${n0(r.preload.shape.totalRelationships)} relationships. ` +
+            'The reads and PROFILE below ran on this graph.',
+          '',
+        ]
+      : []),
     `### Provenance of one claim (${r.latency.samples} sampled claims, every case on each)`,
     '',
     '| case | p50 ms | p99 ms | mean ms | p50 ratio to baseline |',

@@ -5,13 +5,20 @@
  * and BENCHMARKS.md (committed).
  *
  *   npm run bench -- --sizes 10000,100000 --rounds 2      the full run
+ *   npm run bench -- --sizes 100000 --compare-claims 2000  alternate on the first 2k claims only
  *   npm run bench -- --smoke                              seconds; checks correctness, exits 1 if wrong
+ *
+ * Per size: (1) the alternating ours/bare ingest comparison on the first `--compare-claims`
+ * claims of the corpus (default: all of it); (2) the whole corpus bulk-loaded by the baseline at
+ * `--preload-batch` articles per transaction (timed: the bulk-load ceiling, and the fast way to
+ * get a big graph on a slow machine; the comparison already proved both sides write the same
+ * graph); (3) provenance latency and PROFILE on that full-size graph.
  *
  * Neo4j: NEO4J_PROVIDER defaults to `local` here (a server of our own in .neo4j/bench-<size>,
  * deleted first so every size starts from an empty store); NEO4J_LOCAL_HEAP and
  * NEO4J_LOCAL_PAGECACHE default to 4g each for the bench.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
@@ -22,6 +29,8 @@ import { provisionNeo4j, repoRoot } from '../src/db/provision.js';
 import { generateCorpus } from '../src/synth/corpus.js';
 import { summariseCorpus } from '../src/synth/summary.js';
 import { latencyCases } from './cases.js';
+import { bareIngest } from './baseline/ingest.js';
+import { graphShape, wipeGraph } from './graph-shape.js';
 import { compareIngest } from './ingest-compare.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.js';
 import { machineInfo } from './machine.js';
@@ -36,6 +45,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     samples: { type: 'string', default: '300' },
     'bare-batch': { type: 'string', default: '1' },
+    'compare-claims': { type: 'string', default: '0' },
+    'preload-batch': { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
   },
@@ -81,17 +92,44 @@ for (const size of sizes) {
       `corpus: ${corpus.articles} articles, ${corpus.claims} claims, generated in ${Date.now() - generationStart} ms`,
     );
 
+    const compareClaims = Number(values['compare-claims']) || size;
+    const compareDocs = prefixWithClaims(docs, compareClaims);
     const ingest = await compareIngest({
       driver: db.driver,
       database: target.database,
       db,
-      docs,
+      docs: compareDocs,
       rounds,
       articlesPerBareTx: Number(values['bare-batch']),
       warmupDocs: smoke ? 20 : 100,
       log,
     });
     log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
+
+    let preload: SizeResult['preload'] = null;
+    if (compareDocs.length < docs.length) {
+      const perTx = Number(values['preload-batch']);
+      log(`bulk-loading all ${docs.length} articles with the baseline, ${perTx} per transaction`);
+      await wipeGraph(db.driver, target.database);
+      const t = Date.now();
+      let elements = 0;
+      for (let i = 0; i < docs.length; i += perTx) {
+        const r = await bareIngest(db.driver, target.database, docs.slice(i, i + perTx));
+        elements += r.nodesCreated + r.relationshipsCreated;
+      }
+      const seconds = (Date.now() - t) / 1000;
+      const shape = await graphShape(db.driver, target.database);
+      preload = {
+        articlesPerTx: perTx,
+        seconds,
+        claimsPerSecond: size / seconds,
+        elementsPerSecond: elements / seconds,
+        shape,
+      };
+      log(
+        `bulk load: ${seconds.toFixed(0)} s, ${(size / seconds).toFixed(0)} claims/s, ${shape.totalNodes} nodes, ${shape.totalRelationships} relationships`,
+      );
+    }
 
     const keys = sampleClaimKeys(docs, samples);
     const latency = await measureLatency({
@@ -139,7 +177,9 @@ for (const size of sizes) {
         pageCache: config.NEO4J_LOCAL_PAGECACHE,
       },
       corpus,
+      compareClaims: compareDocs.reduce((n, d) => n + d.claims.length, 0),
       ingest,
+      preload,
       latency,
       profiles,
     };
@@ -159,12 +199,26 @@ for (const size of sizes) {
   }
 }
 
+/** The first articles of the corpus holding `claims` claims (relations only point backwards). */
+function prefixWithClaims<T extends { claims: unknown[] }>(docs: readonly T[], claims: number): T[] {
+  let n = 0;
+  const out: T[] = [];
+  for (const d of docs) {
+    if (n >= claims) break;
+    out.push(d);
+    n += d.claims.length;
+  }
+  return out;
+}
+
 if (!smoke) {
   const results = readdirSync(outDir)
     .filter((f) => /^results-.*\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) as SizeResult)
     .sort((a, b) => a.size - b.size || a.at.localeCompare(b.at));
-  writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), renderReport(results));
+  const notesFile = path.join(repoRoot, 'bench', 'notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+  writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), renderReport(results, notes));
   log('wrote BENCHMARKS.md');
 }
 process.exit(failed ? 1 : 0);
