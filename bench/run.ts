@@ -47,6 +47,7 @@ const { values } = parseArgs({
     'bare-batch': { type: 'string', default: '1' },
     'compare-claims': { type: 'string', default: '0' },
     'preload-batch': { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
   },
@@ -101,7 +102,7 @@ for (const size of sizes) {
       docs: compareDocs,
       rounds,
       articlesPerBareTx: Number(values['bare-batch']),
-      warmupDocs: smoke ? 20 : 100,
+      warmupDocs: smoke ? 20 : Number(values.warmup),
       log,
     });
     log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
