@@ -6,6 +6,7 @@
  *
  *   npm run bench -- --sizes 10000,100000 --rounds 2      the full run
  *   npm run bench -- --sizes 100000 --compare-claims 2000  alternate on the first 2k claims only
+ *   npm run bench -- --report-only                        re-render BENCHMARKS.md from bench/out
  *   npm run bench -- --smoke                              seconds; checks correctness, exits 1 if wrong
  *
  * Per size: (1) the alternating ours/bare ingest comparison on the first `--compare-claims`
@@ -50,11 +51,13 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    /** Re-render BENCHMARKS.md from bench/out/results-*.json without measuring. */
+    'report-only': { type: 'boolean', default: false },
   },
 });
 
 const smoke = values.smoke;
-const sizes = smoke ? [3000] : values.sizes.split(',').map(Number);
+const sizes = values['report-only'] ? [] : smoke ? [3000] : values.sizes.split(',').map(Number);
 const rounds = smoke ? 1 : Number(values.rounds);
 const seed = Number(values.seed);
 const samples = smoke ? 40 : Number(values.samples);

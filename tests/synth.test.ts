@@ -10,7 +10,8 @@ function corpusHash(seed: number, claims: number): string {
   return hash.digest('hex');
 }
 
-describe('the synthetic corpus', () => {
+// Generous timeout: a shared CI machine under load can take seconds to generate 20k claims.
+describe('the synthetic corpus', { timeout: 60_000 }, () => {
   it('is deterministic: the same seed gives byte-identical output, another seed does not', () => {
     expect(corpusHash(42, 3000)).toBe(corpusHash(42, 3000));
     expect(corpusHash(43, 3000)).not.toBe(corpusHash(42, 3000));
