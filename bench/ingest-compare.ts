@@ -1,0 +1,160 @@
+/**
+ * Ingest throughput, ours against the bare-driver baseline, measured side by side in one run:
+ * the runs alternate (ours, bare, ours, bare, ...) on a wiped database so that drift on a shared,
+ * noisy machine (other tenants, JIT, page cache, GC) falls on both sides alike. After every run
+ * the graph's shape is recorded, and every bare run must match every run of ours exactly.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { Database } from '../src/db/database.js';
+import type { ArticleDocument } from '../src/domain/document.js';
+import { ingestDocument } from '../src/graph/ingest.js';
+import { bareIngest } from './baseline/ingest.js';
+import { graphShape, shapeDifferences, wipeGraph, type GraphShape } from './graph-shape.js';
+import { distribution, msSince, type Distribution } from './stats.js';
+
+export type IngestVariant = 'ours' | 'bare';
+
+export interface IngestRun {
+  variant: IngestVariant;
+  round: number;
+  articles: number;
+  claims: number;
+  /** Nodes plus relationships created, as counted by the server. */
+  elements: number;
+  seconds: number;
+  claimsPerSecond: number;
+  elementsPerSecond: number;
+  /** Latency of each write transaction (one article for ours; `articlesPerTx` for bare). */
+  txMs: Distribution;
+  shape: GraphShape;
+}
+
+export interface IngestComparison {
+  runs: IngestRun[];
+  articlesPerBareTx: number;
+  /** Empty when every run produced the same graph. */
+  shapeMismatches: string[];
+  ours: SideSummary;
+  bare: SideSummary;
+  /** Median claims/s of ours divided by median claims/s of bare (target >= 0.8). */
+  ratio: number;
+}
+
+/** One side over its runs: each figure is a distribution over runs (its median is reported). */
+export interface SideSummary {
+  claimsPerSecond: Distribution;
+  elementsPerSecond: Distribution;
+  /** Per-run median transaction latency, over runs. */
+  txMedianMs: Distribution;
+  /** Per-run p99 transaction latency, over runs. */
+  txP99Ms: Distribution;
+}
+
+export interface IngestComparisonOptions {
+  driver: Driver;
+  database: string;
+  db: Database;
+  docs: readonly ArticleDocument[];
+  /** Pairs of runs (ours then bare); default 2. */
+  rounds?: number;
+  /** Articles per baseline transaction; default 1, the same unit of work as ours. */
+  articlesPerBareTx?: number;
+  /** Leave the last run's graph in place (for the read benchmarks); default true. */
+  keepLastGraph?: boolean;
+  /** Documents ingested by each side and wiped, untimed, to warm JIT and query caches; default 100. */
+  warmupDocs?: number;
+  log?: (message: string) => void;
+}
+
+async function runOurs(db: Database, docs: readonly ArticleDocument[]) {
+  const txMs: number[] = [];
+  let elements = 0;
+  for (const doc of docs) {
+    const t = process.hrtime.bigint();
+    const result = await ingestDocument(db, doc, { by: 'bench' });
+    txMs.push(msSince(t));
+    elements += (result.counters.nodesCreated ?? 0) + (result.counters.relationshipsCreated ?? 0);
+  }
+  return { txMs, elements };
+}
+
+async function runBare(driver: Driver, database: string, docs: readonly ArticleDocument[], perTx: number) {
+  const txMs: number[] = [];
+  let elements = 0;
+  for (let i = 0; i < docs.length; i += perTx) {
+    const t = process.hrtime.bigint();
+    const result = await bareIngest(driver, database, docs.slice(i, i + perTx));
+    txMs.push(msSince(t));
+    elements += result.nodesCreated + result.relationshipsCreated;
+  }
+  return { txMs, elements };
+}
+
+export async function compareIngest(options: IngestComparisonOptions): Promise<IngestComparison> {
+  const { driver, database, db, docs } = options;
+  const rounds = options.rounds ?? 2;
+  const perTx = options.articlesPerBareTx ?? 1;
+  const log = options.log ?? (() => {});
+  const claims = docs.reduce((n, d) => n + d.claims.length, 0);
+
+  const warmup = docs.slice(0, options.warmupDocs ?? 100);
+  if (warmup.length > 0) {
+    await wipeGraph(driver, database);
+    await runOurs(db, warmup);
+    await wipeGraph(driver, database);
+    await runBare(driver, database, warmup, perTx);
+  }
+
+  const runs: IngestRun[] = [];
+  const order: IngestVariant[] = Array.from({ length: rounds }, () => ['ours', 'bare'] as const).flat();
+  for (const [i, variant] of order.entries()) {
+    await wipeGraph(driver, database);
+    const started = process.hrtime.bigint();
+    const { txMs, elements } =
+      variant === 'ours' ? await runOurs(db, docs) : await runBare(driver, database, docs, perTx);
+    const seconds = msSince(started) / 1000;
+    const shape = await graphShape(driver, database);
+    const run: IngestRun = {
+      variant,
+      round: Math.floor(i / 2) + 1,
+      articles: docs.length,
+      claims,
+      elements,
+      seconds,
+      claimsPerSecond: claims / seconds,
+      elementsPerSecond: elements / seconds,
+      txMs: distribution(txMs),
+      shape,
+    };
+    runs.push(run);
+    log(
+      `${variant} round ${run.round}: ${seconds.toFixed(1)} s, ${run.claimsPerSecond.toFixed(0)} claims/s, ` +
+        `${run.elementsPerSecond.toFixed(0)} elements/s, tx p50 ${run.txMs.median.toFixed(1)} ms p99 ${run.txMs.p99.toFixed(1)} ms`,
+    );
+  }
+  if (options.keepLastGraph === false) await wipeGraph(driver, database);
+
+  const reference = runs[0]!.shape;
+  const shapeMismatches = runs.flatMap((r) =>
+    shapeDifferences(reference, r.shape).map((d) => `${r.variant} round ${r.round}: ${d}`),
+  );
+  const side = (variant: IngestVariant): SideSummary => {
+    const mine = runs.filter((r) => r.variant === variant);
+    return {
+      claimsPerSecond: distribution(mine.map((r) => r.claimsPerSecond)),
+      elementsPerSecond: distribution(mine.map((r) => r.elementsPerSecond)),
+      txMedianMs: distribution(mine.map((r) => r.txMs.median)),
+      txP99Ms: distribution(mine.map((r) => r.txMs.p99)),
+    };
+  };
+  const ours = side('ours');
+  const bare = side('bare');
+  return {
+    runs,
+    articlesPerBareTx: perTx,
+    shapeMismatches,
+    ours,
+    bare,
+    ratio: ours.claimsPerSecond.median / bare.claimsPerSecond.median,
+  };
+}

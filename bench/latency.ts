@@ -1,0 +1,117 @@
+/**
+ * Read latency, every registered case side by side: for each sampled claim every case runs once,
+ * in an order that rotates per claim, so drift and caching favour no case. Before any timing is
+ * trusted, every case's answer is compared with the baseline's (and with the generator's own
+ * record of the chain when the caller gives one).
+ */
+import type { ArticleDocument } from '../src/domain/document.js';
+import { claimKey } from '../src/domain/keys.js';
+import type { BenchClient, LatencyCase, ProvenanceView } from './cases.js';
+import { distribution, msSince, type Distribution } from './stats.js';
+
+export interface CaseLatency {
+  name: string;
+  question: string;
+  baseline: boolean;
+  skipped?: string;
+  ms?: Distribution;
+  /** Median of this case over median of its question's baseline. */
+  ratioToBaseline?: number;
+}
+
+export interface LatencyReport {
+  samples: number;
+  cases: CaseLatency[];
+  /** Answers that differ between cases or from the expected chain; empty when all agree. */
+  wrongAnswers: string[];
+}
+
+export interface LatencyOptions {
+  client: BenchClient;
+  cases: readonly LatencyCase[];
+  claimKeys: readonly string[];
+  /** The true chain of (some of) the claims, from the generator. */
+  expected?: ReadonlyMap<string, ProvenanceView>;
+  /** Untimed passes over the first claims, to warm caches and the JIT; default 20. */
+  warmup?: number;
+}
+
+const sameView = (a: ProvenanceView, b: ProvenanceView) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function measureLatency(options: LatencyOptions): Promise<LatencyReport> {
+  const { client, claimKeys } = options;
+  const cases: CaseLatency[] = [];
+  const runnable: LatencyCase[] = [];
+  for (const c of options.cases) {
+    if (c.needs && !client[c.needs]) {
+      cases.push({ name: c.name, question: c.question, baseline: !!c.baseline, skipped: `needs ${c.needs}` });
+    } else {
+      runnable.push(c);
+    }
+  }
+  const timings = runnable.map(() => [] as number[]);
+  const wrongAnswers: string[] = [];
+  const warmup = Math.min(options.warmup ?? 20, claimKeys.length);
+
+  for (let i = -warmup; i < claimKeys.length; i++) {
+    const claimKey = claimKeys[i < 0 ? i + warmup : i]!;
+    const answers: (ProvenanceView | undefined)[] = new Array(runnable.length);
+    for (let j = 0; j < runnable.length; j++) {
+      const index = (j + Math.max(i, 0)) % runnable.length;
+      const t = process.hrtime.bigint();
+      answers[index] = await runnable[index]!.run(client, { claimKey });
+      if (i >= 0) timings[index]!.push(msSince(t));
+    }
+    if (i < 0) continue;
+    const expected = options.expected?.get(claimKey) ?? answers[0];
+    answers.forEach((answer, index) => {
+      if (answer && expected && !sameView(answer, expected) && wrongAnswers.length < 20) {
+        wrongAnswers.push(
+          `${runnable[index]!.name} on ${claimKey}: ${JSON.stringify(answer)} != ${JSON.stringify(expected)}`,
+        );
+      }
+    });
+  }
+
+  const measured = runnable.map((c, i) => ({
+    name: c.name,
+    question: c.question,
+    baseline: !!c.baseline,
+    ms: distribution(timings[i]!),
+  }));
+  for (const m of measured) {
+    const base = measured.find((b) => b.baseline && b.question === m.question);
+    cases.push({ ...m, ...(base ? { ratioToBaseline: m.ms.median / base.ms.median } : {}) });
+  }
+  return { samples: claimKeys.length, cases, wrongAnswers };
+}
+
+/** Every `step`-th claim key of the corpus, a deterministic spread over articles and depths. */
+export function sampleClaimKeys(docs: readonly ArticleDocument[], count: number): string[] {
+  const all = docs.flatMap((d) => d.claims.map((c) => claimKey(d.article.id, c.id)));
+  const step = Math.max(1, Math.floor(all.length / count));
+  return all.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+/** The chain each claim was generated with, as the provenance cases must return it. */
+export function expectedProvenance(
+  docs: readonly ArticleDocument[],
+  keys: readonly string[],
+): Map<string, ProvenanceView> {
+  const wanted = new Set(keys);
+  const out = new Map<string, ProvenanceView>();
+  for (const doc of docs) {
+    const names = new Map<string, string>([...doc.sources, ...doc.actors].map((x) => [x.id, x.name]));
+    for (const c of doc.claims) {
+      const key = claimKey(doc.article.id, c.id);
+      if (!wanted.has(key)) continue;
+      out.set(key, {
+        claimKey: key,
+        agents: [names.get(doc.article.publisher)!, ...c.chain.map((h) => names.get(h.agent)!)],
+        roles: ['published', ...c.chain.map((h) => h.role)],
+        anonymous: [false, ...c.chain.map((h) => h.anonymous ?? false)],
+      });
+    }
+  }
+  return out;
+}

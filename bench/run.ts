@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: provisions a dedicated local Neo4j per dataset size, generates the synthetic
+ * corpus, and measures side by side (ours vs the bare-driver baseline) ingest throughput and
+ * provenance latency, then PROFILEs the hot statements. Results go to bench/out/*.json (ignored)
+ * and BENCHMARKS.md (committed).
+ *
+ *   npm run bench -- --sizes 10000,100000 --rounds 2      the full run
+ *   npm run bench -- --sizes 100000 --compare-claims 2000  alternate on the first 2k claims only
+ *   npm run bench -- --report-only                        re-render BENCHMARKS.md from bench/out
+ *   npm run bench -- --smoke                              seconds; checks correctness, exits 1 if wrong
+ *
+ * Per size: (1) the alternating ours/bare ingest comparison on the first `--compare-claims`
+ * claims of the corpus (default: all of it); (2) the whole corpus bulk-loaded by the baseline at
+ * `--preload-batch` articles per transaction (timed: the bulk-load ceiling, and the fast way to
+ * get a big graph on a slow machine; the comparison already proved both sides write the same
+ * graph); (3) provenance latency and PROFILE on that full-size graph.
+ *
+ * Neo4j: NEO4J_PROVIDER defaults to `local` here (a server of our own in .neo4j/bench-<size>,
+ * deleted first so every size starts from an empty store); NEO4J_LOCAL_HEAP and
+ * NEO4J_LOCAL_PAGECACHE default to 4g each for the bench.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { allQueryNames, cypher } from '../src/db/cypher.js';
+import { connect } from '../src/db/database.js';
+import { migrate } from '../src/db/migrations.js';
+import { provisionNeo4j, repoRoot } from '../src/db/provision.js';
+import { generateCorpus } from '../src/synth/corpus.js';
+import { summariseCorpus } from '../src/synth/summary.js';
+import { latencyCases } from './cases.js';
+import { bareIngest } from './baseline/ingest.js';
+import { graphShape, wipeGraph } from './graph-shape.js';
+import { compareIngest } from './ingest-compare.js';
+import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.js';
+import { machineInfo } from './machine.js';
+import { profileIngest, profileProvenance } from './profile.js';
+import { renderReport, type SizeResult } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '10000' },
+    rounds: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '42' },
+    samples: { type: 'string', default: '300' },
+    'bare-batch': { type: 'string', default: '1' },
+    'compare-claims': { type: 'string', default: '0' },
+    'preload-batch': { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '100' },
+    profile: { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
+    /** Re-render BENCHMARKS.md from bench/out/results-*.json without measuring. */
+    'report-only': { type: 'boolean', default: false },
+  },
+});
+
+const smoke = values.smoke;
+const sizes = values['report-only'] ? [] : smoke ? [3000] : values.sizes.split(',').map(Number);
+const rounds = smoke ? 1 : Number(values.rounds);
+const seed = Number(values.seed);
+const samples = smoke ? 40 : Number(values.samples);
+const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+const outDir = path.join(repoRoot, 'bench', 'out');
+mkdirSync(outDir, { recursive: true });
+
+const queryNames = new Map(allQueryNames().map((name) => [cypher(name), name]));
+let failed = false;
+
+for (const size of sizes) {
+  const home = path.join('.neo4j', `bench-${size}`);
+  rmSync(path.join(repoRoot, home), { recursive: true, force: true });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    NEO4J_PROVIDER: process.env.NEO4J_PROVIDER ?? 'local',
+    NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '4g',
+    NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '4g',
+    NEO4J_TX_TIMEOUT_MS: '120000',
+  });
+  log(
+    `size ${size}: provisioning Neo4j (${config.NEO4J_PROVIDER}, heap ${config.NEO4J_LOCAL_HEAP}, page cache ${config.NEO4J_LOCAL_PAGECACHE})`,
+  );
+  const target = await provisionNeo4j(config, { localHome: home, localPort: 0, log });
+  const db = connect(target, config);
+  try {
+    await migrate(db);
+    const [component] = (await db.read((tx) =>
+      tx.rows('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition'),
+    )) as { version: string; edition: string }[];
+    const generationStart = Date.now();
+    const docs = [...generateCorpus({ seed, claims: size })];
+    const corpus = summariseCorpus(docs);
+    log(
+      `corpus: ${corpus.articles} articles, ${corpus.claims} claims, generated in ${Date.now() - generationStart} ms`,
+    );
+
+    const compareClaims = Number(values['compare-claims']) || size;
+    const compareDocs = prefixWithClaims(docs, compareClaims);
+    const ingest = await compareIngest({
+      driver: db.driver,
+      database: target.database,
+      db,
+      docs: compareDocs,
+      rounds,
+      articlesPerBareTx: Number(values['bare-batch']),
+      warmupDocs: smoke ? 20 : Number(values.warmup),
+      log,
+    });
+    log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
+
+    let preload: SizeResult['preload'] = null;
+    if (compareDocs.length < docs.length) {
+      const perTx = Number(values['preload-batch']);
+      log(`bulk-loading all ${docs.length} articles with the baseline, ${perTx} per transaction`);
+      await wipeGraph(db.driver, target.database);
+      const t = Date.now();
+      let elements = 0;
+      for (let i = 0; i < docs.length; i += perTx) {
+        const r = await bareIngest(db.driver, target.database, docs.slice(i, i + perTx));
+        elements += r.nodesCreated + r.relationshipsCreated;
+      }
+      const seconds = (Date.now() - t) / 1000;
+      const shape = await graphShape(db.driver, target.database);
+      preload = {
+        articlesPerTx: perTx,
+        seconds,
+        claimsPerSecond: size / seconds,
+        elementsPerSecond: elements / seconds,
+        shape,
+      };
+      log(
+        `bulk load: ${seconds.toFixed(0)} s, ${(size / seconds).toFixed(0)} claims/s, ${shape.totalNodes} nodes, ${shape.totalRelationships} relationships`,
+      );
+    }
+
+    const keys = sampleClaimKeys(docs, samples);
+    const latency = await measureLatency({
+      client: { driver: db.driver, database: target.database, db },
+      cases: latencyCases,
+      claimKeys: keys,
+      expected: expectedProvenance(docs, keys),
+    });
+    for (const c of latency.cases) {
+      log(
+        c.ms
+          ? `${c.name}: p50 ${c.ms.median.toFixed(2)} ms p99 ${c.ms.p99.toFixed(2)} ms`
+          : `${c.name}: skipped (${c.skipped})`,
+      );
+    }
+
+    const profiles = [];
+    if (values.profile || size >= 100_000) {
+      const deep =
+        docs.find((d) => d.claims.some((c) => c.chain.length === 4 && d.relations.length > 0)) ?? docs[0]!;
+      profiles.push(...(await profileIngest(db.driver, target.database, deep, queryNames)));
+      const deepClaim = deep.claims.find((c) => c.chain.length === 4) ?? deep.claims[0]!;
+      profiles.push(
+        await profileProvenance(db.driver, target.database, `${deep.article.id}#${deepClaim.id}`),
+      );
+    }
+
+    const problems = [...ingest.shapeMismatches, ...latency.wrongAnswers];
+    if (problems.length > 0) {
+      failed = true;
+      for (const p of problems) console.error(`WRONG: ${p}`);
+    }
+    const result: SizeResult = {
+      size,
+      label: values.label,
+      at: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      seed,
+      machine: machineInfo(),
+      neo4j: {
+        version: component?.version ?? '?',
+        edition: component?.edition ?? '?',
+        provider: target.provider,
+        heap: config.NEO4J_LOCAL_HEAP,
+        pageCache: config.NEO4J_LOCAL_PAGECACHE,
+      },
+      corpus,
+      compareClaims: compareDocs.reduce((n, d) => n + d.claims.length, 0),
+      ingest,
+      preload,
+      latency,
+      profiles,
+    };
+    if (!smoke)
+      writeFileSync(
+        path.join(outDir, `results-${size}${values.label ? `-${values.label}` : ''}.json`),
+        JSON.stringify(result, null, 2),
+      );
+    log(
+      problems.length === 0
+        ? 'correctness: same graph on both sides, every chain as generated'
+        : 'correctness: FAILED',
+    );
+  } finally {
+    await db.close();
+    await target.stop();
+  }
+}
+
+/** The first articles of the corpus holding `claims` claims (relations only point backwards). */
+function prefixWithClaims<T extends { claims: unknown[] }>(docs: readonly T[], claims: number): T[] {
+  let n = 0;
+  const out: T[] = [];
+  for (const d of docs) {
+    if (n >= claims) break;
+    out.push(d);
+    n += d.claims.length;
+  }
+  return out;
+}
+
+if (!smoke) {
+  const results = readdirSync(outDir)
+    .filter((f) => /^results-.*\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) as SizeResult)
+    .sort((a, b) => a.size - b.size || a.at.localeCompare(b.at));
+  const notesFile = path.join(repoRoot, 'bench', 'notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+  writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), renderReport(results, notes));
+  log('wrote BENCHMARKS.md');
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,58 @@
+/**
+ * The benchmark harness in miniature, as a correctness test (never a timing test): the generated
+ * corpus ingests through ours and through the bare-driver baseline into the same graph, and every
+ * provenance case returns the chain the generator wrote.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { generateCorpus } from '../src/synth/corpus.js';
+import { latencyCases } from '../bench/cases.js';
+import { compareIngest } from '../bench/ingest-compare.js';
+import { expectedProvenance, measureLatency, sampleClaimKeys } from '../bench/latency.js';
+import { resetGraph, testConfig, testDatabase } from './support/db.js';
+
+let db: Database;
+beforeAll(async () => {
+  // A shared CI machine can be slow to plan a dozen new statements; correctness is the point here.
+  db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
+  await resetGraph(db);
+});
+afterAll(async () => {
+  await resetGraph(db);
+  await db.close();
+});
+
+describe('benchmark harness (smoke)', () => {
+  const docs = [...generateCorpus({ seed: 42, claims: 300 })];
+
+  it('ingests the same graph through ours and the bare baseline, and answers provenance right', async () => {
+    const ingest = await compareIngest({
+      driver: db.driver,
+      database: inject('neo4j').database,
+      db,
+      docs,
+      rounds: 1,
+      warmupDocs: 0,
+    });
+    expect(ingest.shapeMismatches).toEqual([]);
+    const [ours, bare] = ingest.runs;
+    expect(ours?.elements).toBe(bare?.elements);
+    expect(ours?.shape.nodes.Claim).toBe(300);
+    expect(ours?.shape.relationships.SAME_STATEMENT).toBeGreaterThan(0);
+
+    const keys = sampleClaimKeys(docs, 30);
+    const expected = expectedProvenance(docs, keys);
+    const latency = await measureLatency({
+      client: { driver: db.driver, database: inject('neo4j').database, db },
+      cases: latencyCases,
+      claimKeys: keys,
+      expected,
+      warmup: 2,
+    });
+    expect(latency.wrongAnswers).toEqual([]);
+    expect(latency.cases.filter((c) => c.ms).length).toBeGreaterThanOrEqual(2);
+    // A depth-4 chain through a wire comes back whole: publisher, outlet, wire, ..., origin.
+    expect([...expected.values()].some((v) => v.agents.length === 5)).toBe(true);
+  }, 600_000);
+});
