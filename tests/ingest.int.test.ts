@@ -52,6 +52,23 @@ describe('ingesting an article', () => {
     expect(again.counters.nodesDeleted ?? 0).toBe(0);
   });
 
+  it('rewrites every statement in place without duplicates when the document changed', async () => {
+    // A changed title sends the whole document through the MERGE path again (an unchanged
+    // document is skipped outright), so this shows the statements themselves are idempotent.
+    await ingestDocument(db, miniDoc());
+    const before = await graphCounts(db);
+    const retitled = miniDoc();
+    retitled.article.title = 'Ceasefire doubts (updated)';
+    const result = await ingestDocument(db, retitled);
+    expect(result.changed).toBe(true);
+    expect(result.counters.propertiesSet).toBeGreaterThan(0);
+    expect(result.counters.nodesCreated ?? 0).toBe(0);
+    expect(result.counters.relationshipsCreated ?? 0).toBe(0);
+    expect(result.counters.nodesDeleted ?? 0).toBe(0);
+    expect(result.counters.relationshipsDeleted ?? 0).toBe(0);
+    expect(await graphCounts(db)).toEqual(before);
+  });
+
   it('updates an edited document in place, without duplicates', async () => {
     await ingestDocument(db, miniDoc());
     const edited = miniDoc();

@@ -1,5 +1,5 @@
 /**
- * The alias lookup at ingest (article/known-actors) goes through the keyword full-text index of
+ * The alias lookup at ingest (part of article/preflight) goes through the keyword full-text index of
  * V0003 instead of scanning every Actor; it must find exactly what the scan finds, including
  * actors known by an alias only (a list element, not the canonical key).
  */
@@ -38,7 +38,10 @@ describe('looking up known actors by name or alias', () => {
     [['nobody-of-that-name'], []],
     [[], []],
   ])('finds %j as the scan does', async (nameKeys, expected) => {
-    const indexed = await db.read((tx) => tx.rows(cypher('article/known-actors'), { nameKeys }));
+    const [pre] = await db.read((tx) =>
+      tx.rows(cypher('article/preflight'), { articleKey: 'article:none', nameKeys, externalClaimKeys: [] }),
+    );
+    const indexed = (pre?.known ?? []) as Record<string, unknown>[];
     const scanned = await db.read((tx) => tx.rows(SCAN, { nameKeys }));
     expect(sorted(indexed)).toEqual(expected);
     expect(sorted(indexed)).toEqual(sorted(scanned));

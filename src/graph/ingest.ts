@@ -10,7 +10,15 @@ import { cypher } from '../db/cypher.js';
 import { DocumentValidationError, parseArticleDocument } from '../domain/validate.js';
 import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
+import { articleKey } from '../domain/keys.js';
 import { gradeIngested } from './grading.js';
+
+/**
+ * Bumped whenever the ingester writes a document differently, so that re-ingesting an unchanged
+ * document after an upgrade still rewrites it (an unchanged document at the same version is
+ * skipped).
+ */
+export const INGEST_VERSION = 1;
 
 export interface IngestResult {
   articleKey: string;
@@ -67,31 +75,42 @@ export async function ingestInTx(
   doc: ArticleDocument,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const known = (await tx.rows(cypher('article/known-actors'), {
+  const externalClaimKeys = doc.relations.filter((r) => r.to.includes('#')).map((r) => r.to);
+  const [pre] = await tx.rows(cypher('article/preflight'), {
+    articleKey: articleKey(doc.article.id),
     nameKeys: [...new Set(doc.actors.flatMap((a) => nameKeysOf(a.name, a.aliases)))],
-  })) as unknown as KnownActor[];
+    externalClaimKeys,
+  });
+  const known = (pre?.known ?? []) as unknown as KnownActor[];
   const rows = buildIngestRows(doc, known, options.by ?? 'ingest');
 
-  if (rows.externalClaimKeys.length > 0) {
-    const found = new Set(
-      (await tx.rows(cypher('article/existing-claims'), { keys: rows.externalClaimKeys })).map((r) => r.key),
+  const found = new Set((pre?.existingClaims as string[] | undefined) ?? []);
+  const missing = doc.relations
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => rows.externalClaimKeys.includes(r.to) && !found.has(r.to));
+  if (missing.length > 0) {
+    throw new DocumentValidationError(
+      missing.map(({ r, i }) => ({
+        path: `relations[${i}].to`,
+        message: `no claim "${r.to}" in the graph`,
+        claimId: r.from,
+      })),
     );
-    const missing = doc.relations
-      .map((r, i) => ({ r, i }))
-      .filter(({ r }) => rows.externalClaimKeys.includes(r.to) && !found.has(r.to));
-    if (missing.length > 0) {
-      throw new DocumentValidationError(
-        missing.map(({ r, i }) => ({
-          path: `relations[${i}].to`,
-          message: `no claim "${r.to}" in the graph`,
-          claimId: r.from,
-        })),
-      );
-    }
   }
 
-  const [stored] = await tx.rows(cypher('article/stored-document'), { key: rows.articleKey });
-  const changed = stored?.document !== rows.article.props.document;
+  const isNew = pre?.document == null;
+  const changed = pre?.document !== rows.article.props.document || pre?.ingestVersion !== INGEST_VERSION;
+  if (!changed) {
+    // The graph already holds exactly this document, written by this version of the ingester:
+    // re-ingesting it changes nothing, so nothing is sent.
+    return {
+      articleKey: rows.articleKey,
+      claims: rows.claims.length,
+      tellings: rows.tellings.length,
+      changed,
+      counters: {},
+    };
+  }
 
   const counters: Record<string, number> = {};
   const add = (c: Record<string, number>) => {
@@ -104,31 +123,39 @@ export async function ingestInTx(
     change: options.change ?? null,
     note: options.note ?? null,
   };
-  add(await tx.exec(cypher('article/upsert-article'), { ...p, article: rows.article }));
+  // Statements whose batch is empty are not sent: each is a round trip.
+  const run = async (name: string, list: readonly unknown[], params: Record<string, unknown>) => {
+    if (list.length > 0) add(await tx.exec(cypher(`article/${name}`), { ...p, ...params }));
+  };
+  add(
+    await tx.exec(cypher('article/upsert-article'), {
+      ...p,
+      article: { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } },
+    }),
+  );
   add(await tx.exec(cypher('article/upsert-sources'), { ...p, sources: rows.sources }));
   add(await tx.exec(cypher('article/link-publisher'), { ...p, article: rows.article }));
-  add(await tx.exec(cypher('article/upsert-actors'), { ...p, actors: rows.actors }));
-  add(
-    await tx.exec(cypher('article/link-affiliations'), {
-      ...p,
-      links: [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey),
-    }),
-  );
-  add(await tx.exec(cypher('article/upsert-places'), { ...p, places: rows.places }));
-  add(await tx.exec(cypher('article/upsert-events'), { ...p, events: rows.events }));
-  add(await tx.exec(cypher('article/upsert-claims'), { ...p, claims: rows.claims }));
-  add(await tx.exec(cypher('article/upsert-tellings'), { ...p, tellings: rows.tellings }));
-  add(await tx.exec(cypher('article/link-quotations'), { ...p, quotations: rows.quotations }));
-  add(await tx.exec(cypher('article/upsert-relations'), { ...p, relations: rows.relations }));
-  add(
-    await tx.exec(cypher('article/prune'), {
-      ...p,
-      claimKeys: rows.claims.map((c) => c.key),
-      tellingKeys: rows.tellings.map((t) => t.key),
-      relationIds: rows.relations.map((r) => `${r.fromKey}|${r.type}|${r.toKey}`),
-      mentionKeys: rows.mentionKeys,
-    }),
-  );
+  await run('upsert-actors', rows.actors, { actors: rows.actors });
+  const links = [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey);
+  await run('link-affiliations', links, { links });
+  await run('upsert-places', rows.places, { places: rows.places });
+  await run('upsert-events', rows.events, { events: rows.events });
+  await run('upsert-claims', rows.claims, { claims: rows.claims });
+  await run('upsert-tellings', rows.tellings, { tellings: rows.tellings });
+  await run('link-quotations', rows.quotations, { quotations: rows.quotations });
+  await run('upsert-relations', rows.relations, { relations: rows.relations });
+  // A new article has nothing to prune: everything it holds was written by this transaction.
+  if (!isNew) {
+    add(
+      await tx.exec(cypher('article/prune'), {
+        ...p,
+        claimKeys: rows.claims.map((c) => c.key),
+        tellingKeys: rows.tellings.map((t) => t.key),
+        relationIds: rows.relations.map((r) => `${r.fromKey}|${r.type}|${r.toKey}`),
+        mentionKeys: rows.mentionKeys,
+      }),
+    );
+  }
   // Grades are recomputed in the same transaction unless the caller takes over that step.
   await (options.afterWrite ?? gradeIngested)(tx, rows);
   return {
