@@ -54,14 +54,14 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     maskedErrors: mask
       ? {
           maskError(error, message) {
-            const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+            const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
             if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
               return new GraphQLError(original.message, {
                 extensions: { code: original.code, http: { status: 503 } },
               });
             }
-            if (error instanceof GraphQLError && !error.originalError) return error;
-            if (original instanceof GraphQLError && original.extensions?.code) return original;
+            if (isGraphQLError(error) && !error.originalError) return error;
+            if (isGraphQLError(original) && original.extensions?.code) return original;
             return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
           },
         }
@@ -118,6 +118,16 @@ function useRoundTripCount(config: Config): Plugin<Context> {
       };
     },
   };
+}
+
+/**
+ * By name, not `instanceof`: graphql ships both CommonJS and ESM builds, and when both get loaded
+ * (vitest inlines ESM while the executor loads CommonJS) a located error from the executor is not
+ * an instance of the class this module imported, and a deliberate UNAUTHENTICATED or
+ * SERVICE_UNAVAILABLE error would be masked as INTERNAL_SERVER_ERROR.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;
