@@ -3,7 +3,7 @@
  * readiness. Nothing here listens; server.ts does, and tests call `yoga.fetch` directly.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -27,11 +27,17 @@ export interface YogaOptions {
 export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
   const keys = new KeyRing(config.API_KEYS);
   const armor = new EnvelopArmor({
-    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: false, flattenFragments: true },
-    maxAliases: { n: config.MAX_ALIASES, allowList: [] },
+    maxDepth: {
+      n: config.MAX_QUERY_DEPTH,
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      ...asValidationError,
+    },
+    maxAliases: { n: config.MAX_ALIASES, allowList: [], ...asValidationError },
+    // Rejected while parsing, so it already surfaces as GRAPHQL_PARSE_FAILED.
     maxTokens: { n: config.MAX_TOKENS },
-    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false },
-    maxDirectives: { n: 20 },
+    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false, ...asValidationError },
+    maxDirectives: { n: 20, ...asValidationError },
     blockFieldSuggestion: { enabled: config.MASK_ERRORS },
   });
   const mask = config.MASK_ERRORS || config.NODE_ENV === 'production';
@@ -84,6 +90,25 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     ],
   });
 }
+
+/**
+ * Armor's validation rules throw an error without `extensions.code` whose message starts with
+ * "Syntax Error"; clients could not tell a limit from a bug. Report it as an ordinary
+ * validation error instead (validation then fails as for any invalid document).
+ */
+const asValidationError = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const rejection = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      // Without a validation context there is nothing to report to: fail as before.
+      if (!context) throw rejection;
+      context.reportError(rejection);
+    },
+  ],
+};
 
 /** Reads are public unless PUBLIC_READS=false; a presented key that matches none is refused. */
 function useAccessPolicy(config: Config): Plugin<Context> {
