@@ -75,6 +75,7 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     plugins: [
       ...armor.protect().plugins,
       useAccessPolicy(config),
+      useRequestErrorCodes(mask),
       useRoundTripCount(config),
       useReadinessCheck({
         endpoint: '/ready',
@@ -118,6 +119,41 @@ function useAccessPolicy(config: Config): Plugin<Context> {
       if (ctx.caller.invalidKey) throw unauthenticated('the API key is not valid');
       if (!config.PUBLIC_READS && ctx.caller.role === 'anonymous')
         throw unauthenticated('reads need an API key');
+    },
+  };
+}
+
+/**
+ * Errors graphql-js raises before execution starts (a required variable missing, a variable of
+ * the wrong type) carry no `extensions.code`, unlike every other rejection; they are the
+ * client's input, so they get BAD_USER_INPUT. A result without `data` is such a request error.
+ * Like validation errors (armor's blockFieldSuggestion), they lose "Did you mean" hints when
+ * errors are masked.
+ */
+function useRequestErrorCodes(hideSuggestions: boolean): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in Object(result)) return;
+          const r = result as { data?: unknown; errors?: readonly GraphQLError[] };
+          if (r.data !== undefined || !r.errors?.some((e) => !e.extensions?.code)) return;
+          setResult({
+            ...r,
+            errors: r.errors.map((e) =>
+              e.extensions?.code
+                ? e
+                : new GraphQLError(
+                    hideSuggestions ? e.message.replace(/ ?Did you mean .+\?/g, '') : e.message,
+                    {
+                      nodes: e.nodes,
+                      extensions: { ...e.extensions, code: 'BAD_USER_INPUT' },
+                    },
+                  ),
+            ),
+          } as never);
+        },
+      };
     },
   };
 }

@@ -148,4 +148,35 @@ describe('other floods', () => {
       expect(r.text).not.toMatch(/\bat \S+ \(/);
     }
   });
+
+  it('answers bad variables with BAD_USER_INPUT naming the variable, without field suggestions', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['query P($f: Int) { claims(first: $f) { totalCount } }', { f: 'ten' }, /"\$f"/],
+      ['query P($k: String!) { claim(key: $k) { key } }', {}, /"\$k"/],
+      [
+        'query P($f: ClaimFilter) { claims(filter: $f) { totalCount } }',
+        { f: { kinds: ['nope'] } },
+        /f\.kinds\[0\]/,
+      ],
+      ['query P($f: ClaimFilter) { claims(filter: $f) { totalCount } }', { f: { abut: 'x' } }, /"abut"/],
+    ];
+    for (const [query, variables, names] of cases) {
+      const r = await api.gql(query, {}, variables);
+      expect(r.body.data ?? null).toBeNull();
+      expect(codesOf(r)).toEqual(r.body.errors!.map(() => 'BAD_USER_INPUT'));
+      expect(r.body.errors!.map((e) => e.message).join(' ')).toMatch(names);
+      expect(r.text).not.toMatch(/Did you mean/);
+    }
+  });
+});
+
+describe('malformed ids', () => {
+  it('refuses an id that is not a global id, or names no node type, as BAD_USER_INPUT on `id`', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    for (const id of ['article:noonpost-7628', '', '%%%', b64('Query:1'), b64('Foo:1'), b64('Claim')]) {
+      const r = await api.gql('query P($id: ID!) { node(id: $id) { __typename } }', {}, { id });
+      expect(r.body.errors?.[0]?.extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(r.text).not.toMatch(/INTERNAL_SERVER_ERROR/);
+    }
+  });
 });
