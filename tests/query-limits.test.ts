@@ -179,4 +179,15 @@ describe('malformed ids', () => {
       expect(r.text).not.toMatch(/INTERNAL_SERVER_ERROR/);
     }
   });
+
+  it('refuses a cursor that is not one, naming `after` or `before`', async () => {
+    for (const name of ['after', 'before']) {
+      const r = await api.gql(
+        `query P($c: String) { claims(first: 5, ${name}: $c) { totalCount } }`,
+        {},
+        { c: "' OR 1=1" },
+      );
+      expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: name });
+    }
+  });
 });
