@@ -3,8 +3,8 @@
  * readiness. Nothing here listens; server.ts does, and tests call `yoga.fetch` directly.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
-import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { countRoundTrips, RoundTrips } from './db/database.js';
@@ -27,11 +27,17 @@ export interface YogaOptions {
 export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
   const keys = new KeyRing(config.API_KEYS);
   const armor = new EnvelopArmor({
-    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: false, flattenFragments: true },
-    maxAliases: { n: config.MAX_ALIASES, allowList: [] },
+    maxDepth: {
+      n: config.MAX_QUERY_DEPTH,
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      ...asValidationError,
+    },
+    maxAliases: { n: config.MAX_ALIASES, allowList: [], ...asValidationError },
+    // Rejected while parsing, so it already surfaces as GRAPHQL_PARSE_FAILED.
     maxTokens: { n: config.MAX_TOKENS },
-    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false },
-    maxDirectives: { n: 20 },
+    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false, ...asValidationError },
+    maxDirectives: { n: 20, ...asValidationError },
     blockFieldSuggestion: { enabled: config.MASK_ERRORS },
   });
   const mask = config.MASK_ERRORS || config.NODE_ENV === 'production';
@@ -54,22 +60,25 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     maskedErrors: mask
       ? {
           maskError(error, message) {
-            const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+            const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
             if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
               return new GraphQLError(original.message, {
                 ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
                 extensions: { code: original.code, http: { status: 503 } },
               });
             }
-            // Errors raised on purpose (ours and Yoga's) are GraphQLErrors all the way down and
-            // pass unchanged; anything else becomes "Unexpected error." with no details.
-            return maskError(error, message, false);
+            // Errors raised on purpose (ours and Yoga's) carry a code and pass unchanged; anything
+            // else becomes "Unexpected error." with no details.
+            if (isGraphQLError(error) && !error.originalError) return error;
+            if (isGraphQLError(original) && original.extensions?.code) return original;
+            return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
           },
         }
       : false,
     plugins: [
       ...armor.protect().plugins,
       useAccessPolicy(config),
+      useRequestErrorCodes(mask),
       useRoundTripCount(config),
       useReadinessCheck({
         endpoint: '/ready',
@@ -86,6 +95,25 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
   });
 }
 
+/**
+ * Armor's validation rules throw an error without `extensions.code` whose message starts with
+ * "Syntax Error"; clients could not tell a limit from a bug. Report it as an ordinary
+ * validation error instead (validation then fails as for any invalid document).
+ */
+const asValidationError = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const rejection = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      // Without a validation context there is nothing to report to: fail as before.
+      if (!context) throw rejection;
+      context.reportError(rejection);
+    },
+  ],
+};
+
 /** Reads are public unless PUBLIC_READS=false; a presented key that matches none is refused. */
 function useAccessPolicy(config: Config): Plugin<Context> {
   return {
@@ -94,6 +122,41 @@ function useAccessPolicy(config: Config): Plugin<Context> {
       if (ctx.caller.invalidKey) throw unauthenticated('the API key is not valid');
       if (!config.PUBLIC_READS && ctx.caller.role === 'anonymous')
         throw unauthenticated('reads need an API key');
+    },
+  };
+}
+
+/**
+ * Errors graphql-js raises before execution starts (a required variable missing, a variable of
+ * the wrong type) carry no `extensions.code`, unlike every other rejection; they are the
+ * client's input, so they get BAD_USER_INPUT. A result without `data` is such a request error.
+ * Like validation errors (armor's blockFieldSuggestion), they lose "Did you mean" hints when
+ * errors are masked.
+ */
+function useRequestErrorCodes(hideSuggestions: boolean): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in Object(result)) return;
+          const r = result as { data?: unknown; errors?: readonly GraphQLError[] };
+          if (r.data !== undefined || !r.errors?.some((e) => !e.extensions?.code)) return;
+          setResult({
+            ...r,
+            errors: r.errors.map((e) =>
+              e.extensions?.code
+                ? e
+                : new GraphQLError(
+                    hideSuggestions ? e.message.replace(/ ?Did you mean .+\?/g, '') : e.message,
+                    {
+                      nodes: e.nodes,
+                      extensions: { ...e.extensions, code: 'BAD_USER_INPUT' },
+                    },
+                  ),
+            ),
+          } as never);
+        },
+      };
     },
   };
 }
@@ -119,6 +182,16 @@ function useRoundTripCount(config: Config): Plugin<Context> {
       };
     },
   };
+}
+
+/**
+ * By name, not `instanceof`: graphql ships both CommonJS and ESM builds, and when both get loaded
+ * (vitest inlines ESM while the executor loads CommonJS) a located error from the executor is not
+ * an instance of the class this module imported, and a deliberate UNAUTHENTICATED or
+ * SERVICE_UNAVAILABLE error would be masked as INTERNAL_SERVER_ERROR.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;

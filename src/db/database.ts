@@ -164,7 +164,9 @@ export function connect(
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
     connectionAcquisitionTimeout: config.NEO4J_ACQUIRE_TIMEOUT_MS,
     connectionTimeout: Math.min(config.NEO4J_ACQUIRE_TIMEOUT_MS, 5_000),
-    maxTransactionRetryTime: 10_000,
+    // Retries (transient errors, a restarting server) stop after the acquisition timeout, so a
+    // request fails with SERVICE_UNAVAILABLE within about that long instead of a fixed 30 s.
+    maxTransactionRetryTime: config.NEO4J_ACQUIRE_TIMEOUT_MS,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
     userAgent: 'claim-graph/0.1',

@@ -4,8 +4,29 @@
  */
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
+import { badInput } from './errors.js';
+
+/** The object types that implement Node (builder.node in the type files). */
+const NODE_TYPES = new Set(['Actor', 'Article', 'Claim', 'Event', 'Place', 'Source']);
+
+/**
+ * A malformed id, or one naming a type that is not a node, is the client's mistake: say so with
+ * BAD_USER_INPUT instead of letting the relay plugin's internal error surface as a masked 500.
+ */
+function decodeNodeId(globalID: string): { typename: string; id: string } {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalID);
+  } catch {
+    throw badInput(`id "${globalID.slice(0, 100)}" is not a global id from this API`, 'id');
+  }
+  if (!NODE_TYPES.has(decoded.typename)) {
+    throw badInput(`id "${globalID.slice(0, 100)}" names no node type of this API`, 'id');
+  }
+  return decoded;
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -31,6 +52,7 @@ export const builder = new SchemaBuilder<{
       description: 'Objects by their global ids, in the same order (null for an unknown id).',
     },
     pageInfoTypeOptions: { description: 'Relay page information.' },
+    decodeGlobalID: decodeNodeId,
   },
   errors: {
     defaultTypes: [],

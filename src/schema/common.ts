@@ -1,5 +1,5 @@
 /** Small object types shared by several domain types, and the connection helper. */
-import { offsetForArgs } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetForArgs } from '@pothos/plugin-relay';
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
@@ -64,6 +64,16 @@ export function pageWindow(
   for (const name of ['first', 'last'] as const) {
     const v = args[name];
     if (v != null && (v < 0 || v > max)) throw badInput(`\`${name}\` must be between 0 and ${max}`, name);
+  }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    try {
+      cursorToOffset(cursor);
+    } catch {
+      // Say which argument is wrong; the relay plugin's own message names none.
+      throw badInput(`\`${name}\` is not a cursor from this list`, name);
+    }
   }
   try {
     const w = offsetForArgs({

@@ -10,11 +10,10 @@ function parseIso(value: unknown, dateOnly: boolean): string {
     IsoDateOrDateTime.safeParse(value).success &&
     (!dateOnly || DATE.test(value));
   if (!ok) {
-    throw new GraphQLError(
+    throw new TypeError(
       dateOnly
         ? 'Date must be an ISO-8601 date (YYYY-MM-DD)'
         : 'DateTime must be an ISO-8601 date or date-time',
-      { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
   return value as string;
