@@ -105,6 +105,24 @@ const TIME_WORDS = new Set([
   'afterward',
   'afterwards',
 ]);
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'weekend',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+  'time',
+  'season',
+  'decade',
+]);
 const CONNECTIVES = new Set([
   'but',
   'and',
@@ -120,6 +138,15 @@ const CONNECTIVES = new Set([
   'later',
   'earlier',
 ]);
+
+/** Words that may stand between a subject and its cue verb without belonging to the cue. */
+const PRE_VERB_ADVERBS = new Set(['even', 'firmly', 'flatly', 'not', 'never', 'still', 'already', 'just']);
+/** Forms of "be" that make a following participle passive ("was rejected by Damascus"). */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Cue roles whose passive ("was rejected by X") names the speaker after "by". */
+const PASSIVE_ROLES = new Set(['rejected', 'denied', 'proposed', 'acknowledged', 'demanded', 'predicted']);
+/** Subordinators that may open a second attribution after a comma (", while Syria refuses ..."). */
+const CONTRAST = new Set(['while', 'whereas']);
 
 interface Window {
   first: number;
@@ -171,7 +198,9 @@ class Finder {
       // ", revealing ...": the tagger often calls a participle after a comma an adjective.
       const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';
       if (!entry.prepositional && !participle) {
-        const thatFollows = this.t[i + entry.words.length]?.lower === 'that';
+        const next = this.t[i + entry.words.length]?.lower;
+        // "fear that ...", "question whether ...": a clause after the word makes it a verb.
+        const thatFollows = next === 'that' || (next === 'whether' && !this.prevIsDeterminer(i));
         if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX' && !thatFollows) continue;
         if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
           // "a noted author", "the reports": nouns and adjectives are not cues, except the
@@ -383,15 +412,27 @@ class Finder {
     let last = w.end - 1;
     for (let i = k + 1; i < w.end; i++) {
       const tok = this.t[i]!;
+      // “...,” according to the Times: the quote ends the content, the comma sits inside it.
+      if (this.isClosing(i) && this.isPunct(i - 1, ',') && this.cueAt(i + 1, w)?.entry.prepositional) {
+        last = i;
+        break;
+      }
       // ", adding that ..." and ", according to ..." start an attribution of their own.
       if (tok.text === ',' && !this.insideQuote(tok.start)) {
-        const next = this.cueAt(i + 1, w);
+        // ", while stressing that ...": a contrast word may stand before the participle.
+        const j = CONTRAST.has(this.t[i + 1]?.lower ?? '') ? i + 2 : i + 1;
+        const next = this.cueAt(j, w);
         // ", citing two officials," is a relay inside this attribution, not a new one.
         if (
           next &&
           !next.entry.relayParenthetical &&
-          (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))
+          (next.entry.prepositional || this.t[j]!.lower.endsWith('ing'))
         ) {
+          last = i - 1;
+          break;
+        }
+        // ", while Syria refuses to ...": a second speaker and cue start their own attribution.
+        if (j > i + 1 && this.subjectCueAt(j, w)) {
           last = i - 1;
           break;
         }
@@ -405,6 +446,77 @@ class Finder {
     if (last < k) return undefined;
     const lastTok = this.t[last]!;
     return { start: x.start, end: lastTok.end };
+  }
+
+  /** True when a noun phrase starting at `first` is directly followed by a verbal cue. */
+  private subjectCueAt(first: number, w: Window): boolean {
+    const np = this.npRight(first, w, false);
+    if (!np) return false;
+    let v = np.last + 1;
+    while (
+      v < w.end &&
+      (this.lex.auxiliaries.has(this.t[v]!.lower) || PRE_VERB_ADVERBS.has(this.t[v]!.lower))
+    )
+      v++;
+    const cue = this.cueAt(v, w);
+    return cue !== undefined && !cue.entry.prepositional && !cue.entry.relayParenthetical;
+  }
+
+  /**
+   * The subject of the clause the window holds, skipping an opening adjunct that ends in a comma
+   * ("In his UN speech, Netanyahu sought ..."; "At a summit in Riyadh, Trump met ...").
+   */
+  clauseSubject(w: Window, before: number): { first: number; last: number } | undefined {
+    let start = w.first;
+    while (start < before && this.isPunct(start)) start++;
+    const head = this.t[start];
+    if (!head) return undefined;
+    if (head.pos === 'ADP' || head.pos === 'SCONJ' || (head.pos === 'VERB' && head.lower.endsWith('ing'))) {
+      let k = start;
+      while (k < before && this.t[k]!.text !== ',') k++;
+      if (k >= before || k - start > 12) return undefined;
+      start = k + 1;
+    }
+    while (start < before && CONNECTIVES.has(this.t[start]!.lower)) start++;
+    const np = this.npRight(start, w, true);
+    if (!np || np.last >= before) return undefined;
+    let v = np.last + 1;
+    while (v < before && (this.t[v]!.pos === 'ADV' || this.lex.auxiliaries.has(this.t[v]!.lower))) v++;
+    const verb = this.t[v];
+    return verb && (verb.pos === 'VERB' || verb.pos === 'AUX') ? np : undefined;
+  }
+
+  /**
+   * The speaker before a cue when adverbs or a short parenthetical stand between them:
+   * "Damascus had previously and unequivocally rejected", "Israelis, in turn, question".
+   */
+  private subjectPastAdverbs(cueFirst: number, w: Window): { first: number; last: number } | undefined {
+    let j = cueFirst - 1;
+    while (j >= w.first) {
+      const x = this.t[j]!;
+      const adverb =
+        (x.pos === 'ADV' && x.lower.endsWith('ly')) ||
+        PRE_VERB_ADVERBS.has(x.lower) ||
+        (this.lex.auxiliaries.has(x.lower) && (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'VERB'));
+      const and = x.lower === 'and' && j < cueFirst - 1 && this.t[j - 1]?.pos === 'ADV';
+      if (!adverb && !and) break;
+      j--;
+    }
+    if (j < cueFirst - 1 && j >= w.first && !this.isPunct(j)) return this.sourceBefore(j + 1, w);
+    if (!this.isPunct(cueFirst - 1, ',')) return undefined;
+    for (let k = cueFirst - 2; k > w.first && cueFirst - 1 - k <= 4; k--) {
+      if (this.t[k]!.text !== ',') continue;
+      const inner = this.t.slice(k + 1, cueFirst - 1);
+      const adjunct =
+        inner.length > 0 &&
+        (inner[0]!.pos === 'ADP' || inner[0]!.pos === 'ADV') &&
+        inner.every((x) => x.pos !== 'PROPN' && x.pos !== 'PUNCT');
+      if (!adjunct) return undefined;
+      const np = this.npLeft(k - 1, w);
+      const open = np ? this.t[np.first - 1] : undefined;
+      return np && (np.first === w.first || open?.pos === 'PUNCT') ? np : undefined;
+    }
+    return undefined;
   }
 
   private nextTokenFrom(offset: number): number | undefined {
@@ -450,7 +562,7 @@ class Finder {
         head.pos === 'ADJ' ||
         head.pos === 'NUM' ||
         head.pos === 'PRON') &&
-      !TIME_WORDS.has(head.lower)
+      !(TIME_WORDS.has(head.lower) && !this.determinesNonTime(k))
     )
       return false;
     for (let i = k; i < w.end; i++) {
@@ -474,6 +586,18 @@ class Finder {
     return true;
   }
 
+  /** "this proposal" is an object; "this week" is a time. */
+  private determinesNonTime(k: number): boolean {
+    const head = this.t[k]!.lower;
+    const next = this.t[k + 1];
+    return (
+      (head === 'this' || head === 'last') &&
+      next !== undefined &&
+      next.pos === 'NOUN' &&
+      !TIME_NOUNS.has(next.lower)
+    );
+  }
+
   span(first: number, last: number): Span {
     return { start: this.t[first]!.start, end: this.t[last]!.end };
   }
@@ -487,10 +611,23 @@ class Finder {
       if (!m) continue;
       const at = this.t[i]!.start;
       if (claimed.some((s) => s.start <= at && at < s.end)) continue;
+      const prior = found[found.length - 1];
       const attribution = m.entry.prepositional
         ? this.prepositional(i, m.end, m.entry, w)
-        : this.verbal(i, m.end, m.entry, w);
+        : this.verbal(i, m.end, m.entry, w, prior?.pattern.startsWith('according') ? undefined : prior);
       if (!attribution) continue;
+      // "X warned against “...”, according to the Times": the outlet relays X's attribution.
+      if (
+        this.opts.nested &&
+        attribution.pattern === 'according-to-last' &&
+        prior?.source &&
+        !prior.pattern.startsWith('according') &&
+        prior.content.some((c) => attribution.content.some((d) => c.start < d.end && d.start < c.end))
+      ) {
+        found.pop();
+        attribution.inner = prior;
+        attribution.content = prior.content;
+      }
       found.push(attribution);
       for (const c of attribution.content) claimed.push(c);
       if (attribution.source) claimed.push(attribution.source);
@@ -533,7 +670,13 @@ class Finder {
     return this.span(w.first, i - 1);
   }
 
-  private verbal(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
+  private verbal(
+    i: number,
+    end: number,
+    entry: CueEntry,
+    w: Window,
+    prior?: Attribution,
+  ): Attribution | undefined {
     let cueFirst = i;
     if (this.opts.cueWithAuxiliaries) {
       while (cueFirst - 1 >= w.first) {
@@ -548,14 +691,18 @@ class Finder {
     const gerund = this.t[i]!.lower.endsWith('ing');
 
     // ", adding that ..." / ", citing two officials, ...": the clause subject is the source.
-    if (gerund && this.isPunct(cueFirst - 1, ',')) {
+    const contrast = CONTRAST.has(this.t[cueFirst - 1]?.lower ?? '') && this.isPunct(cueFirst - 2, ',');
+    if (gerund && (this.isPunct(cueFirst - 1, ',') || contrast)) {
       if (entry.relayParenthetical) return undefined; // handled as a relay by the outer cue
-      const subject = this.npRight(w.first, w, false);
+      // The speaker of an attribution earlier in the sentence is the one who goes on "revealing".
+      const subject = prior?.source
+        ? undefined
+        : (this.clauseSubject(w, cueFirst) ?? this.npRight(w.first, w, false));
       const content = this.contentAfter(this.skipAdjunct(end, w), w);
-      if (!subject || !content) return undefined;
+      if (!(subject || prior?.source) || !content) return undefined;
       return this.finish(
         {
-          source: this.span(subject.first, subject.last),
+          source: prior?.source ?? this.span(subject!.first, subject!.last),
           cue,
           content: [content],
           entry,
@@ -567,7 +714,17 @@ class Finder {
       );
     }
 
-    const before = this.sourceBefore(cueFirst, w);
+    // "That proposal was flatly rejected by Damascus", "the concept reportedly floated by Tel Aviv".
+    if (PASSIVE_ROLES.has(entry.role) && this.t[end]?.lower === 'by') {
+      const passive = this.passive(i, end, cue, entry, w);
+      if (passive) return passive;
+    }
+
+    const before =
+      this.sourceBefore(cueFirst, w) ??
+      this.subjectPastAdverbs(cueFirst, w) ??
+      // "Trump met with al-Sharaa and told him ...": the subject of the first verb speaks.
+      (this.t[cueFirst - 1]?.lower === 'and' ? this.clauseSubject(w, cueFirst - 1) : undefined);
     if (before) {
       const source = this.span(before.first, before.last);
       let k = end;
@@ -680,6 +837,48 @@ class Finder {
       );
     }
     return undefined;
+  }
+
+  /** A passive cue with its speaker after "by"; the content is the subject the cue is about. */
+  private passive(i: number, end: number, cue: Span, entry: CueEntry, w: Window): Attribution | undefined {
+    const agent = this.npRight(end + 1, w);
+    if (!agent) return undefined;
+    let j = i - 1;
+    while (
+      j >= w.first &&
+      (this.t[j]!.pos === 'ADV' || this.lex.auxiliaries.has(this.t[j]!.lower)) &&
+      !BE_FORMS.has(this.t[j]!.lower)
+    )
+      j--;
+    const be = BE_FORMS.has(this.t[j]?.lower ?? '');
+    const subjectLast = be ? j - 1 : j;
+    const last = this.t[subjectLast];
+    if (
+      subjectLast < w.first ||
+      !last ||
+      !(last.pos === 'NOUN' || last.pos === 'PROPN' || last.pos === 'PRON')
+    )
+      return undefined;
+    let first: number | undefined;
+    if (be) {
+      // The whole clause before the verb when it is plain words: "That proposal".
+      first = w.first;
+      for (let k = w.first; k <= subjectLast; k++) if (this.isPunct(k)) first = undefined;
+    }
+    first ??= this.npLeft(subjectLast, w)?.first;
+    if (first === undefined || first > subjectLast) return undefined;
+    return this.finish(
+      {
+        source: this.span(agent.first, agent.last),
+        cue,
+        content: [this.span(first, subjectLast)],
+        entry,
+        relays: [],
+        pattern: 'passive-by',
+        confidence: 0.6,
+      },
+      w,
+    );
   }
 
   /** The quoted sentence right after "he said." that continues the same quotation. */
