@@ -26,6 +26,9 @@ const CuesFile = z.object({
   complementizers: z.array(z.string()),
   hedges: z.array(z.string()),
   statementNouns: z.array(z.string()),
+  headings: z
+    .array(z.object({ nouns: z.array(z.string().min(1)), role: HopRole, kind: ClaimKind }))
+    .default([]),
 });
 
 const NamedList = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
@@ -81,6 +84,8 @@ export interface KnownName {
 
 export interface Lexicon {
   cues: CueEntry[];
+  /** Nouns of a section heading that attributes the list under it (“Syria's Demands:”), by lower-cased noun. */
+  headings: Map<string, CueEntry>;
   /** Words that may stand between a speaker and its verb and belong to the cue ("has", "also"). */
   auxiliaries: Set<string>;
   complementizers: Set<string>;
@@ -146,8 +151,24 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   }
   // Longest first, so "according to" wins over any single-word reading.
   entries.sort((a, b) => b.words.length - a.words.length);
+  const headings = new Map<string, CueEntry>();
+  for (const h of cues.headings) {
+    for (const noun of h.nouns) {
+      headings.set(noun.toLowerCase(), {
+        words: noun.toLowerCase().split(/\s+/),
+        role: h.role,
+        kind: h.kind,
+        prepositional: false,
+        takesAddressee: false,
+        needsVerbTag: false,
+        weak: false,
+        relayParenthetical: false,
+      });
+    }
+  }
   return {
     cues: entries,
+    headings,
     auxiliaries: new Set(cues.auxiliaries.map((w) => w.toLowerCase())),
     complementizers: new Set(cues.complementizers.map((w) => w.toLowerCase())),
     hedges: cues.hedges,
