@@ -228,6 +228,27 @@ describe('attribution shapes added in the second round', () => {
     ]);
   });
 
+  it('reads a cue noun after a support verb: "reintroduced a demand for", "issued a warning to Y that"', () => {
+    const a = one('Israel reintroduced a demand for the creation of a humanitarian corridor to Suwayda.');
+    expect(a.chain(a.claims[0]!)).toEqual(['Israeli government(government)']);
+    expect(a.claims[0]!.kind).toBe('demand');
+    expect(a.claims[0]!.chain[0]!.evidence.text).toBe('Israel reintroduced a demand');
+    expect(a.claims[0]!.evidence.text).toBe('the creation of a humanitarian corridor to Suwayda');
+    const b = one('The senator issued a warning to Iran that sanctions would follow.');
+    expect(b.chain(b.claims[0]!)).toEqual(['senator(organisation)->Iranian government']);
+    expect(b.claims[0]!.chain[0]!.role).toBe('warned');
+    expect(b.claims[0]!.evidence.text).toBe('sanctions would follow');
+  });
+
+  it('reads "From X’s perspective, ..." as X holding the view', () => {
+    const { doc, claims } = one('From Damascus’s perspective, the message was mixed.');
+    expect(describeChain(doc, claims[0]!)).toEqual(['Syrian government(government)']);
+    expect(claims[0]!.chain[0]!.role).toBe('according_to');
+    expect(claims[0]!.chain[0]!.evidence.text).toBe('From Damascus’s perspective');
+    expect(claims[0]!.kind).toBe('position');
+    expect(claims[0]!.evidence.text).toBe('the message was mixed');
+  });
+
   it("reads a heading like “Syria's Demands:” as the speaker of each item under it", () => {
     const text =
       "#### Syria's Demands:\n\nFull withdrawal of Israeli forces;\n\nA complete halt to Israeli attacks.\n\nIsrael's Demands:\n\nA demilitarized zone in southern Syria.";

@@ -622,7 +622,15 @@ class Finder {
     const claimed: Span[] = [];
     for (let i = w.first; i < w.end; i++) {
       const m = this.cueAt(i, w);
-      if (!m) continue;
+      if (!m) {
+        const other = this.nounCue(i, w) ?? this.perspective(i, w);
+        if (other) {
+          found.push(other);
+          for (const c of other.content) claimed.push(c);
+          if (other.source) claimed.push(other.source);
+        }
+        continue;
+      }
       const at = this.t[i]!.start;
       if (claimed.some((s) => s.start <= at && at < s.end)) continue;
       const prior = found[found.length - 1];
@@ -851,6 +859,86 @@ class Finder {
       );
     }
     return undefined;
+  }
+
+  /**
+   * "Israel reintroduced a demand for ...", "X issued a warning that ...": a support verb, a cue
+   * noun from the lexicon, and "for"/"that" opening the content. The cue is the verb to the noun.
+   */
+  private nounCue(v: number, w: Window): Attribution | undefined {
+    const verb = this.t[v]!;
+    if (verb.pos !== 'VERB' || verb.lower.endsWith('ing')) return undefined;
+    let n = v + 1;
+    while (n < w.end && n - v <= 3 && (this.t[n]!.pos === 'DET' || this.t[n]!.pos === 'ADJ')) n++;
+    const noun = this.t[n];
+    const entry = noun && noun.pos === 'NOUN' ? this.lex.nounCues.get(noun.lower) : undefined;
+    if (!entry || n === v + 1) return undefined;
+    let k = n + 1;
+    let addressee: Span | undefined;
+    if (this.t[k]?.lower === 'to') {
+      const listener = this.npRight(k + 1, w, false);
+      if (listener) {
+        addressee = this.span(listener.first, listener.last);
+        k = listener.last + 1;
+      }
+    }
+    const opener = this.t[k]?.lower;
+    if (opener !== 'for' && opener !== 'that') return undefined;
+    const subject = this.sourceBefore(v, w) ?? this.subjectPastAdverbs(v, w);
+    const content = this.contentAfter(opener === 'for' ? k + 1 : k, w);
+    if (!subject || !content) return undefined;
+    return this.finish(
+      {
+        source: this.span(subject.first, subject.last),
+        cue: this.span(v, n),
+        content: [content],
+        ...(addressee ? { addressee } : {}),
+        entry,
+        relays: [],
+        pattern: 'noun-cue',
+        confidence: 0.55,
+      },
+      w,
+    );
+  }
+
+  /** "From Damascus’s perspective, the message was mixed": the possessor holds the view. */
+  private perspective(i: number, w: Window): Attribution | undefined {
+    if (this.t[i]!.lower !== 'from' || !(i === w.first || this.isPunct(i - 1))) return undefined;
+    const possessive = (k: number) => /^['’]s$/.test(this.t[k]?.lower ?? '');
+    let p = i + 1;
+    while (p < w.end && p - i <= 6 && !possessive(p)) p++;
+    if (p >= w.end || p === i + 1 || !possessive(p)) return undefined;
+    const owner = { first: i + 1, last: p - 1 };
+    for (let k = owner.first; k <= owner.last; k++) if (!NP_POS.has(this.t[k]!.pos)) return undefined;
+    const words = this.lex.perspectives.find((ws) => this.wordsAt(p + 1, ws));
+    if (!words) return undefined;
+    const comma = p + 1 + words.length;
+    if (!this.isPunct(comma, ',')) return undefined;
+    const content = this.contentAfter(comma + 1, w);
+    if (!content) return undefined;
+    const entry: CueEntry = {
+      words: ['from', ...words],
+      role: 'according_to',
+      kind: 'position',
+      prepositional: true,
+      takesAddressee: false,
+      needsVerbTag: false,
+      weak: false,
+      relayParenthetical: false,
+    };
+    return this.finish(
+      {
+        source: this.span(owner.first, owner.last),
+        cue: this.span(i, comma - 1),
+        content: [content],
+        entry,
+        relays: [],
+        pattern: 'perspective',
+        confidence: 0.5,
+      },
+      w,
+    );
   }
 
   /** A passive cue with its speaker after "by"; the content is the subject the cue is about. */
