@@ -38,6 +38,11 @@ export interface Attribution {
   relays: Relay[];
   /** An attribution that opens the content ("... that President X told Y that ..."). */
   inner?: Attribution;
+  /**
+   * Items of a list the content introduces with a colon ("the framework included:" and one item
+   * per line below): each is a content of this same attribution (of its innermost layer).
+   */
+  items?: Span[];
   /** The rule that fired; used for confidence and for error analysis. */
   pattern: string;
   confidence: number;
@@ -79,6 +84,10 @@ const BARE_PRONOUNS = new Set([
   'others',
   'both',
   'all',
+  'something',
+  'anything',
+  'nothing',
+  'everything',
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'when', 'where', 'who', 'which', 'if']);
@@ -105,6 +114,24 @@ const TIME_WORDS = new Set([
   'afterward',
   'afterwards',
 ]);
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'weekend',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+  'time',
+  'season',
+  'decade',
+]);
 const CONNECTIVES = new Set([
   'but',
   'and',
@@ -120,6 +147,15 @@ const CONNECTIVES = new Set([
   'later',
   'earlier',
 ]);
+
+/** Words that may stand between a subject and its cue verb without belonging to the cue. */
+const PRE_VERB_ADVERBS = new Set(['even', 'firmly', 'flatly', 'not', 'never', 'still', 'already', 'just']);
+/** Forms of "be" that make a following participle passive ("was rejected by Damascus"). */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Cue roles whose passive ("was rejected by X") names the speaker after "by". */
+const PASSIVE_ROLES = new Set(['rejected', 'denied', 'proposed', 'acknowledged', 'demanded', 'predicted']);
+/** Subordinators that may open a second attribution after a comma (", while Syria refuses ..."). */
+const CONTRAST = new Set(['while', 'whereas']);
 
 interface Window {
   first: number;
@@ -171,7 +207,9 @@ class Finder {
       // ", revealing ...": the tagger often calls a participle after a comma an adjective.
       const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';
       if (!entry.prepositional && !participle) {
-        const thatFollows = this.t[i + entry.words.length]?.lower === 'that';
+        const next = this.t[i + entry.words.length]?.lower;
+        // "fear that ...", "question whether ...": a clause after the word makes it a verb.
+        const thatFollows = next === 'that' || (next === 'whether' && !this.prevIsDeterminer(i));
         if (entry.needsVerbTag && head.pos !== 'VERB' && head.pos !== 'AUX' && !thatFollows) continue;
         if (head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'ADJ') {
           // "a noted author", "the reports": nouns and adjectives are not cues, except the
@@ -363,6 +401,11 @@ class Finder {
   contentAfter(from: number, w: Window): Span | undefined {
     let k = from;
     if (k >= w.end) return undefined;
+    // "The ministry said:" and a line break: the content is the list below (see `listOf`).
+    const colon = this.t[k]!;
+    const below = this.t[k + 1];
+    if (colon.text === ':' && (!below || this.a.text.slice(colon.end, below.start).includes('\n')))
+      return { start: colon.start, end: colon.end };
     if (this.isPunct(k, ':') || this.isPunct(k, ',')) k++;
     const x = this.t[k];
     if (!x || k >= w.end) return undefined;
@@ -383,15 +426,27 @@ class Finder {
     let last = w.end - 1;
     for (let i = k + 1; i < w.end; i++) {
       const tok = this.t[i]!;
+      // “...,” according to the Times: the quote ends the content, the comma sits inside it.
+      if (this.isClosing(i) && this.isPunct(i - 1, ',') && this.cueAt(i + 1, w)?.entry.prepositional) {
+        last = i;
+        break;
+      }
       // ", adding that ..." and ", according to ..." start an attribution of their own.
       if (tok.text === ',' && !this.insideQuote(tok.start)) {
-        const next = this.cueAt(i + 1, w);
+        // ", while stressing that ...": a contrast word may stand before the participle.
+        const j = CONTRAST.has(this.t[i + 1]?.lower ?? '') ? i + 2 : i + 1;
+        const next = this.cueAt(j, w);
         // ", citing two officials," is a relay inside this attribution, not a new one.
         if (
           next &&
           !next.entry.relayParenthetical &&
-          (next.entry.prepositional || this.t[i + 1]!.lower.endsWith('ing'))
+          (next.entry.prepositional || this.t[j]!.lower.endsWith('ing'))
         ) {
+          last = i - 1;
+          break;
+        }
+        // ", while Syria refuses to ...": a second speaker and cue start their own attribution.
+        if (j > i + 1 && this.subjectCueAt(j, w)) {
           last = i - 1;
           break;
         }
@@ -405,6 +460,77 @@ class Finder {
     if (last < k) return undefined;
     const lastTok = this.t[last]!;
     return { start: x.start, end: lastTok.end };
+  }
+
+  /** True when a noun phrase starting at `first` is directly followed by a verbal cue. */
+  private subjectCueAt(first: number, w: Window): boolean {
+    const np = this.npRight(first, w, false);
+    if (!np) return false;
+    let v = np.last + 1;
+    while (
+      v < w.end &&
+      (this.lex.auxiliaries.has(this.t[v]!.lower) || PRE_VERB_ADVERBS.has(this.t[v]!.lower))
+    )
+      v++;
+    const cue = this.cueAt(v, w);
+    return cue !== undefined && !cue.entry.prepositional && !cue.entry.relayParenthetical;
+  }
+
+  /**
+   * The subject of the clause the window holds, skipping an opening adjunct that ends in a comma
+   * ("In his UN speech, Netanyahu sought ..."; "At a summit in Riyadh, Trump met ...").
+   */
+  clauseSubject(w: Window, before: number): { first: number; last: number } | undefined {
+    let start = w.first;
+    while (start < before && this.isPunct(start)) start++;
+    const head = this.t[start];
+    if (!head) return undefined;
+    if (head.pos === 'ADP' || head.pos === 'SCONJ' || (head.pos === 'VERB' && head.lower.endsWith('ing'))) {
+      let k = start;
+      while (k < before && this.t[k]!.text !== ',') k++;
+      if (k >= before || k - start > 12) return undefined;
+      start = k + 1;
+    }
+    while (start < before && CONNECTIVES.has(this.t[start]!.lower)) start++;
+    const np = this.npRight(start, w, true);
+    if (!np || np.last >= before) return undefined;
+    let v = np.last + 1;
+    while (v < before && (this.t[v]!.pos === 'ADV' || this.lex.auxiliaries.has(this.t[v]!.lower))) v++;
+    const verb = this.t[v];
+    return verb && (verb.pos === 'VERB' || verb.pos === 'AUX') ? np : undefined;
+  }
+
+  /**
+   * The speaker before a cue when adverbs or a short parenthetical stand between them:
+   * "Damascus had previously and unequivocally rejected", "Israelis, in turn, question".
+   */
+  private subjectPastAdverbs(cueFirst: number, w: Window): { first: number; last: number } | undefined {
+    let j = cueFirst - 1;
+    while (j >= w.first) {
+      const x = this.t[j]!;
+      const adverb =
+        (x.pos === 'ADV' && x.lower.endsWith('ly')) ||
+        PRE_VERB_ADVERBS.has(x.lower) ||
+        (this.lex.auxiliaries.has(x.lower) && (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'VERB'));
+      const and = x.lower === 'and' && j < cueFirst - 1 && this.t[j - 1]?.pos === 'ADV';
+      if (!adverb && !and) break;
+      j--;
+    }
+    if (j < cueFirst - 1 && j >= w.first && !this.isPunct(j)) return this.sourceBefore(j + 1, w);
+    if (!this.isPunct(cueFirst - 1, ',')) return undefined;
+    for (let k = cueFirst - 2; k > w.first && cueFirst - 1 - k <= 4; k--) {
+      if (this.t[k]!.text !== ',') continue;
+      const inner = this.t.slice(k + 1, cueFirst - 1);
+      const adjunct =
+        inner.length > 0 &&
+        (inner[0]!.pos === 'ADP' || inner[0]!.pos === 'ADV') &&
+        inner.every((x) => x.pos !== 'PROPN' && x.pos !== 'PUNCT');
+      if (!adjunct) return undefined;
+      const np = this.npLeft(k - 1, w);
+      const open = np ? this.t[np.first - 1] : undefined;
+      return np && (np.first === w.first || open?.pos === 'PUNCT') ? np : undefined;
+    }
+    return undefined;
   }
 
   private nextTokenFrom(offset: number): number | undefined {
@@ -450,7 +576,7 @@ class Finder {
         head.pos === 'ADJ' ||
         head.pos === 'NUM' ||
         head.pos === 'PRON') &&
-      !TIME_WORDS.has(head.lower)
+      !(TIME_WORDS.has(head.lower) && !this.determinesNonTime(k))
     )
       return false;
     for (let i = k; i < w.end; i++) {
@@ -474,6 +600,18 @@ class Finder {
     return true;
   }
 
+  /** "this proposal" is an object; "this week" is a time. */
+  private determinesNonTime(k: number): boolean {
+    const head = this.t[k]!.lower;
+    const next = this.t[k + 1];
+    return (
+      (head === 'this' || head === 'last') &&
+      next !== undefined &&
+      next.pos === 'NOUN' &&
+      !TIME_NOUNS.has(next.lower)
+    );
+  }
+
   span(first: number, last: number): Span {
     return { start: this.t[first]!.start, end: this.t[last]!.end };
   }
@@ -484,13 +622,34 @@ class Finder {
     const claimed: Span[] = [];
     for (let i = w.first; i < w.end; i++) {
       const m = this.cueAt(i, w);
-      if (!m) continue;
+      if (!m) {
+        const other = this.nounCue(i, w) ?? this.perspective(i, w);
+        if (other) {
+          found.push(other);
+          for (const c of other.content) claimed.push(c);
+          if (other.source) claimed.push(other.source);
+        }
+        continue;
+      }
       const at = this.t[i]!.start;
       if (claimed.some((s) => s.start <= at && at < s.end)) continue;
+      const prior = found[found.length - 1];
       const attribution = m.entry.prepositional
         ? this.prepositional(i, m.end, m.entry, w)
-        : this.verbal(i, m.end, m.entry, w);
+        : this.verbal(i, m.end, m.entry, w, prior?.pattern.startsWith('according') ? undefined : prior);
       if (!attribution) continue;
+      // "X warned against “...”, according to the Times": the outlet relays X's attribution.
+      if (
+        this.opts.nested &&
+        attribution.pattern === 'according-to-last' &&
+        prior?.source &&
+        !prior.pattern.startsWith('according') &&
+        prior.content.some((c) => attribution.content.some((d) => c.start < d.end && d.start < c.end))
+      ) {
+        found.pop();
+        attribution.inner = prior;
+        attribution.content = prior.content;
+      }
       found.push(attribution);
       for (const c of attribution.content) claimed.push(c);
       if (attribution.source) claimed.push(attribution.source);
@@ -533,7 +692,13 @@ class Finder {
     return this.span(w.first, i - 1);
   }
 
-  private verbal(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
+  private verbal(
+    i: number,
+    end: number,
+    entry: CueEntry,
+    w: Window,
+    prior?: Attribution,
+  ): Attribution | undefined {
     let cueFirst = i;
     if (this.opts.cueWithAuxiliaries) {
       while (cueFirst - 1 >= w.first) {
@@ -548,14 +713,18 @@ class Finder {
     const gerund = this.t[i]!.lower.endsWith('ing');
 
     // ", adding that ..." / ", citing two officials, ...": the clause subject is the source.
-    if (gerund && this.isPunct(cueFirst - 1, ',')) {
+    const contrast = CONTRAST.has(this.t[cueFirst - 1]?.lower ?? '') && this.isPunct(cueFirst - 2, ',');
+    if (gerund && (this.isPunct(cueFirst - 1, ',') || contrast)) {
       if (entry.relayParenthetical) return undefined; // handled as a relay by the outer cue
-      const subject = this.npRight(w.first, w, false);
+      // The speaker of an attribution earlier in the sentence is the one who goes on "revealing".
+      const subject = prior?.source
+        ? undefined
+        : (this.clauseSubject(w, cueFirst) ?? this.npRight(w.first, w, false));
       const content = this.contentAfter(this.skipAdjunct(end, w), w);
-      if (!subject || !content) return undefined;
+      if (!(subject || prior?.source) || !content) return undefined;
       return this.finish(
         {
-          source: this.span(subject.first, subject.last),
+          source: prior?.source ?? this.span(subject!.first, subject!.last),
           cue,
           content: [content],
           entry,
@@ -567,7 +736,17 @@ class Finder {
       );
     }
 
-    const before = this.sourceBefore(cueFirst, w);
+    // "That proposal was flatly rejected by Damascus", "the concept reportedly floated by Tel Aviv".
+    if (PASSIVE_ROLES.has(entry.role) && this.t[end]?.lower === 'by') {
+      const passive = this.passive(i, end, cue, entry, w);
+      if (passive) return passive;
+    }
+
+    const before =
+      this.sourceBefore(cueFirst, w) ??
+      this.subjectPastAdverbs(cueFirst, w) ??
+      // "Trump met with al-Sharaa and told him ...": the subject of the first verb speaks.
+      (this.t[cueFirst - 1]?.lower === 'and' ? this.clauseSubject(w, cueFirst - 1) : undefined);
     if (before) {
       const source = this.span(before.first, before.last);
       let k = end;
@@ -682,6 +861,128 @@ class Finder {
     return undefined;
   }
 
+  /**
+   * "Israel reintroduced a demand for ...", "X issued a warning that ...": a support verb, a cue
+   * noun from the lexicon, and "for"/"that" opening the content. The cue is the verb to the noun.
+   */
+  private nounCue(v: number, w: Window): Attribution | undefined {
+    const verb = this.t[v]!;
+    if (verb.pos !== 'VERB' || verb.lower.endsWith('ing')) return undefined;
+    let n = v + 1;
+    while (n < w.end && n - v <= 3 && (this.t[n]!.pos === 'DET' || this.t[n]!.pos === 'ADJ')) n++;
+    const noun = this.t[n];
+    const entry = noun && noun.pos === 'NOUN' ? this.lex.nounCues.get(noun.lower) : undefined;
+    if (!entry || n === v + 1) return undefined;
+    let k = n + 1;
+    let addressee: Span | undefined;
+    if (this.t[k]?.lower === 'to') {
+      const listener = this.npRight(k + 1, w, false);
+      if (listener) {
+        addressee = this.span(listener.first, listener.last);
+        k = listener.last + 1;
+      }
+    }
+    const opener = this.t[k]?.lower;
+    if (opener !== 'for' && opener !== 'that') return undefined;
+    const subject = this.sourceBefore(v, w) ?? this.subjectPastAdverbs(v, w);
+    const content = this.contentAfter(opener === 'for' ? k + 1 : k, w);
+    if (!subject || !content) return undefined;
+    return this.finish(
+      {
+        source: this.span(subject.first, subject.last),
+        cue: this.span(v, n),
+        content: [content],
+        ...(addressee ? { addressee } : {}),
+        entry,
+        relays: [],
+        pattern: 'noun-cue',
+        confidence: 0.55,
+      },
+      w,
+    );
+  }
+
+  /** "From Damascus’s perspective, the message was mixed": the possessor holds the view. */
+  private perspective(i: number, w: Window): Attribution | undefined {
+    if (this.t[i]!.lower !== 'from' || !(i === w.first || this.isPunct(i - 1))) return undefined;
+    const possessive = (k: number) => /^['’]s$/.test(this.t[k]?.lower ?? '');
+    let p = i + 1;
+    while (p < w.end && p - i <= 6 && !possessive(p)) p++;
+    if (p >= w.end || p === i + 1 || !possessive(p)) return undefined;
+    const owner = { first: i + 1, last: p - 1 };
+    for (let k = owner.first; k <= owner.last; k++) if (!NP_POS.has(this.t[k]!.pos)) return undefined;
+    const words = this.lex.perspectives.find((ws) => this.wordsAt(p + 1, ws));
+    if (!words) return undefined;
+    const comma = p + 1 + words.length;
+    if (!this.isPunct(comma, ',')) return undefined;
+    const content = this.contentAfter(comma + 1, w);
+    if (!content) return undefined;
+    const entry: CueEntry = {
+      words: ['from', ...words],
+      role: 'according_to',
+      kind: 'position',
+      prepositional: true,
+      takesAddressee: false,
+      needsVerbTag: false,
+      weak: false,
+      relayParenthetical: false,
+    };
+    return this.finish(
+      {
+        source: this.span(owner.first, owner.last),
+        cue: this.span(i, comma - 1),
+        content: [content],
+        entry,
+        relays: [],
+        pattern: 'perspective',
+        confidence: 0.5,
+      },
+      w,
+    );
+  }
+
+  /** A passive cue with its speaker after "by"; the content is the subject the cue is about. */
+  private passive(i: number, end: number, cue: Span, entry: CueEntry, w: Window): Attribution | undefined {
+    const agent = this.npRight(end + 1, w);
+    if (!agent) return undefined;
+    let j = i - 1;
+    while (
+      j >= w.first &&
+      (this.t[j]!.pos === 'ADV' || this.lex.auxiliaries.has(this.t[j]!.lower)) &&
+      !BE_FORMS.has(this.t[j]!.lower)
+    )
+      j--;
+    const be = BE_FORMS.has(this.t[j]?.lower ?? '');
+    const subjectLast = be ? j - 1 : j;
+    const last = this.t[subjectLast];
+    if (
+      subjectLast < w.first ||
+      !last ||
+      !(last.pos === 'NOUN' || last.pos === 'PROPN' || last.pos === 'PRON')
+    )
+      return undefined;
+    let first: number | undefined;
+    if (be) {
+      // The whole clause before the verb when it is plain words: "That proposal".
+      first = w.first;
+      for (let k = w.first; k <= subjectLast; k++) if (this.isPunct(k)) first = undefined;
+    }
+    first ??= this.npLeft(subjectLast, w)?.first;
+    if (first === undefined || first > subjectLast) return undefined;
+    return this.finish(
+      {
+        source: this.span(agent.first, agent.last),
+        cue,
+        content: [this.span(first, subjectLast)],
+        entry,
+        relays: [],
+        pattern: 'passive-by',
+        confidence: 0.6,
+      },
+      w,
+    );
+  }
+
   /** The quoted sentence right after "he said." that continues the same quotation. */
   private continuation(k: number, w: Window): Span | undefined {
     let i = k;
@@ -732,10 +1033,103 @@ class Finder {
   }
 }
 
+/** Longest line that still reads as a list item rather than a paragraph of prose. */
+const MAX_ITEM_LENGTH = 400;
+
+/**
+ * The items of a list that starts on the line after `from`: one item per non-empty line, as long as
+ * the list goes on — the previous item ends with ";" or "," (or "and"/"or"), or the items stand on
+ * adjacent lines (a Markdown list). A heading, a line ending with ":" or a long paragraph ends it.
+ */
+export function listItemsAfter(text: string, from: number): Span[] {
+  const items: Span[] = [];
+  let pos = from;
+  let previous = '';
+  for (;;) {
+    let start = pos;
+    let breaks = 0;
+    while (start < text.length && /\s/.test(text[start]!)) {
+      if (text[start] === '\n') breaks++;
+      start++;
+    }
+    if (start >= text.length || (items.length === 0 && breaks === 0)) break;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimEnd();
+    if (line.length > MAX_ITEM_LENGTH || line.startsWith('#') || line.endsWith(':')) break;
+    if (items.length > 0) {
+      const continues = /[;,]$|\b(and|or)$/.test(previous) || (breaks === 1 && previous.length <= 300);
+      if (!continues) break;
+    }
+    const bullet = /^(?:[-*+•]|\d+[.)])\s+/.exec(line);
+    const itemStart = start + (bullet ? bullet[0].length : 0);
+    let itemEnd = start + line.length;
+    while (itemEnd > itemStart && /[\s;,.]/.test(text[itemEnd - 1]!)) itemEnd--;
+    if (itemEnd <= itemStart) break;
+    items.push({ start: itemStart, end: itemEnd });
+    previous = line;
+    pos = end;
+  }
+  return items;
+}
+
+function innermost(a: Attribution): Attribution {
+  let x = a;
+  while (x.inner) x = x.inner;
+  return x;
+}
+
+/** The list under an attribution whose content ends with a colon at the end of its line. */
+function listOf(text: string, a: Attribution): Span[] | undefined {
+  const last = innermost(a).content.at(-1);
+  if (!last) return undefined;
+  const colon = /^[ \t]*:?[ \t]*\n/.exec(text.slice(last.end));
+  if (!colon) return undefined;
+  if (!(colon[0].includes(':') || text[last.end - 1] === ':')) return undefined;
+  const items = listItemsAfter(text, last.end + colon[0].length - 1);
+  return items.length > 0 ? items : undefined;
+}
+
+/** “Syria's Demands:” (or a Markdown heading "#### Syria's Demands") over a list of items. */
+const HEADING =
+  /^(#{1,6}[ \t]+)?(\p{Lu}[\p{L}\p{M}.\- ]{0,40}?)['’]s[ \t]+([\p{L} ]{2,30}?)[ \t]*(:?)[ \t]*$/gmu;
+
+function headingAttributions(text: string, lex: Lexicon): Attribution[] {
+  const out: Attribution[] = [];
+  for (const m of text.matchAll(HEADING)) {
+    const [line, hashes = '', owner = '', noun = '', colon] = m;
+    if (hashes === '' && colon === '') continue;
+    const entry = lex.headings.get(noun.toLowerCase());
+    if (!entry) continue;
+    const sourceStart = m.index + hashes.length;
+    const sourceEnd = sourceStart + owner.length;
+    const cueStart = text.indexOf(noun, sourceEnd);
+    const items = listItemsAfter(text, m.index + line.length);
+    if (items.length === 0) continue;
+    out.push({
+      source: { start: sourceStart, end: sourceEnd },
+      cue: { start: cueStart, end: cueStart + noun.length },
+      content: [items[0]!],
+      items,
+      entry,
+      relays: [],
+      pattern: 'heading-list',
+      confidence: 0.6,
+    });
+  }
+  return out;
+}
+
 /** All attributions in the text, outermost first within each sentence, in text order. */
 export function findAttributions(a: Analysis, lex: Lexicon, options: FinderOptions = {}): Attribution[] {
   const finder = new Finder(a, lex, options);
   const out: Attribution[] = [];
   for (const s of a.sentences) out.push(...finder.findIn({ first: s.first, end: s.end }));
-  return out;
+  for (const at of out) {
+    const items = listOf(a.text, at);
+    if (items) at.items = items;
+  }
+  const headings = headingAttributions(a.text, lex);
+  if (headings.length === 0) return out;
+  return [...out, ...headings].sort((x, y) => x.cue.start - y.cue.start);
 }

@@ -61,8 +61,11 @@ export function extractFromText(
   );
   const claims: Claim[] = [];
   for (const a of attributions) {
-    const claim = claimFrom(a, text, lex, registry, `c${claims.length + 1}`, publisher.id);
-    if (claim) claims.push(claim);
+    // A list under the attribution ("the framework included:" + items) gives one claim per item.
+    for (const item of a.items ?? [undefined]) {
+      const claim = claimFrom(a, text, lex, registry, `c${claims.length + 1}`, publisher.id, item);
+      if (claim) claims.push(claim);
+    }
   }
   for (const claim of claims) claim.about = aboutOf(claim, registry);
   const title = meta.title ?? firstLine(text);
@@ -125,6 +128,7 @@ function claimFrom(
   registry: AgentRegistry,
   id: string,
   publisherId: string,
+  item?: Span,
 ): Claim | undefined {
   const tellers: Teller[] = [];
   let innermost = outer;
@@ -191,7 +195,7 @@ function claimFrom(
     });
   }
   if (chain.length === 0) return undefined;
-  const content = trimContent(text, innermost.content[0]!);
+  const content = trimContent(text, item ?? innermost.content[0]!);
   if (!content) return undefined;
   const quote = quotedWords(content.text);
   const hedges = lex.hedges.filter((h) =>

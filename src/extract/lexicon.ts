@@ -19,6 +19,10 @@ const CueVerbFile = z.object({
   relayParenthetical: z.boolean().optional(),
 });
 
+const NounGroups = z
+  .array(z.object({ nouns: z.array(z.string().min(1)), role: HopRole, kind: ClaimKind }))
+  .default([]);
+
 const CuesFile = z.object({
   verbs: z.array(CueVerbFile),
   phrases: z.array(z.object({ phrase: z.string().min(1), role: HopRole, kind: ClaimKind })),
@@ -26,6 +30,9 @@ const CuesFile = z.object({
   complementizers: z.array(z.string()),
   hedges: z.array(z.string()),
   statementNouns: z.array(z.string()),
+  headings: NounGroups,
+  nounCues: NounGroups,
+  perspectives: z.array(z.string().min(1)).default([]),
 });
 
 const NamedList = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
@@ -81,6 +88,12 @@ export interface KnownName {
 
 export interface Lexicon {
   cues: CueEntry[];
+  /** Nouns of a section heading that attributes the list under it (“Syria's Demands:”), by lower-cased noun. */
+  headings: Map<string, CueEntry>;
+  /** Nouns that carry a cue after a support verb ("reintroduced a demand for"), by lower-cased noun. */
+  nounCues: Map<string, CueEntry>;
+  /** Nouns of "From X's perspective, ..." (lower-cased, split into words). */
+  perspectives: string[][];
   /** Words that may stand between a speaker and its verb and belong to the cue ("has", "also"). */
   auxiliaries: Set<string>;
   complementizers: Set<string>;
@@ -146,8 +159,29 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   }
   // Longest first, so "according to" wins over any single-word reading.
   entries.sort((a, b) => b.words.length - a.words.length);
+  const nounEntries = (groups: z.infer<typeof NounGroups>): Map<string, CueEntry> => {
+    const map = new Map<string, CueEntry>();
+    for (const h of groups) {
+      for (const noun of h.nouns) {
+        map.set(noun.toLowerCase(), {
+          words: noun.toLowerCase().split(/\s+/),
+          role: h.role,
+          kind: h.kind,
+          prepositional: false,
+          takesAddressee: false,
+          needsVerbTag: false,
+          weak: false,
+          relayParenthetical: false,
+        });
+      }
+    }
+    return map;
+  };
   return {
     cues: entries,
+    headings: nounEntries(cues.headings),
+    nounCues: nounEntries(cues.nounCues),
+    perspectives: cues.perspectives.map((p) => p.toLowerCase().split(/\s+/)),
     auxiliaries: new Set(cues.auxiliaries.map((w) => w.toLowerCase())),
     complementizers: new Set(cues.complementizers.map((w) => w.toLowerCase())),
     hedges: cues.hedges,

@@ -13,7 +13,24 @@ export type Speaker =
   | { type: 'organisation'; kind: 'organisation' | 'group'; name: string }
   | { type: 'pronoun'; word: string };
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'his', 'her']);
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'who',
+  'which',
+  'that',
+  'his',
+  'her',
+  'him',
+  'them',
+  'us',
+  'me',
+]);
 
 /** Case-insensitive name comparison that ignores a leading article and punctuation spacing. */
 export function normaliseName(s: string): string {

@@ -19,7 +19,8 @@ export function predictSpans(text: string, lex: Lexicon, options: FinderOptions 
   for (const a of findAttributions(analyse(text), lex, { ...options, nested: false })) {
     if (a.source) out.Source.push(a.source);
     out.Cue.push(a.cue);
-    out.Content.push(...a.content);
+    // A bare colon stands for the list under it ("X said:" and one item per line).
+    out.Content.push(...a.content.filter((c) => text.slice(c.start, c.end) !== ':'), ...(a.items ?? []));
   }
   return out;
 }
