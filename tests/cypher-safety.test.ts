@@ -17,6 +17,10 @@ import { buildClaimListQuery, type ClaimOrder } from '../src/graph/claim-list.js
 const BUILDER_MODULES: Record<string, string> = {
   'src/graph/claim-list.ts': 'joins constant fragments from a closed allow-list',
   'src/db/migrations.ts': 'runs statements read from the versioned cypher/migrations files',
+  'src/export/allow-list.ts':
+    'fills the cypher/queries/export templates with labels, types and a depth from its closed allow-list',
+  // Every query text in the reader comes from exportQuery() above, passed through local helpers.
+  'src/export/reader.ts': 'pages through queries built only by src/export/allow-list.ts',
   // The helpers themselves pass their `query` parameter on to the driver.
   'src/db/database.ts': 'the read/write helpers that every query goes through',
 };

@@ -8,7 +8,6 @@
  * only (an edge to a node written after its label's pages were read). Holding one transaction
  * for a whole export would instead hit the transaction timeout on a large graph.
  */
-import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
 import type { Database, Row } from '../db/database.js';
 import { AGENT_LABELS, NODE_LABELS, exportQuery, labelsBefore, type NodeLabel } from './allow-list.js';
@@ -73,8 +72,8 @@ export async function neo4jReader(db: Database, scope: ReaderScope = {}): Promis
           ...extra,
           ...(hood && { nodeKey: hood.nodeKey }),
           after,
-          // A JS number reaches Cypher as a float, which LIMIT refuses.
-          batch: neo4j.int(batch),
+          // Whole numbers travel as Cypher integers (src/db/database.ts toParams), as LIMIT needs.
+          batch,
           labels: [...NODE_LABELS],
           agentLabels: [...AGENT_LABELS],
         }),

@@ -3,7 +3,6 @@
  * and the contested claims that most need them. Each write regrades what it affects in the same
  * transaction, so no reader ever sees a verdict without the grade it implies.
  */
-import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { cypher } from '../db/cypher.js';
 import { AssessmentInput, assessmentKey } from '../domain/assessment.js';
@@ -131,8 +130,8 @@ export async function contestedClaims(
 ): Promise<ContestedClaim[]> {
   const rows = await db.read((tx) =>
     tx.rows(cypher('grading/contested-claims'), {
-      offset: neo4j.int(Math.max(0, page.offset ?? 0)),
-      limit: neo4j.int(Math.max(1, page.limit ?? 100)),
+      offset: Math.max(0, Math.trunc(page.offset ?? 0)),
+      limit: Math.max(1, Math.trunc(page.limit ?? 100)),
     }),
   );
   return rows as unknown as ContestedClaim[];
