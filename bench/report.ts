@@ -202,5 +202,6 @@ function throughputLines(t: ThroughputReport): string[] {
     );
   }
   lines.push('');
+  for (const f of t.failures ?? []) lines.push(`**Failed**: ${f}`, '');
   return lines;
 }

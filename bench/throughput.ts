@@ -32,6 +32,8 @@ export interface TargetThroughput {
 export interface ThroughputReport {
   mix: string[];
   targets: TargetThroughput[];
+  /** A server that failed to start or to answer the mix cleanly (then it has no row). */
+  failures?: string[];
 }
 
 interface Body {
@@ -45,13 +47,13 @@ const chainLevel = (depth: number): string =>
   (depth > 0 ? ` quotedFrom { ${chainLevel(depth - 1)} }` : '');
 
 /** The nearest @neo4j/graphql equivalents of our queries (fixed nesting for the chain, depth <= 4). */
-const N_PROVENANCE = `query Provenance($key: String!) {
+export const N_PROVENANCE = `query Provenance($key: String!) {
   claims(where: { key: { eq: $key } }) {
     key text status confidence credibility depth anonymousLinks
     tellings(where: { hop: { eq: 0 } }) { ${chainLevel(4)} }
   }
 }`;
-const N_SPEAKER_PAGE = `query SpeakerPage($speaker: String!) {
+export const N_SPEAKER_PAGE = `query SpeakerPage($speaker: String!) {
   claims(
     where: { status: { eq: "accepted" }, tellings: { some: { isOrigin: { eq: true }, OR: [
       { toldByActor: { some: { key: { eq: $speaker } } } },
@@ -63,12 +65,12 @@ const N_SPEAKER_PAGE = `query SpeakerPage($speaker: String!) {
     tellings(where: { hop: { eq: 0 } }) { ${chainLevel(4)} }
   }
 }`;
-const N_SEARCH = `query Search($q: String!) {
-  claimsFulltextClaimText(phrase: $q, where: { node: { status: { eq: "accepted" } } }, sort: [{ score: DESC }], limit: 20) {
-    score claim { key text confidence }
+export const N_SEARCH = `query Search($q: String!) {
+  claimsFulltext(phrase: $q, where: { node: { status: { eq: "accepted" } } }, sort: [{ score: DESC }], first: 20) {
+    edges { score node { key text confidence } }
   }
 }`;
-const N_NEIGHBOURHOOD = `query Hood($key: String!) {
+export const N_NEIGHBOURHOOD = `query Hood($key: String!) {
   claims(where: { key: { eq: $key } }) {
     key text
     tellings(limit: 50) { key role hop toldByActor { key name } toldBySource { key name }
@@ -79,10 +81,10 @@ const N_NEIGHBOURHOOD = `query Hood($key: String!) {
     supports(limit: 50) { key text } sameStatement(limit: 50) { key text }
   }
 }`;
-const N_CONTESTED = `query Contested {
+export const N_CONTESTED = `query Contested {
   claims(
-    where: { status: { eq: "accepted" }, OR: [{ contradicts: { some: { key: { ne: "" } } } },
-                                               { contradictedBy: { some: { key: { ne: "" } } } }] }
+    where: { status: { eq: "accepted" }, OR: [{ contradicts: { some: { key: { startsWith: "" } } } },
+                                               { contradictedBy: { some: { key: { startsWith: "" } } } }] }
     sort: [{ confidence: DESC }, { key: ASC }]
     limit: 20
   ) { key text confidence credibility }
@@ -174,11 +176,14 @@ export async function measureThroughput(options: {
   };
   const targets: TargetThroughput[] = [];
   let mix: string[] = [];
+  const failures: string[] = [];
   for (const target of ['ours', 'neo4j-graphql'] as const) {
     const bodies = readMix(target, options.inputs);
     mix = bodies.map((b) => b.name);
-    const { child, port } = await startServer(target, env);
+    let started: { child: ChildProcess; port: number } | undefined;
     try {
+      started = await startServer(target, env);
+      const { child, port } = started;
       const url = `http://127.0.0.1:${port}/graphql`;
       // One untimed pass of the whole mix: warms the server and proves every query answers cleanly.
       for (const b of bodies) {
@@ -238,9 +243,13 @@ export async function measureThroughput(options: {
       options.log(
         `throughput: ${target} ${(result.requests.total / (result.duration || options.seconds)).toFixed(1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non2xx ${result.non2xx}, RSS ${idle.toFixed(0)} -> ${peak.toFixed(0)} MiB`,
       );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      options.log(`throughput: ${target} FAILED: ${message}`);
+      failures.push(`${target}: ${message.slice(0, 600)}`);
     } finally {
-      await stopServer(child);
+      if (started) await stopServer(started.child);
     }
   }
-  return { mix, targets };
+  return { mix, targets, failures };
 }
