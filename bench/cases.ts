@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import type { Database } from '../src/db/database.js';
+import { toLuceneQuery } from '../src/graph/lucene.js';
 
 export interface BenchClient {
   driver: Driver;
@@ -51,18 +52,28 @@ export interface ProvenanceView {
   anonymous: boolean[];
 }
 
-export interface ProvenanceInput {
+/** One sample's inputs: a claim, the origin of its chain, and a word of its text. */
+export interface ReadInput {
   claimKey: string;
+  /** Key of the claim's original speaker (actor or source), for the page-by-speaker question. */
+  speakerKey: string;
+  /** A word of the claim's text, for full-text search. */
+  searchTerm: string;
 }
+/** Kept for callers of the provenance-only registry. */
+export type ProvenanceInput = ReadInput;
+
+export type Question = 'provenance' | 'speaker-page' | 'search' | 'neighbourhood' | 'contested';
 
 export interface LatencyCase {
   name: string;
-  question: 'provenance';
-  /** The case the others of its question are divided by. */
+  question: Question;
+  /** The case the others of its question are divided by (and checked against). */
   baseline?: boolean;
   /** A client capability the case needs; the case is skipped (and reported so) without it. */
   needs?: 'graphql' | 'neo4jGraphql';
-  run(client: BenchClient, input: ProvenanceInput): Promise<ProvenanceView>;
+  /** The answer in a comparable shape (provenance: a ProvenanceView); equal across a question's cases. */
+  run(client: BenchClient, input: ReadInput): Promise<unknown>;
 }
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +93,156 @@ function provenanceView(claimKey: string, chain: readonly ChainItem[]): Provenan
     anonymous: chain.map((t) => t.anonymous),
   };
 }
+
+const STATUSES = ['accepted'];
+
+/** Runs one read statement through the bare driver and returns its first record as an object. */
+async function bareRow(client: BenchClient, query: string, params: Record<string, unknown>) {
+  const session = client.driver.session({ database: client.database, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.executeRead((tx) => tx.run(query, params));
+    return (result.records[0]?.toObject() ?? {}) as Record<string, unknown>;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Calls our GraphQL API (or @neo4j/graphql) and fails loudly on any error. */
+async function gql(
+  fn: BenchClient['graphql'],
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const result = await fn!(query, variables);
+  if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 500)}`);
+  return result.data as Record<string, any>;
+}
+
+/** The label of an agent key, from a closed allow-list (as our claims list does). */
+const agentLabel = (key: string) => (key.startsWith('actor:') ? 'Actor' : 'Source');
+
+// ---- Question: a page of 50 claims by one speaker (origin of the chain), each with its chain ----
+
+const bareSpeakerPage = (label: string) => `
+CALL () {
+  MATCH (:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)
+  WHERE c.status IN $statuses
+  RETURN count(DISTINCT c) AS total
+}
+CALL () {
+  MATCH (:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)
+  WHERE c.status IN $statuses
+  WITH DISTINCT c
+  ORDER BY c.saidAt DESC, c.key
+  LIMIT 50
+  CALL (c) {
+    MATCH (c)<-[:TELLS]-(t0:Telling {hop: 0})
+    MATCH path = (t0)-[:QUOTED_FROM*0..12]->(:Telling {isOrigin: true})
+    RETURN [t IN nodes(path) | t {.hop, .role, .anonymous,
+             agent: [(t)-[:TOLD_BY]->(a) | a {.key, .name}][0]}] AS chain
+    LIMIT 1
+  }
+  WITH c, chain
+  ORDER BY c.saidAt DESC, c.key
+  RETURN collect(c {.key, .text, .confidence, chain: chain}) AS items
+}
+RETURN total, items`;
+
+export const GQL_SPEAKER_PAGE = `query SpeakerPage($speaker: String!) {
+  claims(filter: { speaker: $speaker }, first: 50) {
+    totalCount
+    edges { node { key text grade { confidence }
+      provenance { chain { position role anonymous agent { key name } } } } }
+  }
+}`;
+
+interface PageItem {
+  key: string;
+  chain: { agent: { name: string } | null }[];
+}
+const pageView = (total: unknown, items: readonly PageItem[]) => ({
+  total: Number(total),
+  items: items.map((c) => `${c.key}: ${c.chain.map((h) => h.agent?.name ?? '?').join(' < ')}`),
+});
+
+// ---- Question: full-text search, top 20 ----
+
+const BARE_SEARCH = `
+CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node, score
+WHERE node.status IN $statuses
+WITH node, score
+ORDER BY score DESC, node.key
+LIMIT 20
+RETURN collect(node {.key, .text, .confidence}) AS items`;
+
+export const GQL_SEARCH = `query Search($q: String!) {
+  searchClaims(query: $q, first: 20) { edges { node { key text grade { confidence } } } }
+}`;
+
+// ---- Question: the neighbourhood of a claim to depth 2 (50 neighbours per node, as ours) ----
+
+const BARE_NEIGHBOURHOOD = `
+MATCH (s:Claim {key: $key})
+CALL (s) {
+  MATCH (s)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
+  RETURN r, m ORDER BY m.key LIMIT 50
+}
+WITH s, collect(r) AS r1, collect(DISTINCT m) AS n1
+CALL (s, n1) {
+  UNWIND n1 AS n
+  CALL (n) {
+    MATCH (n)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
+    RETURN r, m ORDER BY m.key LIMIT 50
+  }
+  RETURN collect(r) AS r2, collect(DISTINCT m) AS n2
+}
+WITH [s] + n1 + [x IN n2 WHERE NOT x IN n1 AND x <> s] AS nodes, r1 + r2 AS rels
+RETURN [n IN nodes | n {.*, text: CASE WHEN n:Article THEN null ELSE n.text END, labels: labels(n)}] AS nodes,
+       [r IN rels | {type: type(r), source: startNode(r).key, target: endNode(r).key}] AS edges`;
+
+export const GQL_NEIGHBOURHOOD = `query Hood($key: String!) {
+  neighbourhood(key: $key, depth: 2, maxNodes: 1000) {
+    truncated
+    nodes { key type label properties }
+    edges { id type source target }
+  }
+}`;
+
+const hoodView = (nodes: readonly { key: unknown }[], edges: readonly string[]) => ({
+  nodes: [...new Set(nodes.map((n) => String(n.key)))].sort(),
+  edges: [...new Set(edges)].sort(),
+});
+
+// ---- Question: contested claims (in a contradiction), most confident first, first 20 ----
+
+const BARE_CONTESTED = `
+MATCH (c:Claim)
+WHERE c.status IN $statuses AND EXISTS { (c)-[:CONTRADICTS]-(:Claim) }
+WITH c
+ORDER BY c.confidence DESC, c.key
+LIMIT 20
+RETURN collect(c {.key, .text, .confidence, .credibility}) AS items`;
+
+export const GQL_CONTESTED = `query Contested {
+  contestedClaims(first: 20) { edges { node { key text grade { confidence credibility } } } }
+}`;
+
+// ---- Question: provenance of one claim (chain + origin + grade) ----
+
+export const GQL_PROVENANCE = `query Provenance($key: String!) {
+  claim(key: $key) {
+    key text status
+    grade { confidence credibility factors { factor effect } }
+    provenance {
+      depth
+      chain { position role anonymous isOrigin agent { key name } addressee { key name } }
+      origin { agent { key name } }
+    }
+  }
+}`;
+
+const keysOf = (items: readonly { key: unknown }[]) => items.map((i) => String(i.key));
+type Edges<T> = { edges: { node: T }[] };
 
 export const latencyCases: LatencyCase[] = [
   {
@@ -107,6 +268,107 @@ export const latencyCases: LatencyCase[] = [
     async run(client, { claimKey }) {
       const rows = await client.db.read((tx) => tx.rows(BARE_PROVENANCE, { key: claimKey }));
       return provenanceView(claimKey, (rows[0]?.chain ?? []) as unknown as ChainItem[]);
+    },
+  },
+  {
+    name: 'provenance: our GraphQL (yoga + Pothos, in process)',
+    question: 'provenance',
+    needs: 'graphql',
+    async run(client, { claimKey }) {
+      const data = await gql(client.graphql, GQL_PROVENANCE, { key: claimKey });
+      const chain = (data.claim?.provenance.chain ?? []) as ChainItem[];
+      return provenanceView(claimKey, chain);
+    },
+  },
+  {
+    name: 'speaker page (50 claims + chains): hand-written Cypher, bare driver',
+    question: 'speaker-page',
+    baseline: true,
+    async run(client, { speakerKey }) {
+      const row = await bareRow(client, bareSpeakerPage(agentLabel(speakerKey)), {
+        speakerKey,
+        statuses: STATUSES,
+      });
+      return pageView(row.total, row.items as PageItem[]);
+    },
+  },
+  {
+    name: 'speaker page: our GraphQL claims(filter: {speaker})',
+    question: 'speaker-page',
+    needs: 'graphql',
+    async run(client, { speakerKey }) {
+      const data = await gql(client.graphql, GQL_SPEAKER_PAGE, { speaker: speakerKey });
+      const page = data.claims as Edges<{ key: string; provenance: { chain: PageItem['chain'] } }> & {
+        totalCount: number;
+      };
+      return pageView(
+        page.totalCount,
+        page.edges.map((e) => ({ key: e.node.key, chain: e.node.provenance.chain })),
+      );
+    },
+  },
+  {
+    name: 'search top 20: hand-written Cypher, bare driver',
+    question: 'search',
+    baseline: true,
+    async run(client, { searchTerm }) {
+      const row = await bareRow(client, BARE_SEARCH, {
+        query: toLuceneQuery(searchTerm),
+        statuses: STATUSES,
+      });
+      return keysOf(row.items as { key: string }[]);
+    },
+  },
+  {
+    name: 'search top 20: our GraphQL searchClaims',
+    question: 'search',
+    needs: 'graphql',
+    async run(client, { searchTerm }) {
+      const data = await gql(client.graphql, GQL_SEARCH, { q: searchTerm });
+      return keysOf((data.searchClaims as Edges<{ key: string }>).edges.map((e) => e.node));
+    },
+  },
+  {
+    name: 'neighbourhood depth 2: hand-written Cypher, bare driver',
+    question: 'neighbourhood',
+    baseline: true,
+    async run(client, { claimKey }) {
+      const row = await bareRow(client, BARE_NEIGHBOURHOOD, { key: claimKey });
+      const edges = (row.edges as { type: string; source: string; target: string }[]).map(
+        (e) => `${e.source}-${e.type}->${e.target}`,
+      );
+      return hoodView(row.nodes as { key: string }[], edges);
+    },
+  },
+  {
+    name: 'neighbourhood depth 2: our GraphQL neighbourhood',
+    question: 'neighbourhood',
+    needs: 'graphql',
+    async run(client, { claimKey }) {
+      const data = await gql(client.graphql, GQL_NEIGHBOURHOOD, { key: claimKey });
+      const hood = data.neighbourhood as { nodes: { key: string }[]; edges: { id: string }[] };
+      return hoodView(
+        hood.nodes,
+        hood.edges.map((e) => e.id),
+      );
+    },
+  },
+  {
+    name: 'contested top 20: hand-written Cypher, bare driver',
+    question: 'contested',
+    baseline: true,
+    async run(client) {
+      const row = await bareRow(client, BARE_CONTESTED, { statuses: STATUSES });
+      return keysOf(row.items as { key: string }[]);
+    },
+  },
+  {
+    name: 'contested top 20: our GraphQL contestedClaims',
+    question: 'contested',
+    needs: 'graphql',
+    async run(client) {
+      const data = await gql(client.graphql, GQL_CONTESTED, {});
+      return keysOf((data.contestedClaims as Edges<{ key: string }>).edges.map((e) => e.node));
     },
   },
 ];

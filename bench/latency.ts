@@ -6,7 +6,7 @@
  */
 import type { ArticleDocument } from '../src/domain/document.js';
 import { claimKey } from '../src/domain/keys.js';
-import type { BenchClient, LatencyCase, ProvenanceView } from './cases.js';
+import type { BenchClient, LatencyCase, ProvenanceView, ReadInput } from './cases.js';
 import { distribution, msSince, type Distribution } from './stats.js';
 
 export interface CaseLatency {
@@ -36,10 +36,11 @@ export interface LatencyOptions {
   warmup?: number;
 }
 
-const sameView = (a: ProvenanceView, b: ProvenanceView) => JSON.stringify(a) === JSON.stringify(b);
+const sameAnswer = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function measureLatency(options: LatencyOptions): Promise<LatencyReport> {
   const { client, claimKeys } = options;
+  const inputs = await readInputs(client, claimKeys);
   const cases: CaseLatency[] = [];
   const runnable: LatencyCase[] = [];
   for (const c of options.cases) {
@@ -54,20 +55,23 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
   const warmup = Math.min(options.warmup ?? 20, claimKeys.length);
 
   for (let i = -warmup; i < claimKeys.length; i++) {
-    const claimKey = claimKeys[i < 0 ? i + warmup : i]!;
-    const answers: (ProvenanceView | undefined)[] = new Array(runnable.length);
+    const input = inputs[i < 0 ? i + warmup : i]!;
+    const answers: unknown[] = new Array(runnable.length);
     for (let j = 0; j < runnable.length; j++) {
       const index = (j + Math.max(i, 0)) % runnable.length;
       const t = process.hrtime.bigint();
-      answers[index] = await runnable[index]!.run(client, { claimKey });
+      answers[index] = await runnable[index]!.run(client, input);
       if (i >= 0) timings[index]!.push(msSince(t));
     }
     if (i < 0) continue;
-    const expected = options.expected?.get(claimKey) ?? answers[0];
     answers.forEach((answer, index) => {
-      if (answer && expected && !sameView(answer, expected) && wrongAnswers.length < 20) {
+      const question = runnable[index]!.question;
+      const baseIndex = runnable.findIndex((c) => c.baseline && c.question === question);
+      const expected =
+        (question === 'provenance' ? options.expected?.get(input.claimKey) : undefined) ?? answers[baseIndex];
+      if (expected !== undefined && !sameAnswer(answer, expected) && wrongAnswers.length < 20) {
         wrongAnswers.push(
-          `${runnable[index]!.name} on ${claimKey}: ${JSON.stringify(answer)} != ${JSON.stringify(expected)}`,
+          `${runnable[index]!.name} on ${JSON.stringify(input)}: ${JSON.stringify(answer).slice(0, 400)} != ${JSON.stringify(expected).slice(0, 400)}`,
         );
       }
     });
@@ -84,6 +88,31 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
     cases.push({ ...m, ...(base ? { ratioToBaseline: m.ms.median / base.ms.median } : {}) });
   }
   return { samples: claimKeys.length, cases, wrongAnswers };
+}
+
+/**
+ * Per sampled claim, the inputs of every question: the claim, the origin of its chain (for the
+ * page by speaker) and the longest word of its text (for full-text search). One query.
+ */
+export async function readInputs(client: BenchClient, claimKeys: readonly string[]): Promise<ReadInput[]> {
+  const rows = await client.db.read((tx) =>
+    tx.rows(
+      `UNWIND $keys AS key
+       MATCH (c:Claim {key: key})<-[:TELLS]-(:Telling {isOrigin: true})-[:TOLD_BY]->(a)
+       WITH key, c, min(a.key) AS speakerKey
+       RETURN key, speakerKey, c.text AS text`,
+      { keys: [...claimKeys] },
+    ),
+  );
+  const byKey = new Map(rows.map((r) => [String(r.key), r]));
+  return claimKeys.map((claimKey) => {
+    const r = byKey.get(claimKey);
+    const words = String(r?.text ?? '')
+      .split(/[^A-Za-z]+/)
+      .filter((w) => w.length >= 4)
+      .sort((a, b) => b.length - a.length || a.localeCompare(b));
+    return { claimKey, speakerKey: String(r?.speakerKey ?? ''), searchTerm: words[0] ?? 'said' };
+  });
 }
 
 /** Every `step`-th claim key of the corpus, a deterministic spread over articles and depths. */

@@ -9,6 +9,9 @@ export interface MachineInfo {
   memFreeGiB: number;
   node: string;
   platform: string;
+  /** 1/5/15-minute load averages when the size's run started and ended. */
+  loadStart?: number[];
+  loadEnd?: number[];
 }
 
 export function machineInfo(): MachineInfo {

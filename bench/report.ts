@@ -5,6 +5,7 @@ import type { IngestComparison } from './ingest-compare.js';
 import type { LatencyReport } from './latency.js';
 import type { MachineInfo } from './machine.js';
 import type { StatementProfile } from './profile.js';
+import type { ThroughputReport } from './throughput.js';
 
 export interface SizeResult {
   size: number;
@@ -18,7 +19,8 @@ export interface SizeResult {
   corpus: CorpusSummary;
   /** Claims in the alternating comparison (the first articles of the corpus). */
   compareClaims: number;
-  ingest: IngestComparison;
+  /** Null for a reads-only (`--graphql`) run. */
+  ingest: IngestComparison | null;
   /** The whole corpus bulk-loaded by the baseline, when the comparison ran on a prefix. */
   preload: {
     articlesPerTx: number;
@@ -28,6 +30,9 @@ export interface SizeResult {
     shape: GraphShape;
   } | null;
   latency: LatencyReport;
+  /** autocannon ours vs @neo4j/graphql, and our server's RSS (`--graphql` runs). */
+  throughput?: ThroughputReport | null;
+  versions?: Record<string, string>;
   profiles: StatementProfile[];
 }
 
@@ -66,27 +71,8 @@ function pairedRatios(i: IngestComparison): number[] {
   });
 }
 
-function section(r: SizeResult): string[] {
-  const i = r.ingest;
-  const c = r.corpus;
-  const sourced = c.byDepth.slice(1).reduce((a, b) => a + b, 0);
-  const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(0)}%`;
-  const lines = [
-    `## ${n0(r.size)} claims${r.label ? ` (${r.label})` : ''}`,
-    '',
-    `Measured ${r.at} with \`${r.command}\` (seed ${r.seed}).`,
-    '',
-    `Machine: ${r.machine.cpuModel}, nproc ${r.machine.nproc}, ${r.machine.memTotalGiB} GiB RAM ` +
-      `(${r.machine.memFreeGiB} GiB free at the end), ${r.machine.platform}, Node ${r.machine.node}; ` +
-      `Neo4j ${r.neo4j.version} ${r.neo4j.edition} (${r.neo4j.provider}, heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}). ` +
-      'Shared and noisy: the client and the server share the cores.',
-    '',
-    `Corpus: ${n0(c.articles)} articles, ${n0(c.claims)} claims, ${n0(c.textChars)} characters of text; ` +
-      `depth 1/2/3/4 = ${[1, 2, 3, 4].map((d) => pct(c.byDepth[d]!, sourced)).join(' / ')}, ` +
-      `${pct(c.withAnonymousLink, c.claims)} with an anonymous link, ${pct(c.throughWire, c.claims)} through a wire; ` +
-      `relations: ${n0(c.relations.SAME_STATEMENT)} SAME_STATEMENT, ${n0(c.relations.SUPPORTS)} SUPPORTS, ` +
-      `${n0(c.relations.CONTRADICTS)} CONTRADICTS (${n0(c.crossArticleRelations)} into earlier articles).`,
-    '',
+function ingestLines(r: SizeResult, i: IngestComparison): string[] {
+  return [
     `Graph after one ingest of the ${n0(r.compareClaims)} compared claims: ${n0(i.runs[0]!.shape.totalNodes)} nodes, ${n0(i.runs[0]!.shape.totalRelationships)} relationships; ` +
       (i.shapeMismatches.length === 0
         ? `identical on all ${i.runs.length} runs (both sides).`
@@ -114,6 +100,31 @@ function section(r: SizeResult): string[] {
         `| ${run.variant} #${run.round} | ${run.seconds.toFixed(1)} | ${n0(run.claimsPerSecond)} | ${n0(run.elementsPerSecond)} | ${ms(run.txMs.median)} | ${ms(run.txMs.p99)} |`,
     ),
     '',
+  ];
+}
+
+function section(r: SizeResult): string[] {
+  const i = r.ingest;
+  const c = r.corpus;
+  const sourced = c.byDepth.slice(1).reduce((a, b) => a + b, 0);
+  const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(0)}%`;
+  const lines = [
+    `## ${n0(r.size)} claims${r.label ? ` (${r.label})` : ''}`,
+    '',
+    `Measured ${r.at} with \`${r.command}\` (seed ${r.seed}).`,
+    '',
+    `Machine: ${r.machine.cpuModel}, nproc ${r.machine.nproc}, ${r.machine.memTotalGiB} GiB RAM ` +
+      `(${r.machine.memFreeGiB} GiB free at the end), ${r.machine.platform}, Node ${r.machine.node}; ` +
+      `Neo4j ${r.neo4j.version} ${r.neo4j.edition} (${r.neo4j.provider}, heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}). ` +
+      'Shared and noisy: the client and the server share the cores.',
+    '',
+    `Corpus: ${n0(c.articles)} articles, ${n0(c.claims)} claims, ${n0(c.textChars)} characters of text; ` +
+      `depth 1/2/3/4 = ${[1, 2, 3, 4].map((d) => pct(c.byDepth[d]!, sourced)).join(' / ')}, ` +
+      `${pct(c.withAnonymousLink, c.claims)} with an anonymous link, ${pct(c.throughWire, c.claims)} through a wire; ` +
+      `relations: ${n0(c.relations.SAME_STATEMENT)} SAME_STATEMENT, ${n0(c.relations.SUPPORTS)} SUPPORTS, ` +
+      `${n0(c.relations.CONTRADICTS)} CONTRADICTS (${n0(c.crossArticleRelations)} into earlier articles).`,
+    '',
+    ...(i ? ingestLines(r, i) : []),
     ...(r.preload
       ? [
           `### Bulk load of all ${n0(r.size)} claims (baseline, ${r.preload.articlesPerTx} articles per transaction)`,
@@ -124,20 +135,32 @@ function section(r: SizeResult): string[] {
           '',
         ]
       : []),
-    `### Provenance of one claim (${r.latency.samples} sampled claims, every case on each)`,
+    `### Reads (${r.latency.samples} sampled claims, every case on each, in rotating order)`,
     '',
-    '| case | p50 ms | p99 ms | mean ms | p50 ratio to baseline |',
-    '|---|---:|---:|---:|---:|',
-    ...r.latency.cases.map((k) =>
-      k.ms
-        ? `| ${k.name}${k.baseline ? ' (baseline)' : ''} | ${ms(k.ms.median)} | ${ms(k.ms.p99)} | ${ms(k.ms.mean)} | ${k.ratioToBaseline?.toFixed(2) ?? ''} |`
-        : `| ${k.name} | skipped: ${k.skipped} | | | |`,
-    ),
+    ...(r.versions
+      ? [
+          `Versions: ${Object.entries(r.versions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(
+              ', ',
+            )}. Load average (1/5/15 min) at start ${r.machine.loadStart?.join(' / ') ?? '?'}, at end ${r.machine.loadEnd?.join(' / ') ?? '?'}.`,
+          '',
+        ]
+      : []),
+    '| question | case | p50 ms | p99 ms | mean ms | p50 ratio | p99 ratio |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...r.latency.cases.map((k) => {
+      const base = r.latency.cases.find((b) => b.baseline && b.question === k.question && b.ms);
+      return k.ms
+        ? `| ${k.question} | ${k.name}${k.baseline ? ' (baseline)' : ''} | ${ms(k.ms.median)} | ${ms(k.ms.p99)} | ${ms(k.ms.mean)} | ${k.ratioToBaseline?.toFixed(2) ?? ''} | ${base?.ms ? (k.ms.p99 / base.ms.p99).toFixed(2) : ''} |`
+        : `| ${k.question} | ${k.name} | skipped: ${k.skipped} | | | | |`;
+    }),
     '',
     r.latency.wrongAnswers.length === 0
-      ? 'Every case returned the chain the generator wrote, for every sampled claim.'
-      : `**Wrong answers**: ${r.latency.wrongAnswers.slice(0, 3).join('; ')}`,
+      ? "Every case returned the same answer as its question's baseline (provenance: the chain the generator wrote), for every sample."
+      : `**Wrong answers** (${r.latency.wrongAnswers.length}): ${r.latency.wrongAnswers.slice(0, 3).join('; ')}`,
     '',
+    ...(r.throughput ? throughputLines(r.throughput) : []),
   ];
   if (r.profiles.length > 0) {
     lines.push(
@@ -152,5 +175,33 @@ function section(r: SizeResult): string[] {
       '',
     );
   }
+  return lines;
+}
+
+function throughputLines(t: ThroughputReport): string[] {
+  const ours = t.targets.find((x) => x.target === 'ours');
+  const other = t.targets.find((x) => x.target === 'neo4j-graphql');
+  const counts = new Map<string, number>();
+  for (const m of t.mix) counts.set(m, (counts.get(m) ?? 0) + 1);
+  const lines = [
+    `### Throughput under concurrency (autocannon, ${t.targets[0]?.connections ?? '?'} connections, ${t.targets[0]?.seconds ?? '?'} s per server, loopback)`,
+    '',
+    `Read mix of ${t.mix.length} requests cycled per connection: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}. ` +
+      'Each server is a child process (RSS sampled every 100 ms from /proc); the two ran one after the other against the same Neo4j.',
+    '',
+    '| server | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors | non-2xx | RSS idle MiB | RSS peak MiB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...t.targets.map(
+      (x) =>
+        `| ${x.target === 'ours' ? 'ours (yoga + Pothos)' : '@neo4j/graphql (yoga)'} | ${x.requestsPerSecond.toFixed(1)} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p99} | ${x.latencyMs.max} | ${n0(x.requests)} | ${x.errors + x.timeouts} | ${x.non2xx} | ${x.rssMiB.idle.toFixed(0)} | ${x.rssMiB.peak.toFixed(0)} |`,
+    ),
+  ];
+  if (ours && other) {
+    lines.push(
+      `| **ours / @neo4j/graphql** | **${(ours.requestsPerSecond / other.requestsPerSecond).toFixed(2)}** | ${(ours.latencyMs.p50 / other.latencyMs.p50).toFixed(2)} | ${(ours.latencyMs.p90 / other.latencyMs.p90).toFixed(2)} | **${(ours.latencyMs.p99 / other.latencyMs.p99).toFixed(2)}** | | | | | | ${(ours.rssMiB.peak / other.rssMiB.peak).toFixed(2)} |`,
+    );
+  }
+  lines.push('');
+  for (const f of t.failures ?? []) lines.push(`**Failed**: ${f}`, '');
   return lines;
 }

@@ -8,6 +8,13 @@
  *   npm run bench -- --sizes 100000 --compare-claims 2000  alternate on the first 2k claims only
  *   npm run bench -- --report-only                        re-render BENCHMARKS.md from bench/out
  *   npm run bench -- --smoke                              seconds; checks correctness, exits 1 if wrong
+ *   npm run bench -- --graphql --sizes 10000              reads only: bulk load, every read case
+ *                                                          (ours GraphQL vs hand-written Cypher),
+ *                                                          then autocannon ours vs @neo4j/graphql
+ *
+ * Our GraphQL read cases (in process, `yoga.fetch`) run in every mode. `--graphql` skips the
+ * ingest comparison, bulk-loads the corpus with the baseline and adds the throughput and memory
+ * run (bench/throughput.ts, `--seconds` per target, `--connections`, loopback only).
  *
  * Per size: (1) the alternating ours/bare ingest comparison on the first `--compare-claims`
  * claims of the corpus (default: all of it); (2) the whole corpus bulk-loaded by the baseline at
@@ -20,6 +27,7 @@
  * NEO4J_LOCAL_PAGECACHE default to 4g each for the bench.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
@@ -37,6 +45,10 @@ import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.j
 import { machineInfo } from './machine.js';
 import { profileIngest, profileProvenance } from './profile.js';
 import { renderReport, type SizeResult } from './report.js';
+import { measureThroughput, type ThroughputReport } from './throughput.js';
+import { buildYoga } from '../src/yoga.js';
+import { readInputs } from './latency.js';
+import type { BenchClient } from './cases.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +63,11 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    graphql: { type: 'boolean', default: false },
+    /** Keep .neo4j/bench-<size> and, when it already holds the corpus, skip the bulk load. */
+    reuse: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '10' },
     /** Re-render BENCHMARKS.md from bench/out/results-*.json without measuring. */
     'report-only': { type: 'boolean', default: false },
   },
@@ -70,7 +87,7 @@ let failed = false;
 
 for (const size of sizes) {
   const home = path.join('.neo4j', `bench-${size}`);
-  rmSync(path.join(repoRoot, home), { recursive: true, force: true });
+  if (!values.reuse) rmSync(path.join(repoRoot, home), { recursive: true, force: true });
   const config = loadConfig({
     ...process.env,
     LOG_LEVEL: 'silent',
@@ -96,22 +113,29 @@ for (const size of sizes) {
       `corpus: ${corpus.articles} articles, ${corpus.claims} claims, generated in ${Date.now() - generationStart} ms`,
     );
 
+    const loadAt = { load: loadAverage() };
+    const readsOnly = values.graphql;
     const compareClaims = Number(values['compare-claims']) || size;
-    const compareDocs = prefixWithClaims(docs, compareClaims);
-    const ingest = await compareIngest({
-      driver: db.driver,
-      database: target.database,
-      db,
-      docs: compareDocs,
-      rounds,
-      articlesPerBareTx: Number(values['bare-batch']),
-      warmupDocs: smoke ? 20 : Number(values.warmup),
-      log,
-    });
-    log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
+    const compareDocs = readsOnly ? [] : prefixWithClaims(docs, compareClaims);
+    const ingest = readsOnly
+      ? null
+      : await compareIngest({
+          driver: db.driver,
+          database: target.database,
+          db,
+          docs: compareDocs,
+          rounds,
+          articlesPerBareTx: Number(values['bare-batch']),
+          warmupDocs: smoke ? 20 : Number(values.warmup),
+          log,
+        });
+    if (ingest) log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
 
     let preload: SizeResult['preload'] = null;
-    if (compareDocs.length < docs.length) {
+    const [held] = await db.read((tx) => tx.rows('MATCH (c:Claim) RETURN count(c) AS n'));
+    const reused = values.reuse && readsOnly && Number(held?.n) === size;
+    if (reused) log(`reusing the loaded store: ${Number(held?.n)} claims`);
+    if (compareDocs.length < docs.length && !reused) {
       const perTx = Number(values['preload-batch']);
       log(`bulk-loading all ${docs.length} articles with the baseline, ${perTx} per transaction`);
       await wipeGraph(db.driver, target.database);
@@ -136,8 +160,22 @@ for (const size of sizes) {
     }
 
     const keys = sampleClaimKeys(docs, samples);
+    const yoga = buildYoga({ config: { ...config, NODE_ENV: 'production' }, db });
+    const client: BenchClient = {
+      driver: db.driver,
+      database: target.database,
+      db,
+      graphql: async (query, variables) => {
+        const res = await yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await res.json()) as { data?: unknown; errors?: unknown };
+      },
+    };
     const latency = await measureLatency({
-      client: { driver: db.driver, database: target.database, db },
+      client,
       cases: latencyCases,
       claimKeys: keys,
       expected: expectedProvenance(docs, keys),
@@ -150,8 +188,24 @@ for (const size of sizes) {
       );
     }
 
+    let throughput: ThroughputReport | null = null;
+    if (values.graphql) {
+      throughput = await measureThroughput({
+        inputs: (await readInputs(client, keys)).slice(0, smoke ? 4 : 40),
+        neo4j: {
+          uri: target.uri,
+          username: target.username,
+          password: target.password,
+          database: target.database,
+        },
+        seconds: smoke ? 3 : Number(values.seconds),
+        connections: smoke ? 4 : Number(values.connections),
+        log,
+      });
+    }
+
     const profiles = [];
-    if (values.profile || size >= 100_000) {
+    if (!readsOnly && (values.profile || size >= 100_000)) {
       const deep =
         docs.find((d) => d.claims.some((c) => c.chain.length === 4 && d.relations.length > 0)) ?? docs[0]!;
       profiles.push(...(await profileIngest(db.driver, target.database, deep, queryNames)));
@@ -161,18 +215,18 @@ for (const size of sizes) {
       );
     }
 
-    const problems = [...ingest.shapeMismatches, ...latency.wrongAnswers];
+    const problems = [...(ingest?.shapeMismatches ?? []), ...latency.wrongAnswers];
     if (problems.length > 0) {
       failed = true;
       for (const p of problems) console.error(`WRONG: ${p}`);
     }
     const result: SizeResult = {
       size,
-      label: values.label,
+      label: values.label || (values.graphql ? 'graphql' : ''),
       at: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
       seed,
-      machine: machineInfo(),
+      machine: { ...machineInfo(), loadStart: loadAt.load, loadEnd: loadAverage() },
       neo4j: {
         version: component?.version ?? '?',
         edition: component?.edition ?? '?',
@@ -185,11 +239,13 @@ for (const size of sizes) {
       ingest,
       preload,
       latency,
+      throughput,
+      versions: versions(),
       profiles,
     };
     if (!smoke)
       writeFileSync(
-        path.join(outDir, `results-${size}${values.label ? `-${values.label}` : ''}.json`),
+        path.join(outDir, `results-${size}${result.label ? `-${result.label}` : ''}.json`),
         JSON.stringify(result, null, 2),
       );
     log(
@@ -201,6 +257,34 @@ for (const size of sizes) {
     await db.close();
     await target.stop();
   }
+}
+
+function loadAverage(): number[] {
+  return loadavg().map((x) => Math.round(x * 100) / 100);
+}
+
+/** Versions of what the read comparison depends on, from the installed packages. */
+function versions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of [
+    'graphql-yoga',
+    '@pothos/core',
+    'graphql',
+    'neo4j-driver',
+    '@neo4j/graphql',
+    'autocannon',
+  ]) {
+    try {
+      out[name] = (
+        JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    } catch {
+      out[name] = '?';
+    }
+  }
+  return out;
 }
 
 /** The first articles of the corpus holding `claims` claims (relations only point backwards). */
