@@ -27,6 +27,11 @@ export class Loaders {
     return this.keyedLoader<Item | null>(query, 'item', null).load(key);
   }
 
+  /** Seeds an item loader with a value another query already returned (no round trip). */
+  prime(query: string, key: string, value: Item): void {
+    this.keyedLoader<Item | null>(query, 'item', null).prime(key, value);
+  }
+
   items(query: string, keys: readonly string[]): Promise<(Item | null)[]> {
     return this.keyedLoader<Item | null>(query, 'item', null)
       .loadMany(keys)
@@ -36,6 +41,21 @@ export class Loaders {
   /** A list per key from a `UNWIND $keys ... RETURN key, items` query; empty when absent. */
   list(query: string, key: string, params: Record<string, unknown> = {}): Promise<Item[]> {
     return this.keyedLoader<Item[]>(query, 'items', [], params).load(key);
+  }
+
+  /**
+   * The chains of claims, batched; the agents and addressees they carry prime the agent loader,
+   * so a provenance with every hop's agent costs this one round trip.
+   */
+  async chain(claimKey: string): Promise<Item[]> {
+    const chain = await this.list('claim/chains', claimKey);
+    for (const hop of chain) {
+      for (const field of ['agent', 'addressee'] as const) {
+        const agent = hop[field] as Item | null | undefined;
+        if (agent && typeof agent.key === 'string') this.prime('agent/by-keys', agent.key, agent);
+      }
+    }
+    return chain;
   }
 
   /** One page per key from a `RETURN key, total, items` query, batched across parents. */

@@ -352,14 +352,14 @@ builder.node(ClaimRef, {
       description: 'The attribution chain, its origin and depth, and who said it first.',
       resolve: async (c, _a, ctx) => ({
         claim: c,
-        chain: await ctx.loaders.list('claim/chains', String(c.key)),
+        chain: await ctx.loaders.chain(String(c.key)),
       }),
     }),
     speaker: t.field({
       type: AgentRef,
       description: 'The original speaker: the origin of the chain.',
       resolve: async (c, _a, ctx) => {
-        const chain = await ctx.loaders.list('claim/chains', String(c.key));
+        const chain = await ctx.loaders.chain(String(c.key));
         const agent = await ctx.loaders.item('agent/by-keys', String(chain.at(-1)?.agentKey));
         if (!agent) throw new Error('speaker missing');
         return agent;
