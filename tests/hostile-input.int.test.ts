@@ -299,7 +299,12 @@ const MUTATIONS: Record<string, Mutation> = {
     c[['text', 'kind', 'evidence', 'chain', 'about'][i % 5]!] = [42, 'x', null, { a: 1 }, true][i % 5];
   },
   badOffsets: (d, i) => {
-    const e = d.claims[i % d.claims.length]!.evidence;
+    // An earlier step may have deleted or mistyped the span: start from a well-formed one then.
+    const found = d.claims[i % d.claims.length]!.evidence as unknown;
+    const e =
+      found && typeof found === 'object' && typeof (found as { start?: unknown }).start === 'number'
+        ? (found as { start: number; end: number; text: string })
+        : { start: 0, end: 3, text: 'The' };
     const choices = [
       { ...e, start: -1 },
       { ...e, end: e.start },
@@ -355,7 +360,13 @@ const documentMutation = fc
   .array(fc.tuple(fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat()), { minLength: 1, maxLength: 3 })
   .map((steps) => {
     const doc = miniDoc('hostile-doc');
-    for (const [name, pick] of steps) MUTATIONS[name]!(doc, pick);
+    for (const [name, pick] of steps) {
+      try {
+        MUTATIONS[name]!(doc, pick);
+      } catch {
+        // An earlier step removed or mistyped what this one mutates; the document stays as broken.
+      }
+    }
     return doc;
   });
 const claimMutation = documentMutation.map((d) => d.claims[0] ?? {});
