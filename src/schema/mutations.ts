@@ -15,6 +15,7 @@ import { NotFoundError as GradingNotFound } from '../graph/assessments.js';
 import { ConflictError as DbConflictError } from '../db/errors.js';
 import { ingestDocument } from '../graph/ingest.js';
 import { NotFound, linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
+import { extractIntoGraph } from '../graph/extraction.js';
 
 export function requireEditor(ctx: Context): string {
   if (ctx.caller.role === 'anonymous') throw unauthenticated();
@@ -245,3 +246,88 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+const InputFormatEnum = builder.enumType('ArticleFormat', {
+  description: 'How the submitted article is written; boilerplate and markup are stripped.',
+  values: ['text', 'markdown', 'html'] as const,
+});
+
+const ExtractArticleInput = builder.inputType('ExtractArticleInput', {
+  fields: (t) => ({
+    content: t.string({ required: true, description: 'The article: plain text, Markdown or HTML.' }),
+    format: t.field({ type: InputFormatEnum, required: false, description: 'Detected when omitted.' }),
+    url: t.string({ required: false }),
+    title: t.string({ required: false }),
+    publisher: t.string({ required: false, description: 'Publisher name, e.g. "Noon Post".' }),
+    publishedAt: t.field({ type: 'DateTime', required: false }),
+    ingest: t.boolean({
+      required: false,
+      description: 'Also ingest the drafts (status draft: out of grading and default lists until accepted).',
+    }),
+  }),
+});
+
+interface ExtractShape {
+  document: unknown;
+  claims: number;
+  joinedActors: number;
+  articleKey: string | null;
+}
+const ExtractPayload = builder.objectRef<ExtractShape>('ExtractArticlePayload').implement({
+  description: 'Draft claims proposed from an article, for a fact-checker to accept, edit or reject.',
+  fields: (t) => ({
+    document: t.field({
+      type: 'JSON',
+      description: 'The drafts as an article document (the ingest format), every claim with status draft.',
+      resolve: (p) => p.document,
+    }),
+    claims: t.exposeInt('claims', { description: 'How many draft claims were proposed.' }),
+    joinedActors: t.exposeInt('joinedActors', {
+      description: "How many of the drafts' actors were resolved to actors already in the graph.",
+    }),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description: 'The ingested article, when `ingest` was true.',
+      resolve: async (p, _a, ctx) =>
+        p.articleKey ? ctx.loaders.item('article/by-keys', p.articleKey) : null,
+    }),
+  }),
+});
+
+builder.mutationField('extractArticle', (t) =>
+  t.field({
+    type: ExtractPayload,
+    description:
+      "Propose an article's attributed claims with their chains (rule-based, offline), resolving actors against " +
+      'the graph; optionally ingest them as drafts.',
+    errors: { types: [ValidationError] },
+    args: { input: t.arg({ type: ExtractArticleInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const by = requireEditor(ctx);
+      return guarded(async () => {
+        const result = await extractIntoGraph(
+          ctx.db,
+          input.content,
+          {
+            ...(input.url ? { url: input.url } : {}),
+            ...(input.title ? { title: input.title } : {}),
+            ...(input.publisher ? { publisher: input.publisher } : {}),
+            ...(input.publishedAt ? { date: input.publishedAt } : {}),
+          },
+          {
+            ...(input.format ? { format: input.format } : {}),
+            ingest: input.ingest ?? false,
+            ingestOptions: { by, via: 'extractor' },
+          },
+        );
+        return {
+          document: result.document,
+          claims: result.document.claims.length,
+          joinedActors: result.matches.length,
+          articleKey: result.ingested?.articleKey ?? null,
+        };
+      });
+    },
+  }),
+);
