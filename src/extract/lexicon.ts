@@ -123,7 +123,22 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   return schema.parse(raw);
 }
 
+const loaded = new Map<string, Lexicon>();
+
+/**
+ * The lexicons of a folder, read and validated once per process: the extractArticle mutation
+ * calls this per request, and the files do not change while the server runs.
+ */
 export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
+  let lexicon = loaded.get(dir);
+  if (!lexicon) {
+    lexicon = readLexicon(dir);
+    loaded.set(dir, lexicon);
+  }
+  return lexicon;
+}
+
+function readLexicon(dir: string): Lexicon {
   const cues = readJson(dir, 'cues.json', CuesFile);
   const sources = readJson(dir, 'sources.json', SourcesFile);
   const governments = readJson(dir, 'governments.json', GovernmentsFile);

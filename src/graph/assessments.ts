@@ -9,18 +9,7 @@ import { AssessmentInput, assessmentKey } from '../domain/assessment.js';
 import { ReliabilityGrade } from '../domain/document.js';
 import type { ClaimGrade, Credibility } from '../domain/grading.js';
 import { recomputeGrades, type RecomputeOptions } from './grading.js';
-
-/** The claim, source or actor a judgment is about is not in the graph. */
-export class NotFoundError extends Error {
-  readonly code = 'NOT_FOUND';
-  constructor(
-    message: string,
-    readonly key = '',
-  ) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
-}
+import { NotFound } from './not-found.js';
 
 export interface ReliabilityResult {
   key: string;
@@ -48,7 +37,7 @@ export async function setSourceReliability(
       reason: parsedGrade === null ? null : reason,
       by,
     });
-    if (!row) throw new NotFoundError(`no source or actor "${key}"`, key);
+    if (!row) throw new NotFound(`no source or actor "${key}"`, key);
     const claimKeys = (row.claimKeys as string[]) ?? [];
     await recomputeGrades(tx, claimKeys, { ...options, agentKeys: [key] });
     return { key, regraded: claimKeys };
@@ -100,7 +89,7 @@ export async function recordAssessment(
       by: options.by ?? a.reviewer,
       change: `assessed "${a.verdict}" by ${a.reviewer}`,
     });
-    if (!row) throw new NotFoundError(`no claim "${claimKey}"`, claimKey);
+    if (!row) throw new NotFound(`no claim "${claimKey}"`, claimKey);
     const { grades } = await recomputeGrades(tx, [claimKey], options);
     return {
       key,

@@ -20,16 +20,9 @@ import { DocumentValidationError, formatPath, parseArticleDocument } from '../do
 import { articleKey as toArticleKey, claimKey as toClaimKey } from '../domain/keys.js';
 import { ingestInTx, type IngestOptions } from './ingest.js';
 import { recomputeGrades } from './grading.js';
+import { NotFound } from './not-found.js';
 
-export class NotFound extends Error {
-  constructor(
-    message: string,
-    readonly key: string,
-  ) {
-    super(message);
-    this.name = 'NotFound';
-  }
-}
+export { NotFound }; // callers of the editing functions catch it from here
 
 export interface EditContext {
   by: string;

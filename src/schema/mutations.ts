@@ -11,7 +11,6 @@ import { ClaimStatusEnum, RelationTypeEnum, loadClaim } from './claim.js';
 import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
 import { ZodError } from 'zod';
 import { DocumentValidationError, formatPath } from '../domain/validate.js';
-import { NotFoundError as GradingNotFound } from '../graph/assessments.js';
 import { ConflictError as DbConflictError } from '../db/errors.js';
 import { ingestDocument } from '../graph/ingest.js';
 import { NotFound, linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
@@ -33,7 +32,6 @@ function typed(error: unknown): unknown {
     );
   }
   if (error instanceof NotFound) return new NotFoundError(error.message, error.key);
-  if (error instanceof GradingNotFound) return new NotFoundError(error.message, error.key);
   if (error instanceof DbConflictError) return new ConflictError(error.message);
   return error;
 }
