@@ -185,14 +185,14 @@ const BARE_NEIGHBOURHOOD = `
 MATCH (s:Claim {key: $key})
 CALL (s) {
   MATCH (s)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
-  RETURN r, m ORDER BY m.key LIMIT 50
+  RETURN r, m ORDER BY m.key, type(r), elementId(r) LIMIT 50
 }
 WITH s, collect(r) AS r1, collect(DISTINCT m) AS n1
 CALL (s, n1) {
   UNWIND n1 AS n
   CALL (n) {
     MATCH (n)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
-    RETURN r, m ORDER BY m.key LIMIT 50
+    RETURN r, m ORDER BY m.key, type(r), elementId(r) LIMIT 50
   }
   RETURN collect(r) AS r2, collect(DISTINCT m) AS n2
 }

@@ -78,7 +78,32 @@ describe('provenance of one claim', () => {
     const r = await api.gql(
       `{ claim(key: "${SHARAA}") { provenance { chain { agent { name } addressee { name } } } } }`,
     );
-    // claim/by-keys, then claim/chains carrying every hop's agent (the agent loader is primed).
+    // claim(key) sees that provenance follows and asks claim/chains for claim, chain and every
+    // hop's agent in one statement (the claim, chain and agent loaders are primed from it).
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.claim.provenance.chain.length).toBe(4);
+    expect(r.extensions?.roundTrips).toBe(1);
+  });
+
+  it('looks ahead through fragments, and only fetches chains when they are asked for', async () => {
+    const viaFragment = await api.gql(
+      `query { claim(key: "${SHARAA}") { ...Who } } fragment Who on Claim { ... on Claim { speaker { name } } }`,
+    );
+    expect(viaFragment.data!.claim.speaker.name).toBe('Ahmad al-Sharaa');
+    expect(viaFragment.extensions?.roundTrips).toBe(1);
+    const plain = await api.gql(`{ claim(key: "${SHARAA}") { key text } }`);
+    expect(plain.extensions?.roundTrips).toBe(1);
+    const missing = await api.gql(`{ claim(key: "noonpost-7628#no-such-claim") { provenance { depth } } }`);
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.claim).toBeNull();
+  });
+
+  it('fetches a page of claims and their chains in two round trips: the list, then claims with chains', async () => {
+    const r = await api.gql(
+      `{ claims(first: 20) { edges { node { key provenance { chain { agent { name } } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.claims.edges.length).toBe(20);
     expect(r.extensions?.roundTrips).toBe(2);
   });
 

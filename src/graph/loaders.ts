@@ -11,6 +11,11 @@ import type { Plain } from '../db/convert.js';
 
 export type Item = Record<string, Plain>;
 
+interface ClaimChain {
+  claim: Item | null;
+  chain: Item[];
+}
+
 export interface Page {
   total: number;
   items: string[];
@@ -19,6 +24,7 @@ export interface Page {
 export class Loaders {
   private readonly keyed = new Map<string, DataLoader<string, unknown>>();
   private readonly paged = new Map<string, DataLoader<string, Page>>();
+  private claimChainLoader?: DataLoader<string, ClaimChain>;
 
   constructor(readonly db: Database) {}
 
@@ -43,19 +49,44 @@ export class Loaders {
     return this.keyedLoader<Item[]>(query, 'items', [], params).load(key);
   }
 
-  /**
-   * The chains of claims, batched; the agents and addressees they carry prime the agent loader,
-   * so a provenance with every hop's agent costs this one round trip.
-   */
+  /** The attribution chain of a claim (hop 0 first), batched with every other claim's. */
   async chain(claimKey: string): Promise<Item[]> {
-    const chain = await this.list('claim/chains', claimKey);
-    for (const hop of chain) {
-      for (const field of ['agent', 'addressee'] as const) {
-        const agent = hop[field] as Item | null | undefined;
-        if (agent && typeof agent.key === 'string') this.prime('agent/by-keys', agent.key, agent);
-      }
-    }
-    return chain;
+    return (await this.claimChains().load(claimKey)).chain;
+  }
+
+  /**
+   * Claims with their chains in one round trip, for a request that will ask for provenance: the
+   * claim loader, the chain loader and the agent loader are all primed from the one statement.
+   */
+  async claimsWithChains(keys: readonly string[]): Promise<Item[]> {
+    const rows = await this.claimChains().loadMany(keys);
+    return rows.flatMap((r) => (r instanceof Error || r.claim === null ? [] : [r.claim]));
+  }
+
+  async claimWithChain(key: string): Promise<Item | null> {
+    return (await this.claimChains().load(key)).claim;
+  }
+
+  private claimChains(): DataLoader<string, ClaimChain> {
+    this.claimChainLoader ??= new DataLoader<string, ClaimChain>(async (keys) => {
+      const rows = await this.db.read((tx) => tx.rows(cypher('claim/chains'), { keys }));
+      const byKey = new Map(rows.map((r) => [String(r.key), r]));
+      return keys.map((key) => {
+        const row = byKey.get(key);
+        if (!row) return { claim: null, chain: [] };
+        const claim = row.claim as Item;
+        const chain = row.chain as Item[];
+        this.prime('claim/by-keys', key, claim);
+        for (const hop of chain) {
+          for (const field of ['agent', 'addressee'] as const) {
+            const agent = hop[field] as Item | null | undefined;
+            if (agent && typeof agent.key === 'string') this.prime('agent/by-keys', agent.key, agent);
+          }
+        }
+        return { claim, chain };
+      });
+    });
+    return this.claimChainLoader;
   }
 
   /** One page per key from a `RETURN key, total, items` query, batched across parents. */

@@ -2,9 +2,10 @@
  * Agents: actors (people, governments, groups) and sources (outlets, wires, unnamed sources,
  * leaks). Both can tell a claim, so a hop's agent is the `Agent` interface.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
-import { offsetConnection, nodesByKeys, singleRowPage, statusesFor } from './common.js';
+import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
 import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
 import { slugify } from '../domain/keys.js';
 import { toLuceneQuery } from '../graph/lucene.js';
@@ -66,7 +67,7 @@ AgentRef.implement({
           description: 'Also list draft claims (default false).',
         }),
       },
-      resolve: (a, args, ctx) => agentClaims('agent/said', a, args, ctx),
+      resolve: (a, args, ctx, info) => agentClaims('agent/said', a, args, ctx, info),
     }),
     passedOn: t.connection({
       type: ClaimRef,
@@ -77,7 +78,7 @@ AgentRef.implement({
           description: 'Also list draft claims (default false).',
         }),
       },
-      resolve: (a, args, ctx) => agentClaims('agent/passed-on', a, args, ctx),
+      resolve: (a, args, ctx, info) => agentClaims('agent/passed-on', a, args, ctx, info),
     }),
     saidAbout: t.connection({
       type: ClaimRef,
@@ -88,7 +89,7 @@ AgentRef.implement({
           description: 'Also list draft claims (default false).',
         }),
       },
-      resolve: (a, args, ctx) => agentClaims('agent/said-about', a, args, ctx),
+      resolve: (a, args, ctx, info) => agentClaims('agent/said-about', a, args, ctx, info),
     }),
   }),
 });
@@ -104,13 +105,14 @@ function agentClaims(
     before?: string | null;
   },
   ctx: Parameters<typeof offsetConnection>[1],
+  info: GraphQLResolveInfo,
 ) {
   const statuses = statusesFor(args.includeDrafts);
   return offsetConnection(
     args,
     ctx,
     (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
-    nodesByKeys(ctx, 'claim/by-keys'),
+    claimNodes(ctx, info),
   );
 }
 
@@ -170,7 +172,7 @@ builder.node(SourceRef, {
           description: 'Also list draft claims (default false).',
         }),
       },
-      resolve: (s, args, ctx) => agentClaims('agent/passed-on', s, args, ctx),
+      resolve: (s, args, ctx, info) => agentClaims('agent/passed-on', s, args, ctx, info),
     }),
   }),
 });

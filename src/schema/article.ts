@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { ArticleRef, ClaimRef, SourceRef } from './refs.js';
-import { offsetConnection, nodesByKeys, singleRowPage, statusesFor } from './common.js';
+import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
 
 builder.node(ArticleRef, {
   description: 'One published report we ingested.',
@@ -31,7 +31,7 @@ builder.node(ArticleRef, {
       type: ClaimRef,
       description: 'The claims of the article, in the order they stand in the text.',
       args: { includeDrafts: t.arg.boolean({ required: false }) },
-      resolve: (a, args, ctx) =>
+      resolve: (a, args, ctx, info) =>
         offsetConnection(
           args,
           ctx,
@@ -41,7 +41,7 @@ builder.node(ArticleRef, {
               offset,
               limit,
             }),
-          nodesByKeys(ctx, 'claim/by-keys'),
+          claimNodes(ctx, info),
         ),
     }),
   }),

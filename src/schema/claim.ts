@@ -3,6 +3,7 @@
  * it first, where else it appears, what supports or contradicts it, and its grade.
  */
 import { builder } from './builder.js';
+import { CHAIN_FIELDS, selects } from './lookahead.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import {
@@ -10,10 +11,10 @@ import {
   TimeRefRef,
   evidenceOf,
   offsetConnection,
-  nodesByKeys,
   statusesFor,
   timeOf,
   STATUS_DEFAULT,
+  claimNodes,
 } from './common.js';
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { buildClaimListQuery, type ClaimOrder } from '../graph/claim-list.js';
@@ -423,7 +424,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A claim by key ("noonpost-7628#trump-predicts-deal-close").',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_r, { key }, ctx) => ctx.loaders.item('claim/by-keys', key),
+    // One round trip for claim and chain when the request asks for provenance or speaker.
+    resolve: (_r, { key }, ctx, info) =>
+      selects(info, [], CHAIN_FIELDS)
+        ? ctx.loaders.claimWithChain(key)
+        : ctx.loaders.item('claim/by-keys', key),
   }),
   claims: t.connection({
     type: ClaimRef,
@@ -432,7 +437,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ClaimFilterInput, required: false }),
       orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const f = args.filter ?? {};
       const built = buildClaimListQuery(
         {
@@ -459,7 +464,7 @@ builder.queryFields((t) => ({
           const [row] = await ctx.db.read((tx) => tx.rows(query, { ...built.params, offset, limit }));
           return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
         },
-        nodesByKeys(ctx, 'claim/by-keys'),
+        claimNodes(ctx, info),
       );
     },
   }),
@@ -470,7 +475,7 @@ builder.queryFields((t) => ({
       query: t.arg.string({ required: true }),
       includeDrafts: t.arg.boolean({ required: false }),
     },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const query = toLuceneQuery(args.query);
       return offsetConnection(
         args,
@@ -488,7 +493,7 @@ builder.queryFields((t) => ({
             items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
           };
         },
-        nodesByKeys(ctx, 'claim/by-keys'),
+        claimNodes(ctx, info),
       );
     },
   }),

@@ -5,6 +5,8 @@ import { builder } from './builder.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
 import type { Item, Page } from '../graph/loaders.js';
+import { CHAIN_FIELDS, selects } from './lookahead.js';
+import type { GraphQLResolveInfo } from 'graphql';
 
 export interface TimeShape {
   text: string | null;
@@ -130,6 +132,21 @@ export function statusesFor(includeDrafts: boolean | null | undefined): string[]
 export function nodesByKeys(ctx: Context, byKeysQuery: string) {
   return async (keys: string[]): Promise<Item[]> =>
     (await ctx.loaders.items(byKeysQuery, keys)).filter((x): x is Item => x !== null);
+}
+
+/**
+ * The claims of a connection page by key: with their chains in the same round trip when the
+ * request goes on to ask for provenance or speakers (`path` leads from the field to the claim).
+ */
+export function claimNodes(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  path: readonly string[] = ['edges', 'node'],
+): (keys: string[]) => Promise<Item[]> {
+  if (selects(info, path, CHAIN_FIELDS)) {
+    return (keys: string[]): Promise<Item[]> => ctx.loaders.claimsWithChains(keys);
+  }
+  return nodesByKeys(ctx, 'claim/by-keys');
 }
 
 /** A page from a single-row `RETURN total, items` query (top-level lists). */

@@ -11,6 +11,7 @@ import {
   singleRowPage,
   statusesFor,
   timeOf,
+  claimNodes,
 } from './common.js';
 
 builder.node(PlaceRef, {
@@ -60,7 +61,7 @@ builder.node(EventRef, {
       type: ClaimRef,
       description: 'Claims tied to this event, in the order they were said.',
       args: { includeDrafts: t.arg.boolean({ required: false }) },
-      resolve: (e, args, ctx) =>
+      resolve: (e, args, ctx, info) =>
         offsetConnection(
           args,
           ctx,
@@ -70,7 +71,7 @@ builder.node(EventRef, {
               offset,
               limit,
             }),
-          nodesByKeys(ctx, 'claim/by-keys'),
+          claimNodes(ctx, info),
         ),
     }),
   }),

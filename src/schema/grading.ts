@@ -6,7 +6,7 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimRef } from './refs.js';
-import { offsetConnection, nodesByKeys, singleRowPage, STATUS_DEFAULT } from './common.js';
+import { offsetConnection, singleRowPage, STATUS_DEFAULT, claimNodes } from './common.js';
 import { loadClaim } from './claim.js';
 import { ReliabilityGrade } from './agent.js';
 import { requireEditor, guarded } from './mutations.js';
@@ -100,12 +100,12 @@ builder.queryField('contestedClaims', (t) =>
     description:
       'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
       'and `grade` give both sides.',
-    resolve: (_r, args, ctx) =>
+    resolve: (_r, args, ctx, info) =>
       offsetConnection(
         args,
         ctx,
         singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
-        nodesByKeys(ctx, 'claim/by-keys'),
+        claimNodes(ctx, info),
       ),
   }),
 );

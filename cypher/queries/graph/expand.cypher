@@ -1,5 +1,6 @@
 // One breadth-first step: the relationships and neighbours of a frontier, at most $perNode per
-// node, so a hub (a wire service with thousands of tellings) cannot flood the answer.
+// node, so a hub (a wire service with thousands of tellings) cannot flood the answer. Ordered to
+// the last tie (two relationships to one neighbour), so the same graph always gives the same cut.
 UNWIND $frontier AS id
 MATCH (n)
 WHERE elementId(n) = id
@@ -7,7 +8,7 @@ CALL (n) {
   MATCH (n)-[r]-(m)
   WHERE NOT m:__Migration AND NOT m:Revision
   RETURN r, m
-  ORDER BY m.key
+  ORDER BY m.key, type(r), elementId(r)
   LIMIT $perNode
 }
 RETURN elementId(r) AS relId, type(r) AS type, elementId(startNode(r)) AS fromId, elementId(endNode(r)) AS toId,

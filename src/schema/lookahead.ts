@@ -1,0 +1,48 @@
+/**
+ * Lookahead: whether a request goes on to ask for some fields below the current one. A resolver
+ * that knows its claims will be asked for their chains fetches claims and chains in one
+ * statement instead of two round trips in sequence (see Loaders.claimsWithChains).
+ */
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind } from 'graphql';
+
+/** The fields of Claim whose resolvers read the claim's attribution chain. */
+export const CHAIN_FIELDS: ReadonlySet<string> = new Set(['provenance', 'speaker']);
+
+/**
+ * True when, under the current field and along `path` (e.g. ['edges', 'node']), the operation
+ * selects any of `fields`, through fragments and inline fragments alike. `@skip`/`@include` are
+ * not evaluated: a field they drop only costs a prefetch the request does not use.
+ */
+export function selects(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  fields: ReadonlySet<string>,
+): boolean {
+  let sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const name of path) {
+    sets = fieldsOf(info, sets)
+      .filter((f) => f.name.value === name)
+      .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  }
+  return fieldsOf(info, sets).some((f) => fields.has(f.name.value));
+}
+
+function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
+  const out: FieldNode[] = [];
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode): void => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) out.push(s);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        // A fragment spread twice (or through two paths) is read once.
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  sets.forEach(walk);
+  return out;
+}
