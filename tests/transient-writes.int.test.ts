@@ -6,7 +6,7 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { Database } from '../src/db/database.js';
 import { ingestDocument } from '../src/graph/ingest.js';
 import { upsertClaim } from '../src/graph/editing.js';
 import { apiClient, API_KEYS, EDITOR_KEY } from './support/api.js';
@@ -112,6 +112,48 @@ describe('a transient error inside a write', () => {
       { id: 'a', n: 2 },
       { id: 'b', n: 2 },
     ]);
+  });
+});
+
+describe('a single-statement read (auto-commit, one round trip)', () => {
+  /** The same database through a driver whose first `failures` session runs throw `error`. */
+  function failingFirst(failures: number, error: () => Error) {
+    let calls = 0;
+    const driver = new Proxy(db.driver, {
+      get(target, prop, receiver) {
+        if (prop !== 'session') return Reflect.get(target, prop, receiver) as unknown;
+        return (config: Parameters<typeof target.session>[0]) => {
+          const session = target.session(config);
+          const run = session.run.bind(session);
+          session.run = ((...args: Parameters<typeof run>) => {
+            calls++;
+            if (calls <= failures) return Promise.reject(error()) as never;
+            return run(...args);
+          }) as typeof session.run;
+          return session;
+        };
+      },
+    });
+    return { db: new Database(driver, db.database, 10_000, 10_000), calls: () => calls };
+  }
+
+  it('retries a transient error and answers', async () => {
+    const flaky = failingFirst(2, transient);
+    const rows = await flaky.db.readOne('RETURN $x AS x', { x: 7 });
+    expect(rows).toEqual([{ x: 7 }]);
+    expect(flaky.calls()).toBe(3);
+  });
+
+  it('does not retry a client error', async () => {
+    const flaky = failingFirst(0, transient);
+    await expect(flaky.db.readOne('RETURN 1 / $zero AS boom', { zero: 0 })).rejects.toThrow(/by zero/i);
+    expect(flaky.calls()).toBe(1);
+  });
+
+  it('sees the write that came before it', async () => {
+    await db.write((tx) => tx.exec('CREATE (:RetryProbe {id: $id})', { id: 'seen' }));
+    const rows = await db.readOne('MATCH (p:RetryProbe {id: $id}) RETURN count(p) AS n', { id: 'seen' });
+    expect(rows[0]?.n).toBe(1);
   });
 });
 

@@ -30,10 +30,14 @@ export interface Tx {
   exec(query: string, params?: Record<string, unknown>): Promise<Record<string, number>>;
 }
 
+function countRoundTrip(): void {
+  const counter = roundTrips.getStore();
+  if (counter) counter.count += 1;
+}
+
 function wrap(tx: ManagedTransaction): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
-    const counter = roundTrips.getStore();
-    if (counter) counter.count += 1;
+    countRoundTrip();
     return tx.run(query, toParams(params) as Record<string, unknown>);
   };
   return {
@@ -74,11 +78,44 @@ export class Database {
     readonly driver: Driver,
     readonly database: string,
     private readonly txTimeoutMs: number,
+    /** How long a failing read keeps retrying transient errors (the driver's own window). */
+    private readonly retryWindowMs = 30_000,
   ) {}
 
   /** A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.unitOfWork('READ', work);
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: a single network round trip, where a
+   * managed transaction needs two (BEGIN+RUN+PULL, then COMMIT), which is most of a point
+   * question's latency. Only for a lone statement (several that must see one snapshot go through
+   * `read`). Transient errors are retried here with backoff within the driver's retry window,
+   * as `executeRead` would; the shared bookmark manager still orders it after earlier writes.
+   */
+  async readOne(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    countRoundTrip();
+    const deadline = Date.now() + this.retryWindowMs;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.bookmarks,
+      });
+      try {
+        const result = await session.run(query, toParams(params) as Record<string, unknown>, {
+          timeout: this.txTimeoutMs,
+        });
+        return result.records.map((r) => toPlain(r.toObject()) as Row);
+      } catch (error) {
+        const delay = Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+        if (!neo4j.isRetryableError(error) || Date.now() + delay > deadline) throw mapDatabaseError(error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   /** A write transaction, retried by the driver on transient errors; all or nothing. */
@@ -171,5 +208,5 @@ export function connect(
     disableLosslessIntegers: false,
     userAgent: 'claim-graph/0.1',
   });
-  return new Database(driver, target.database, config.NEO4J_TX_TIMEOUT_MS);
+  return new Database(driver, target.database, config.NEO4J_TX_TIMEOUT_MS, config.NEO4J_ACQUIRE_TIMEOUT_MS);
 }

@@ -69,7 +69,7 @@ export class Loaders {
 
   private claimChains(): DataLoader<string, ClaimChain> {
     this.claimChainLoader ??= new DataLoader<string, ClaimChain>(async (keys) => {
-      const rows = await this.db.read((tx) => tx.rows(cypher('claim/chains'), { keys }));
+      const rows = await this.db.readOne(cypher('claim/chains'), { keys });
       const byKey = new Map(rows.map((r) => [String(r.key), r]));
       return keys.map((key) => {
         const row = byKey.get(key);
@@ -95,7 +95,7 @@ export class Loaders {
     let loader = this.paged.get(id);
     if (!loader) {
       loader = new DataLoader<string, Page>(async (keys) => {
-        const rows = await this.db.read((tx) => tx.rows(cypher(query), { ...params, keys }));
+        const rows = await this.db.readOne(cypher(query), { ...params, keys });
         const byKey = new Map(rows.map((r) => [String(r.key), r]));
         return keys.map((k) => {
           const r = byKey.get(k);
@@ -109,7 +109,7 @@ export class Loaders {
 
   /** A single-row query (lists, search): no batching, but still one round trip. */
   async one(query: string, params: Record<string, unknown>): Promise<Row | undefined> {
-    const rows = await this.db.read((tx) => tx.rows(cypher(query), params));
+    const rows = await this.db.readOne(cypher(query), params);
     return rows[0];
   }
 
@@ -118,7 +118,7 @@ export class Loaders {
     let loader = this.keyed.get(id) as DataLoader<string, T> | undefined;
     if (!loader) {
       loader = new DataLoader<string, T>(async (keys) => {
-        const rows = await this.db.read((tx) => tx.rows(cypher(query), { ...params, keys }));
+        const rows = await this.db.readOne(cypher(query), { ...params, keys });
         const byKey = new Map(rows.map((r) => [String(r.key), r[field] as T]));
         return keys.map((k) => (byKey.has(k) ? (byKey.get(k) as T) : missing));
       });

@@ -461,7 +461,7 @@ builder.queryFields((t) => ({
         async (offset, limit) => {
           if (!built.query) return { total: 0, items: [] };
           const query = built.query;
-          const [row] = await ctx.db.read((tx) => tx.rows(query, { ...built.params, offset, limit }));
+          const [row] = await ctx.db.readOne(query, { ...built.params, offset, limit });
           return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
         },
         claimNodes(ctx, info),
