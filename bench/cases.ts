@@ -261,6 +261,23 @@ export const latencyCases: LatencyCase[] = [
     },
   },
   {
+    // The fastest the bare driver gets for one statement: an auto-commit transaction (one
+    // round trip; executeRead needs a second for COMMIT). Ours uses it for lone reads, so this
+    // row shows how much of the ratio above is that choice rather than our layers.
+    name: 'provenance: hand-written Cypher, bare driver, auto-commit',
+    question: 'provenance',
+    async run(client, { claimKey }) {
+      const session = client.driver.session({ database: client.database, defaultAccessMode: 'READ' });
+      try {
+        const result = await session.run(BARE_PROVENANCE, { key: claimKey });
+        const chain = (result.records[0]?.get('chain') ?? []) as ChainItem[];
+        return provenanceView(claimKey, chain);
+      } finally {
+        await session.close();
+      }
+    },
+  },
+  {
     // The path our resolvers will take (resolver -> repository -> db helper), with the same
     // Cypher: measures what our db layer itself costs.
     name: 'provenance: same Cypher via our db helper',

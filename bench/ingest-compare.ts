@@ -12,7 +12,13 @@ import { bareIngest } from './baseline/ingest.js';
 import { graphShape, shapeDifferences, wipeGraph, type GraphShape } from './graph-shape.js';
 import { distribution, msSince, type Distribution } from './stats.js';
 
-export type IngestVariant = 'ours' | 'bare';
+/**
+ * `ours-ungraded` is ours with grading left out of the transaction (`afterWrite` a no-op): not a
+ * mode the product offers, a decomposition, so the report can show what grading in the same
+ * transaction costs next to what the idempotent writes cost. Same graph shape (grades are
+ * properties).
+ */
+export type IngestVariant = 'ours' | 'ours-ungraded' | 'bare';
 
 export interface IngestRun {
   variant: IngestVariant;
@@ -35,6 +41,8 @@ export interface IngestComparison {
   /** Empty when every run produced the same graph. */
   shapeMismatches: string[];
   ours: SideSummary;
+  /** Ours with grading left out of the transaction, when measured (see IngestVariant). */
+  oursUngraded?: SideSummary;
   bare: SideSummary;
   /** Median claims/s of ours divided by median claims/s of bare (target >= 0.8). */
   ratio: number;
@@ -64,14 +72,19 @@ export interface IngestComparisonOptions {
   /** Documents ingested by each side and wiped, untimed, to warm JIT and query caches; default 100. */
   warmupDocs?: number;
   log?: (message: string) => void;
+  /** Also run ours without grading in the transaction (a third run per round). */
+  ungraded?: boolean;
 }
 
-async function runOurs(db: Database, docs: readonly ArticleDocument[]) {
+async function runOurs(db: Database, docs: readonly ArticleDocument[], graded = true) {
   const txMs: number[] = [];
   let elements = 0;
   for (const doc of docs) {
     const t = process.hrtime.bigint();
-    const result = await ingestDocument(db, doc, { by: 'bench' });
+    const result = await ingestDocument(db, doc, {
+      by: 'bench',
+      ...(graded ? {} : { afterWrite: async () => {} }),
+    });
     txMs.push(msSince(t));
     elements += (result.counters.nodesCreated ?? 0) + (result.counters.relationshipsCreated ?? 0);
   }
@@ -106,17 +119,20 @@ export async function compareIngest(options: IngestComparisonOptions): Promise<I
   }
 
   const runs: IngestRun[] = [];
-  const order: IngestVariant[] = Array.from({ length: rounds }, () => ['ours', 'bare'] as const).flat();
+  const variants: IngestVariant[] = options.ungraded ? ['ours', 'ours-ungraded', 'bare'] : ['ours', 'bare'];
+  const order = Array.from({ length: rounds }, () => variants).flat();
   for (const [i, variant] of order.entries()) {
     await wipeGraph(driver, database);
     const started = process.hrtime.bigint();
     const { txMs, elements } =
-      variant === 'ours' ? await runOurs(db, docs) : await runBare(driver, database, docs, perTx);
+      variant === 'bare'
+        ? await runBare(driver, database, docs, perTx)
+        : await runOurs(db, docs, variant === 'ours');
     const seconds = msSince(started) / 1000;
     const shape = await graphShape(driver, database);
     const run: IngestRun = {
       variant,
-      round: Math.floor(i / 2) + 1,
+      round: Math.floor(i / variants.length) + 1,
       articles: docs.length,
       claims,
       elements,
@@ -154,7 +170,20 @@ export async function compareIngest(options: IngestComparisonOptions): Promise<I
     articlesPerBareTx: perTx,
     shapeMismatches,
     ours,
+    ...(options.ungraded ? { oursUngraded: side('ours-ungraded') } : {}),
     bare,
     ratio: ours.claimsPerSecond.median / bare.claimsPerSecond.median,
   };
+}
+
+/** The first articles of the corpus holding `claims` claims (relations only point backwards). */
+export function prefixWithClaims<T extends { claims: unknown[] }>(docs: readonly T[], claims: number): T[] {
+  let n = 0;
+  const out: T[] = [];
+  for (const d of docs) {
+    if (n >= claims) break;
+    out.push(d);
+    n += d.claims.length;
+  }
+  return out;
 }

@@ -40,7 +40,7 @@ import { summariseCorpus } from '../src/synth/summary.js';
 import { latencyCases } from './cases.js';
 import { bareIngest } from './baseline/ingest.js';
 import { graphShape, wipeGraph } from './graph-shape.js';
-import { compareIngest } from './ingest-compare.js';
+import { compareIngest, prefixWithClaims } from './ingest-compare.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.js';
 import { machineInfo } from './machine.js';
 import { profileIngest, profileProvenance } from './profile.js';
@@ -64,6 +64,8 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
     graphql: { type: 'boolean', default: false },
+    /** Add a third ingest run per round: ours with grading left out of the transaction. */
+    ungraded: { type: 'boolean', default: false },
     /** Keep .neo4j/bench-<size> and, when it already holds the corpus, skip the bulk load. */
     reuse: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '15' },
@@ -127,6 +129,7 @@ for (const size of sizes) {
           rounds,
           articlesPerBareTx: Number(values['bare-batch']),
           warmupDocs: smoke ? 20 : Number(values.warmup),
+          ungraded: values.ungraded,
           log,
         });
     if (ingest) log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
@@ -283,18 +286,6 @@ function versions(): Record<string, string> {
     } catch {
       out[name] = '?';
     }
-  }
-  return out;
-}
-
-/** The first articles of the corpus holding `claims` claims (relations only point backwards). */
-function prefixWithClaims<T extends { claims: unknown[] }>(docs: readonly T[], claims: number): T[] {
-  let n = 0;
-  const out: T[] = [];
-  for (const d of docs) {
-    if (n >= claims) break;
-    out.push(d);
-    n += d.claims.length;
   }
   return out;
 }

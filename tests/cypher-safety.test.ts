@@ -1,6 +1,6 @@
 /**
  * No Cypher is built from input. The source is read with the TypeScript compiler: the first
- * argument of every `rows(`, `exec(`, `autocommit(` and driver `run(` call must be a constant, a
+ * argument of every `rows(`, `exec(`, `readOne(`, `autocommit(` and driver `run(` call must be a constant, a
  * named query file (`cypher(...)`), or come from an allow-listed builder module whose fragments
  * are themselves constants. The builder's output is then checked to be independent of the
  * values it is given, and the query files to use no dynamic labels or string-executed Cypher.
@@ -24,7 +24,7 @@ const BUILDER_MODULES: Record<string, string> = {
   // The helpers themselves pass their `query` parameter on to the driver.
   'src/db/database.ts': 'the read/write helpers that every query goes through',
 };
-const QUERY_CALLS = new Set(['rows', 'exec', 'autocommit', 'run']);
+const QUERY_CALLS = new Set(['rows', 'exec', 'readOne', 'autocommit', 'run']);
 
 function listFiles(dir: string, ext: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

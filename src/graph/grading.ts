@@ -89,9 +89,6 @@ export async function recomputeGrades(
     };
     return { key, ...stored, hash: contentHash(stored) };
   });
-  const claimsChanged =
-    gradeRows.length > 0 ? await changedCount(tx, 'grading/store-grades', { grades: gradeRows }) : 0;
-
   // Every agent of a loaded chain, plus any asked for that no loaded chain mentions.
   const agents = new Map<string, GradedAgent>();
   for (const e of evidence.values()) for (const link of e.chain) agents.set(link.agent.key, link.agent);
@@ -105,15 +102,11 @@ export async function recomputeGrades(
     const r = agentReliability(a, config);
     return { key: a.key, reliability: r.grade, basis: r.basis };
   });
-  const agentsChanged =
-    agentRows.length > 0 ? await changedCount(tx, 'grading/store-reliability', { agents: agentRows }) : 0;
-
+  if (gradeRows.length === 0 && agentRows.length === 0) return { grades, claimsChanged: 0, agentsChanged: 0 };
+  const [stored] = await tx.rows(cypher('grading/store'), { grades: gradeRows, agents: agentRows });
+  const claimsChanged = Number(stored?.claimsChanged ?? 0);
+  const agentsChanged = Number(stored?.agentsChanged ?? 0);
   return { grades, claimsChanged, agentsChanged };
-}
-
-async function changedCount(tx: Tx, query: string, params: Record<string, unknown>): Promise<number> {
-  const [row] = await tx.rows(cypher(query), params);
-  return Number(row?.changed ?? 0);
 }
 
 /**

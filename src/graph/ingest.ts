@@ -123,39 +123,45 @@ export async function ingestInTx(
     change: options.change ?? null,
     note: options.note ?? null,
   };
-  // Statements whose batch is empty are not sent: each is a round trip.
-  const run = async (name: string, list: readonly unknown[], params: Record<string, unknown>) => {
-    if (list.length > 0) add(await tx.exec(cypher(`article/${name}`), { ...p, ...params }));
+  // The statements are sent pipelined: each is issued without waiting for the one before, and
+  // the server runs them in order in this transaction, each seeing what the earlier ones wrote.
+  // One network round trip for all of them instead of one each; a failure in any fails the
+  // transaction as a whole. Statements whose batch is empty are not sent.
+  const statements: [name: string, params: Record<string, unknown>][] = [];
+  const send = (name: string, list: readonly unknown[], params: Record<string, unknown>) => {
+    if (list.length > 0) statements.push([name, { ...p, ...params }]);
   };
-  add(
-    await tx.exec(cypher('article/upsert-article'), {
-      ...p,
-      article: { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } },
-    }),
-  );
-  add(await tx.exec(cypher('article/upsert-sources'), { ...p, sources: rows.sources }));
-  add(await tx.exec(cypher('article/link-publisher'), { ...p, article: rows.article }));
-  await run('upsert-actors', rows.actors, { actors: rows.actors });
+  const article = { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } };
+  send('upsert-article', [article], { article });
+  send('upsert-sources', rows.sources, { sources: rows.sources });
+  send('link-publisher', [article], { article });
+  send('upsert-actors', rows.actors, { actors: rows.actors });
   const links = [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey);
-  await run('link-affiliations', links, { links });
-  await run('upsert-places', rows.places, { places: rows.places });
-  await run('upsert-events', rows.events, { events: rows.events });
-  await run('upsert-claims', rows.claims, { claims: rows.claims });
-  await run('upsert-tellings', rows.tellings, { tellings: rows.tellings });
-  await run('link-quotations', rows.quotations, { quotations: rows.quotations });
-  await run('upsert-relations', rows.relations, { relations: rows.relations });
+  send('link-affiliations', links, { links });
+  send('upsert-places', rows.places, { places: rows.places });
+  send('upsert-events', rows.events, { events: rows.events });
+  send('upsert-claims', rows.claims, { claims: rows.claims });
+  send('upsert-tellings', rows.tellings, { tellings: rows.tellings });
+  send('link-quotations', rows.quotations, { quotations: rows.quotations });
+  send('upsert-relations', rows.relations, { relations: rows.relations });
   // A new article has nothing to prune: everything it holds was written by this transaction.
   if (!isNew) {
-    add(
-      await tx.exec(cypher('article/prune'), {
+    statements.push([
+      'prune',
+      {
         ...p,
         claimKeys: rows.claims.map((c) => c.key),
         tellingKeys: rows.tellings.map((t) => t.key),
         relationIds: rows.relations.map((r) => `${r.fromKey}|${r.type}|${r.toKey}`),
         mentionKeys: rows.mentionKeys,
-      }),
-    );
+      },
+    ]);
   }
+  const sent = statements.map(([name, params]) => tx.exec(cypher(`article/${name}`), params));
+  // Settle every result before failing, so no statement's rejection is left unobserved.
+  const settled = await Promise.allSettled(sent);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  for (const r of settled) if (r.status === 'fulfilled') add(r.value);
   // Grades are recomputed in the same transaction unless the caller takes over that step.
   await (options.afterWrite ?? gradeIngested)(tx, rows);
   return {
