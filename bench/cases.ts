@@ -215,9 +215,12 @@ const hoodView = (nodes: readonly { key: unknown }[], edges: readonly string[]) 
 
 // ---- Question: contested claims (in a contradiction), most confident first, first 20 ----
 
+// From the CONTRADICTS relationships (as ours since 2026-11-26; both scanned every claim before).
 const BARE_CONTESTED = `
-MATCH (c:Claim)
-WHERE c.status IN $statuses AND EXISTS { (c)-[:CONTRADICTS]-(:Claim) }
+MATCH (a:Claim)-[:CONTRADICTS]->(b:Claim)
+UNWIND [a, b] AS c
+WITH DISTINCT c
+WHERE c.status IN $statuses
 WITH c
 ORDER BY c.confidence DESC, c.key
 LIMIT 20

@@ -554,6 +554,17 @@ describe('grades through the API', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.contestedClaims.totalCount).toBeGreaterThanOrEqual(5);
     for (const e of r.data!.contestedClaims.edges) expect(e.node.related.length).toBeGreaterThan(0);
+    // Every accepted claim on either end of a CONTRADICTS, each once, most confident first.
+    const expected = await db.read((tx) =>
+      tx.rows(
+        `MATCH (c:Claim {status: 'accepted'}) WHERE EXISTS { (c)-[:CONTRADICTS]-(:Claim) }
+         RETURN c.key AS key ORDER BY c.confidence DESC, c.key`,
+      ),
+    );
+    expect(r.data!.contestedClaims.totalCount).toBe(expected.length);
+    expect(r.data!.contestedClaims.edges.map((e: any) => e.node.key)).toEqual(
+      expected.slice(0, 50).map((x) => x.key),
+    );
   });
 
   it('records assessments without overwriting earlier ones, and the grade follows at once', async () => {
