@@ -185,6 +185,7 @@ const BARE_NEIGHBOURHOOD = `
 MATCH (s:Claim {key: $key})
 CALL (s) {
   MATCH (s)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
+  WITH r, m LIMIT 1000
   RETURN r, m ORDER BY m.key, type(r), elementId(r) LIMIT 50
 }
 WITH s, collect(r) AS r1, collect(DISTINCT m) AS n1
@@ -192,6 +193,7 @@ CALL (s, n1) {
   UNWIND n1 AS n
   CALL (n) {
     MATCH (n)-[r]-(m) WHERE NOT m:__Migration AND NOT m:Revision
+    WITH r, m LIMIT 1000
     RETURN r, m ORDER BY m.key, type(r), elementId(r) LIMIT 50
   }
   RETURN collect(r) AS r2, collect(DISTINCT m) AS n2

@@ -192,7 +192,8 @@ for (const size of sizes) {
     }
 
     let throughput: ThroughputReport | null = null;
-    if (values.graphql) {
+    // `--seconds 0` skips the throughput run (read latencies only).
+    if (values.graphql && Number(values.seconds) > 0) {
       throughput = await measureThroughput({
         inputs: (await readInputs(client, keys)).slice(0, smoke ? 4 : 40),
         neo4j: {

@@ -52,10 +52,15 @@ export async function recomputeGrades(
   options: RecomputeOptions = {},
 ): Promise<RecomputeResult> {
   const config = options.config ?? gradingConfig();
-  const rows =
+  // Both reads are sent at once (pipelined): the agents asked for are loaded whether or not a
+  // chain already carries them, which costs a few index seeks and saves a round trip.
+  const agentKeys = [...new Set(options.agentKeys ?? [])];
+  const [rows, agentRowsLoaded] = await Promise.all([
     claimKeys.length > 0
-      ? await tx.rows(cypher('grading/load-claims'), { claimKeys: [...new Set(claimKeys)] })
-      : [];
+      ? tx.rows(cypher('grading/load-claims'), { claimKeys: [...new Set(claimKeys)] })
+      : Promise.resolve([]),
+    agentKeys.length > 0 ? tx.rows(cypher('grading/load-agents'), { agentKeys }) : Promise.resolve([]),
+  ]);
   const loaded = new Map(rows.map((r) => [String(r.key), r]));
   const evidence = new Map([...loaded].map(([key, r]) => [key, evidenceOf(r)]));
 
@@ -92,12 +97,7 @@ export async function recomputeGrades(
   // Every agent of a loaded chain, plus any asked for that no loaded chain mentions.
   const agents = new Map<string, GradedAgent>();
   for (const e of evidence.values()) for (const link of e.chain) agents.set(link.agent.key, link.agent);
-  const missing = (options.agentKeys ?? []).filter((k) => !agents.has(k));
-  if (missing.length > 0) {
-    for (const r of await tx.rows(cypher('grading/load-agents'), { agentKeys: [...new Set(missing)] })) {
-      agents.set(String(r.key), agentOf(r));
-    }
-  }
+  for (const r of agentRowsLoaded) if (!agents.has(String(r.key))) agents.set(String(r.key), agentOf(r));
   const agentRows = [...agents.values()].map((a) => {
     const r = agentReliability(a, config);
     return { key: a.key, reliability: r.grade, basis: r.basis };

@@ -158,12 +158,15 @@ export async function ingestInTx(
     ]);
   }
   const sent = statements.map(([name, params]) => tx.exec(cypher(`article/${name}`), params));
-  // Settle every result before failing, so no statement's rejection is left unobserved.
-  const settled = await Promise.allSettled(sent);
-  for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  for (const r of settled) if (r.status === 'fulfilled') add(r.value);
-  // Grades are recomputed in the same transaction unless the caller takes over that step.
-  await (options.afterWrite ?? gradeIngested)(tx, rows);
+  // Grades are recomputed in the same transaction unless the caller takes over that step. Its
+  // first reads go out right behind the writes (same pipeline; the server runs them after the
+  // writes, so they see them). Every result is settled before failing, so no rejection is left
+  // unobserved; a failed write fails the grading reads too, and the transaction rolls back.
+  const graded = (options.afterWrite ?? gradeIngested)(tx, rows);
+  const [writes, grading] = await Promise.all([Promise.allSettled(sent), Promise.allSettled([graded])]);
+  for (const r of writes) if (r.status === 'rejected') throw r.reason;
+  for (const r of grading) if (r.status === 'rejected') throw r.reason;
+  for (const r of writes) if (r.status === 'fulfilled') add(r.value);
   return {
     articleKey: rows.articleKey,
     claims: rows.claims.length,

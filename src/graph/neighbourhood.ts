@@ -40,6 +40,13 @@ export interface Neighbourhood {
   truncated: boolean;
 }
 
+/**
+ * Relationships read per node and step before choosing its first `perNode` by key: a hub's
+ * neighbours beyond this many are not considered (the answer says `truncated`), which keeps a
+ * step's cost independent of the graph's size. Measured on the 1M-claim corpus: see BENCHMARKS.md.
+ */
+export const SCAN_CAP = 1000;
+
 const HIDDEN_PROPERTIES = new Set(['contentHash', 'nameKeys', 'aliasText', 'document']);
 
 export async function neighbourhood(
@@ -70,7 +77,11 @@ export async function neighbourhood(
     add(String(start.id), start.props as Record<string, Plain>, start.labels as string[]);
     let frontier = [String(start.id)];
     for (let level = 0; level < options.depth && frontier.length > 0; level++) {
-      const rows = await tx.rows(cypher('graph/expand'), { frontier, perNode: options.perNode + 1 });
+      const rows = await tx.rows(cypher('graph/expand'), {
+        frontier,
+        perNode: options.perNode + 1,
+        scanCap: SCAN_CAP,
+      });
       const next: string[] = [];
       const perSource = new Map<string, number>();
       for (const r of rows) {
