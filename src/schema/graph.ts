@@ -38,7 +38,9 @@ const GraphRef = builder.objectRef<Neighbourhood>('Graph').implement({
     nodes: t.field({ type: [GraphNodeRef], resolve: (g) => g.nodes }),
     edges: t.field({ type: [GraphEdgeRef], resolve: (g) => g.edges }),
     truncated: t.exposeBoolean('truncated', {
-      description: 'True when the node cap cut the neighbourhood short.',
+      description:
+        'True when a cap cut the neighbourhood short: `maxNodes` overall, or a node with more than 50 ' +
+        'neighbours, of which the first 50 by key among its first 1,000 relationships are kept.',
     }),
   }),
 });
