@@ -97,10 +97,19 @@ function provenanceView(claimKey: string, chain: readonly ChainItem[]): Provenan
 const STATUSES = ['accepted'];
 
 /** Runs one read statement through the bare driver and returns its first record as an object. */
-async function bareRow(client: BenchClient, query: string, params: Record<string, unknown>) {
+/** The first row of a hand-written query on the bare driver: executeRead, or auto-commit. */
+async function bareRow(
+  client: BenchClient,
+  query: string,
+  params: Record<string, unknown>,
+  mode: 'executeRead' | 'autoCommit' = 'executeRead',
+) {
   const session = client.driver.session({ database: client.database, defaultAccessMode: 'READ' });
   try {
-    const result = await session.executeRead((tx) => tx.run(query, params));
+    const result =
+      mode === 'autoCommit'
+        ? await session.run(query, params)
+        : await session.executeRead((tx) => tx.run(query, params));
     return (result.records[0]?.toObject() ?? {}) as Record<string, unknown>;
   } finally {
     await session.close();
@@ -255,14 +264,8 @@ export const latencyCases: LatencyCase[] = [
     question: 'provenance',
     baseline: true,
     async run(client, { claimKey }) {
-      const session = client.driver.session({ database: client.database, defaultAccessMode: 'READ' });
-      try {
-        const result = await session.executeRead((tx) => tx.run(BARE_PROVENANCE, { key: claimKey }));
-        const chain = (result.records[0]?.get('chain') ?? []) as ChainItem[];
-        return provenanceView(claimKey, chain);
-      } finally {
-        await session.close();
-      }
+      const row = await bareRow(client, BARE_PROVENANCE, { key: claimKey });
+      return provenanceView(claimKey, (row.chain ?? []) as ChainItem[]);
     },
   },
   {
@@ -272,14 +275,8 @@ export const latencyCases: LatencyCase[] = [
     name: 'provenance: hand-written Cypher, bare driver, auto-commit',
     question: 'provenance',
     async run(client, { claimKey }) {
-      const session = client.driver.session({ database: client.database, defaultAccessMode: 'READ' });
-      try {
-        const result = await session.run(BARE_PROVENANCE, { key: claimKey });
-        const chain = (result.records[0]?.get('chain') ?? []) as ChainItem[];
-        return provenanceView(claimKey, chain);
-      } finally {
-        await session.close();
-      }
+      const row = await bareRow(client, BARE_PROVENANCE, { key: claimKey }, 'autoCommit');
+      return provenanceView(claimKey, (row.chain ?? []) as ChainItem[]);
     },
   },
   {
