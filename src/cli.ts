@@ -12,7 +12,7 @@ import { createLogger } from './log.js';
 import { startDatabase } from './app.js';
 import { ingestFile } from './graph/ingest.js';
 import { DocumentValidationError } from './domain/validate.js';
-import { repoRoot } from './db/provision.js';
+import { repoRoot } from './paths.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
