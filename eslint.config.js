@@ -1,7 +1,7 @@
 // Lint: the recommended JS and TypeScript rules, and the layer rules of ARCHITECTURE.md (which
-// way imports may run; tests/layering.test.ts proves a wrong-way import fails). That no Cypher is
-// built from input is checked by tests/cypher-safety.test.ts, which reads the code with the
-// TypeScript compiler.
+// way imports may run; tests/unit/layering.test.ts proves a wrong-way import fails). That no
+// Cypher is built from input is checked by tests/unit/cypher-safety.test.ts, which reads the code
+// with the TypeScript compiler.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
