@@ -38,7 +38,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     maxTokens: { n: config.MAX_TOKENS },
     costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false, ...asValidationError },
     maxDirectives: { n: 20, ...asValidationError },
-    blockFieldSuggestion: { enabled: config.MASK_ERRORS },
+    // "Did you mean ...?" helps whoever writes a query; only production hides the schema's names.
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   });
   const mask = config.MASK_ERRORS || config.NODE_ENV === 'production';
   let ready: { at: number; ok: boolean } | undefined;
@@ -78,7 +79,7 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     plugins: [
       ...armor.protect().plugins,
       useAccessPolicy(config),
-      useRequestErrorCodes(mask),
+      useRequestErrorCodes(config.NODE_ENV === 'production'),
       useRoundTripCount(config),
       useReadinessCheck({
         endpoint: '/ready',
@@ -130,8 +131,8 @@ function useAccessPolicy(config: Config): Plugin<Context> {
  * Errors graphql-js raises before execution starts (a required variable missing, a variable of
  * the wrong type) carry no `extensions.code`, unlike every other rejection; they are the
  * client's input, so they get BAD_USER_INPUT. A result without `data` is such a request error.
- * Like validation errors (armor's blockFieldSuggestion), they lose "Did you mean" hints when
- * errors are masked.
+ * Like validation errors (armor's blockFieldSuggestion), they lose "Did you mean" hints in
+ * production.
  */
 function useRequestErrorCodes(hideSuggestions: boolean): Plugin<Context> {
   return {

@@ -73,21 +73,24 @@ export interface GradingInput {
   contradictors?: readonly ClaimEvidence[];
 }
 
-export type FactorName =
-  | 'not-graded'
-  | 'outlet-analysis'
-  | 'origin-reliability'
-  | 'weakest-link'
-  | 'hearsay-depth'
-  | 'anonymity'
-  | 'hedges'
-  | 'corroboration'
-  | 'circular-reporting'
-  | 'ignored-relation'
-  | 'contradiction'
-  | 'disagreement'
-  | 'assessment'
-  | 'bounds';
+/** Every reason a grade can move, in the order docs/grading.md explains them (the API's enum). */
+export const FACTOR_NAMES = [
+  'not-graded',
+  'outlet-analysis',
+  'origin-reliability',
+  'weakest-link',
+  'hearsay-depth',
+  'anonymity',
+  'hedges',
+  'corroboration',
+  'circular-reporting',
+  'ignored-relation',
+  'contradiction',
+  'disagreement',
+  'assessment',
+  'bounds',
+] as const;
+export type FactorName = (typeof FACTOR_NAMES)[number];
 
 export interface GradeFactor {
   factor: FactorName;

@@ -6,6 +6,8 @@
  * (claim kinds, roles, statuses...) are the zod enums of `document.ts`; this file re-exports them
  * for code that wants the whole vocabulary from one import.
  */
+import { HopRole } from './document.js';
+
 export {
   ActorKind,
   ClaimKind,
@@ -124,3 +126,10 @@ export const CLAIM_ORDERS = [
   'KEY_ASC',
 ] as const;
 export type ClaimOrder = (typeof CLAIM_ORDERS)[number];
+
+/** The role of the article's own telling (hop 0: its publisher tells the reader). */
+export const PUBLISHED_ROLE = 'published';
+
+/** Every role a telling can have: the article's own, then those of the document's hops. */
+export const TELLING_ROLES = [PUBLISHED_ROLE, ...HopRole.options] as const;
+export type TellingRole = (typeof TELLING_ROLES)[number];

@@ -4,7 +4,8 @@
  */
 import { diffWords } from 'diff';
 
-export type WordingOp = 'equal' | 'insert' | 'delete';
+export const WORDING_OPS = ['equal', 'insert', 'delete'] as const;
+export type WordingOp = (typeof WORDING_OPS)[number];
 
 export interface WordingChange {
   op: WordingOp;

@@ -4,7 +4,9 @@
  * happens once, up front, and nothing later re-reads the raw input.
  */
 
-export type InputFormat = 'html' | 'markdown' | 'text';
+/** The formats an article can be submitted in. */
+export const INPUT_FORMATS = ['text', 'markdown', 'html'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export function detectFormat(raw: string, fileName?: string): InputFormat {
   if (fileName && /\.html?$/i.test(fileName)) return 'html';

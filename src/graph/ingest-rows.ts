@@ -7,7 +7,7 @@
  * is hop i-1 of the chain, and each telling QUOTED_FROM the next one out to the origin.
  */
 import type { ArticleDocument, Claim, TimeRef } from '../domain/document.js';
-import { labelOfKey } from '../domain/model.js';
+import { PUBLISHED_ROLE, labelOfKey } from '../domain/model.js';
 import {
   actorKey,
   articleKey,
@@ -243,7 +243,7 @@ function tellingsOf(
       inArticle: true,
       props: {
         hop: 0,
-        role: 'published',
+        role: PUBLISHED_ROLE,
         anonymous: false,
         isOrigin: c.chain.length === 0,
         timeText: null,

@@ -6,17 +6,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
 import type { Item, QueryName } from '../graph/loaders.js';
 import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
-import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
+import { AgentConnection, AgentRef, ActorRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
+import type { Context } from './context.js';
 import { slugify } from '../domain/keys.js';
-import { AGENT_LABELS } from '../domain/model.js';
+import { ActorKind, ReliabilityGrade, SourceKind } from '../domain/model.js';
+import { ActorKindEnum, AgentTypeEnum, ReliabilityGradeEnum, SourceKindEnum } from './enums.js';
+import { oneOf } from './values.js';
 import { toLuceneQuery } from '../graph/lucene.js';
-
-export const ReliabilityGrade = builder.enumType('ReliabilityGrade', {
-  description:
-    'Admiralty (NATO) source reliability: A completely reliable, B usually reliable, C fairly reliable, ' +
-    'D not usually reliable, E unreliable, F reliability cannot be judged.',
-  values: ['A', 'B', 'C', 'D', 'E', 'F'] as const,
-});
 
 AgentRef.implement({
   description: 'Whoever tells a claim at some link of a chain: an actor or a source.',
@@ -29,12 +25,13 @@ AgentRef.implement({
       resolve: (a) => (a.aliases as string[] | null) ?? [],
     }),
     reliability: t.field({
-      type: ReliabilityGrade,
+      type: ReliabilityGradeEnum,
       nullable: true,
       description:
         "Effective reliability grade: the fact-checker's override, else the default for the kind; an unnamed " +
         'source is never graded as if named (capped at C).',
-      resolve: (a) => (a.reliability ?? null) as 'A' | null,
+      resolve: (a) =>
+        a.reliability == null ? null : oneOf(ReliabilityGrade.options, a.reliability, 'reliability'),
     }),
     reliabilityBasis: t.string({
       nullable: true,
@@ -42,10 +39,13 @@ AgentRef.implement({
       resolve: (a) => (a.reliabilityBasis as string | null) ?? null,
     }),
     reliabilityOverride: t.field({
-      type: ReliabilityGrade,
+      type: ReliabilityGradeEnum,
       nullable: true,
       description: "The fact-checker's explicit grade, when one was set.",
-      resolve: (a) => (a.reliabilityOverride ?? null) as 'A' | null,
+      resolve: (a) =>
+        a.reliabilityOverride == null
+          ? null
+          : oneOf(ReliabilityGrade.options, a.reliabilityOverride, 'reliability'),
     }),
     reliabilityReason: t.string({
       nullable: true,
@@ -59,39 +59,48 @@ AgentRef.implement({
       resolve: (a, _args, ctx) =>
         typeof a.affiliationKey === 'string' ? ctx.loaders.item('agent/by-keys', a.affiliationKey) : null,
     }),
-    said: t.connection({
-      type: ClaimRef,
-      description: 'Claims this agent said first: it is the origin of their chain.',
-      args: {
-        includeDrafts: t.arg.boolean({
-          required: false,
-          description: 'Also list draft claims (default false).',
-        }),
+    said: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims this agent said first: it is the origin of their chain.',
+        args: {
+          includeDrafts: t.arg.boolean({
+            required: false,
+            description: 'Also list draft claims (default false).',
+          }),
+        },
+        resolve: (a, args, ctx, info) => agentClaims('agent/said', a, args, ctx, info),
       },
-      resolve: (a, args, ctx, info) => agentClaims('agent/said', a, args, ctx, info),
-    }),
-    passedOn: t.connection({
-      type: ClaimRef,
-      description: 'Claims this agent passed on (relayed) without being their origin.',
-      args: {
-        includeDrafts: t.arg.boolean({
-          required: false,
-          description: 'Also list draft claims (default false).',
-        }),
+      ClaimConnection,
+    ),
+    passedOn: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims this agent passed on (relayed) without being their origin.',
+        args: {
+          includeDrafts: t.arg.boolean({
+            required: false,
+            description: 'Also list draft claims (default false).',
+          }),
+        },
+        resolve: (a, args, ctx, info) => agentClaims('agent/passed-on', a, args, ctx, info),
       },
-      resolve: (a, args, ctx, info) => agentClaims('agent/passed-on', a, args, ctx, info),
-    }),
-    saidAbout: t.connection({
-      type: ClaimRef,
-      description: 'Claims that refer to this agent.',
-      args: {
-        includeDrafts: t.arg.boolean({
-          required: false,
-          description: 'Also list draft claims (default false).',
-        }),
+      ClaimConnection,
+    ),
+    saidAbout: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims that refer to this agent.',
+        args: {
+          includeDrafts: t.arg.boolean({
+            required: false,
+            description: 'Also list draft claims (default false).',
+          }),
+        },
+        resolve: (a, args, ctx, info) => agentClaims('agent/said-about', a, args, ctx, info),
       },
-      resolve: (a, args, ctx, info) => agentClaims('agent/said-about', a, args, ctx, info),
-    }),
+      ClaimConnection,
+    ),
   }),
 });
 
@@ -105,16 +114,18 @@ function agentClaims(
     last?: number | null;
     before?: string | null;
   },
-  ctx: Parameters<typeof offsetConnection>[1],
+  ctx: Context,
   info: GraphQLResolveInfo,
 ) {
   const statuses = statusesFor(args.includeDrafts);
-  return offsetConnection(
+  return offsetConnection({
     args,
     ctx,
-    (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
-    claimNodes(ctx, info),
-  );
+    info,
+    scope: String(agent.key),
+    fetchPage: (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
+    toNodes: claimNodes(ctx, info),
+  });
 }
 
 builder.node(ActorRef, {
@@ -125,10 +136,7 @@ builder.node(ActorRef, {
   loadMany: (keys, ctx) =>
     ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Actor' ? x : null))),
   fields: (t) => ({
-    kind: t.string({
-      resolve: (x) => String(x.kind),
-      description: 'person, government, state, organisation or group.',
-    }),
+    kind: t.field({ type: ActorKindEnum, resolve: (x) => oneOf(ActorKind.options, x.kind, 'actor kind') }),
     title: t.string({
       nullable: true,
       description: 'Office or role at the time of the article.',
@@ -146,10 +154,7 @@ builder.node(SourceRef, {
   loadMany: (keys, ctx) =>
     ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Source' ? x : null))),
   fields: (t) => ({
-    kind: t.string({
-      resolve: (x) => String(x.kind),
-      description: 'outlet, wire, anonymous, leak, official_body or document.',
-    }),
+    kind: t.field({ type: SourceKindEnum, resolve: (x) => oneOf(SourceKind.options, x.kind, 'source kind') }),
     anonymous: t.boolean({
       description: 'True for an unnamed source.',
       resolve: (s) => s.anonymous === true,
@@ -164,21 +169,22 @@ builder.node(SourceRef, {
       description: 'The stated reason for anonymity, if any.',
       resolve: (s) => (s.anonymityReason as string | null) ?? null,
     }),
-    relayed: t.connection({
-      type: ClaimRef,
-      description: 'Claims this source relayed anywhere in their chain without being the origin.',
-      args: {
-        includeDrafts: t.arg.boolean({
-          required: false,
-          description: 'Also list draft claims (default false).',
-        }),
+    relayed: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims this source relayed anywhere in their chain without being the origin.',
+        args: {
+          includeDrafts: t.arg.boolean({
+            required: false,
+            description: 'Also list draft claims (default false).',
+          }),
+        },
+        resolve: (s, args, ctx, info) => agentClaims('agent/passed-on', s, args, ctx, info),
       },
-      resolve: (s, args, ctx, info) => agentClaims('agent/passed-on', s, args, ctx, info),
-    }),
+      ClaimConnection,
+    ),
   }),
 });
-
-const AgentType = builder.enumType('AgentType', { values: AGENT_LABELS });
 
 builder.queryFields((t) => ({
   agent: t.field({
@@ -188,25 +194,30 @@ builder.queryFields((t) => ({
     args: { key: t.arg.string({ required: true }) },
     resolve: (_r, { key }, ctx) => ctx.loaders.item('agent/by-keys', key),
   }),
-  agents: t.connection({
-    type: AgentRef,
-    description: 'Actors and sources by name or alias ("Damascus", "al-Sharaa"); exact alias matches first.',
-    args: {
-      name: t.arg.string({ required: true, description: 'A name or alias.' }),
-      types: t.arg({ type: [AgentType], required: false, description: 'Only these kinds of agent.' }),
+  agents: t.connection(
+    {
+      type: AgentRef,
+      description:
+        'Actors and sources by name or alias ("Damascus", "al-Sharaa"); exact alias matches first.',
+      args: {
+        name: t.arg.string({ required: true, description: 'A name or alias.' }),
+        types: t.arg({ type: [AgentTypeEnum], required: false, description: 'Only these kinds of agent.' }),
+      },
+      resolve: async (_r, args, ctx, info) => {
+        const query = toLuceneQuery(args.name);
+        return offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: singleRowPage(ctx, 'agent/lookup', {
+            nameKey: slugify(args.name),
+            query: query ?? '""',
+            types: args.types ?? null,
+          }),
+          toNodes: nodesByKeys(ctx, 'agent/by-keys'),
+        });
+      },
     },
-    resolve: async (_r, args, ctx) => {
-      const query = toLuceneQuery(args.name);
-      return offsetConnection(
-        args,
-        ctx,
-        singleRowPage(ctx, 'agent/lookup', {
-          nameKey: slugify(args.name),
-          query: query ?? '""',
-          types: args.types ?? null,
-        }),
-        nodesByKeys(ctx, 'agent/by-keys'),
-      );
-    },
-  }),
+    AgentConnection,
+  ),
 }));

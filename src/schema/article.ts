@@ -2,7 +2,7 @@
 import { builder } from './builder.js';
 import { labelOfKey } from '../domain/model.js';
 import type { Item } from '../graph/loaders.js';
-import { ArticleRef, ClaimRef, SourceRef } from './refs.js';
+import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
 
 builder.node(ArticleRef, {
@@ -28,23 +28,28 @@ builder.node(ArticleRef, {
       resolve: async (a, _x, ctx) =>
         String((await ctx.loaders.one('article/text', { key: a.key }))?.text ?? ''),
     }),
-    claims: t.connection({
-      type: ClaimRef,
-      description: 'The claims of the article, in the order they stand in the text.',
-      args: { includeDrafts: t.arg.boolean({ required: false }) },
-      resolve: (a, args, ctx, info) =>
-        offsetConnection(
-          args,
-          ctx,
-          (offset, limit) =>
-            ctx.loaders.page('article/claims', String(a.key), {
-              statuses: statusesFor(args.includeDrafts),
-              offset,
-              limit,
-            }),
-          claimNodes(ctx, info),
-        ),
-    }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'The claims of the article, in the order they stand in the text.',
+        args: { includeDrafts: t.arg.boolean({ required: false }) },
+        resolve: (a, args, ctx, info) =>
+          offsetConnection({
+            args,
+            ctx,
+            info,
+            scope: String(a.key),
+            fetchPage: (offset, limit) =>
+              ctx.loaders.page('article/claims', String(a.key), {
+                statuses: statusesFor(args.includeDrafts),
+                offset,
+                limit,
+              }),
+            toNodes: claimNodes(ctx, info),
+          }),
+      },
+      ClaimConnection,
+    ),
   }),
 });
 
@@ -55,15 +60,19 @@ builder.queryFields((t) => ({
     args: { key: t.arg.string({ required: true, description: 'e.g. "article:noonpost-7628".' }) },
     resolve: (_r, { key }, ctx) => ctx.loaders.item('article/by-keys', key),
   }),
-  articles: t.connection({
-    type: ArticleRef,
-    description: 'Ingested articles, newest first.',
-    resolve: (_r, args, ctx) =>
-      offsetConnection(
-        args,
-        ctx,
-        singleRowPage(ctx, 'article/list', {}),
-        nodesByKeys(ctx, 'article/by-keys'),
-      ),
-  }),
+  articles: t.connection(
+    {
+      type: ArticleRef,
+      description: 'Ingested articles, newest first.',
+      resolve: (_r, args, ctx, info) =>
+        offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: singleRowPage(ctx, 'article/list', {}),
+          toNodes: nodesByKeys(ctx, 'article/by-keys'),
+        }),
+    },
+    ArticleConnection,
+  ),
 }));

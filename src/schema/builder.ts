@@ -4,7 +4,7 @@
  */
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
 import { API_NODE_LABELS } from '../domain/model.js';
@@ -49,9 +49,8 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     nodeQueryOptions: { description: 'Any object by its global id.' },
-    nodesQueryOptions: {
-      description: 'Objects by their global ids, in the same order (null for an unknown id).',
-    },
+    // Replaced below: the plugin's own field fails the whole list for one malformed id.
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Relay page information.' },
     decodeGlobalID: decodeNodeId,
   },
@@ -67,4 +66,32 @@ builder.mutationType({ description: 'Writes. Every mutation needs an API key wit
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items the whole list holds.', resolve: (parent) => parent.totalCount }),
+);
+
+builder.queryField('nodes', (t) =>
+  t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description:
+      'Objects by their global ids, in the same order: null for an id naming nothing, and null with an ' +
+      'error (BAD_USER_INPUT, at that index) for a malformed id; the other ids still resolve.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: async (_root, { ids }, ctx, info) => {
+      const decoded = ids.map((id) => {
+        try {
+          return decodeNodeId(String(id));
+        } catch (error) {
+          return error as Error;
+        }
+      });
+      const found = await resolveNodes(
+        builder,
+        ctx,
+        info,
+        decoded.map((d) => (d instanceof Error ? null : d)),
+      );
+      // graphql-js reports an Error item as null plus an error located at its index.
+      return decoded.map((d, i) => (d instanceof Error ? d : found[i])) as unknown[];
+    },
+  }),
 );

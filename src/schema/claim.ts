@@ -5,7 +5,7 @@
 import { builder } from './builder.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
 import type { Item } from '../graph/loaders.js';
-import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
+import { AgentRef, ArticleRef, ClaimConnection, ClaimRef } from './refs.js';
 import {
   EvidenceRef,
   TimeRefRef,
@@ -17,26 +17,22 @@ import {
   claimNodes,
 } from './common.js';
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
+import {
+  ClaimKindEnum,
+  ClaimOrderEnum,
+  ClaimStatusEnum,
+  DirectionEnum,
+  GradeFactorNameEnum,
+  HopRoleEnum,
+  RelationTypeEnum,
+  WordingOpEnum,
+} from './enums.js';
+import { oneOf } from './values.js';
+import { FACTOR_NAMES, type FactorName } from '../domain/grading.js';
 import { buildClaimListQuery, readClaimList } from '../graph/claim-list.js';
-import { CLAIM_ORDERS, labelOfKey } from '../domain/model.js';
+import { TELLING_ROLES, labelOfKey } from '../domain/model.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
-
-export const ClaimKindEnum = builder.enumType('ClaimKind', {
-  description: 'What kind of statement a claim is.',
-  values: ClaimKind.options,
-});
-export const ClaimStatusEnum = builder.enumType('ClaimStatus', {
-  description:
-    'accepted: reviewed and part of the graph; draft: proposed by the extractor, awaiting review; rejected.',
-  values: ClaimStatus.options,
-});
-export const RelationTypeEnum = builder.enumType('ClaimRelationType', {
-  description: 'SUPPORTS, CONTRADICTS, or SAME_STATEMENT (two wordings of one statement).',
-  values: RelationType.options,
-});
-const DirectionEnum = builder.enumType('RelationDirection', { values: ['OUTGOING', 'INCOMING'] as const });
-const ClaimOrderEnum = builder.enumType('ClaimOrder', { values: CLAIM_ORDERS });
 
 interface HopShape {
   telling: Item;
@@ -50,9 +46,10 @@ const HopRef = builder.objectRef<HopShape>('Hop').implement({
       description: '0 for the article, counting outwards to the origin.',
       resolve: (h) => Number(h.telling.hop),
     }),
-    role: t.string({
-      description: 'published, reported, quoted, told, said, leaked, according_to, ...',
-      resolve: (h) => String(h.telling.role),
+    role: t.field({
+      type: HopRoleEnum,
+      description: 'How this teller passed the claim on (PUBLISHED for the article itself).',
+      resolve: (h) => oneOf(TELLING_ROLES, h.telling.role, 'telling role'),
     }),
     agent: t.field({
       type: AgentRef,
@@ -179,7 +176,6 @@ const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement
   }),
 });
 
-const WordingOpEnum = builder.enumType('WordingOp', { values: ['equal', 'insert', 'delete'] as const });
 const WordingChangeRef = builder.objectRef<WordingChange>('WordingChange').implement({
   description: 'A run of words kept, inserted or deleted between two wordings.',
   fields: (t) => ({
@@ -191,12 +187,15 @@ const WordingChangeRef = builder.objectRef<WordingChange>('WordingChange').imple
 const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
   description: 'A claim related to this one, and how.',
   fields: (t) => ({
-    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type as 'SUPPORTS' }),
+    type: t.field({
+      type: RelationTypeEnum,
+      resolve: (r) => oneOf(RelationType.options, r.type, 'relation type'),
+    }),
     direction: t.field({
       type: DirectionEnum,
       description:
         'OUTGOING: this claim supports/contradicts the other; INCOMING: the other acts on this one.',
-      resolve: (r) => r.direction as 'OUTGOING',
+      resolve: (r) => oneOf(['OUTGOING', 'INCOMING'] as const, r.direction, 'relation direction'),
     }),
     note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
     claim: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => loadClaim(ctx, String(r.claimKey)) }),
@@ -211,16 +210,11 @@ const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
 });
 
 const GradeFactorRef = builder
-  .objectRef<{ factor: string; effect: number; detail: string }>('GradeFactor')
+  .objectRef<{ factor: FactorName; effect: number; detail: string }>('GradeFactor')
   .implement({
     description: 'One reason a grade went up or down.',
     fields: (t) => ({
-      factor: t.string({
-        resolve: (x) => String(x.factor),
-        description:
-          'Machine name: origin-reliability, weakest-link, hearsay-depth, anonymity, hedges, corroboration, ' +
-          'circular-reporting, contradiction, disagreement, assessment, bounds, outlet-analysis, not-graded.',
-      }),
+      factor: t.field({ type: GradeFactorNameEnum, resolve: (x) => x.factor, description: 'Which reason.' }),
       effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
       detail: t.string({ resolve: (x) => String(x.detail), description: 'The reason in words.' }),
     }),
@@ -246,7 +240,10 @@ const GradeRef = builder.objectRef<Item>('Grade').implement({
       description: 'Every factor that raised or lowered the grade, in the order applied.',
       resolve: (c) =>
         typeof c.gradeFactors === 'string'
-          ? (JSON.parse(c.gradeFactors) as { factor: string; effect: number; detail: string }[])
+          ? (JSON.parse(c.gradeFactors) as { factor: string; effect: number; detail: string }[]).map((f) => ({
+              ...f,
+              factor: oneOf(FACTOR_NAMES, f.factor, 'grade factor'),
+            }))
           : [],
     }),
   }),
@@ -296,8 +293,11 @@ builder.node(ClaimRef, {
       description: 'The verbatim quotation, exactly as printed.',
       resolve: (c) => (c.quote as string | null) ?? null,
     }),
-    kind: t.field({ type: ClaimKindEnum, resolve: (c) => c.kind as 'report' }),
-    status: t.field({ type: ClaimStatusEnum, resolve: (c) => c.status as 'accepted' }),
+    kind: t.field({ type: ClaimKindEnum, resolve: (c) => oneOf(ClaimKind.options, c.kind, 'claim kind') }),
+    status: t.field({
+      type: ClaimStatusEnum,
+      resolve: (c) => oneOf(ClaimStatus.options, c.status, 'claim status'),
+    }),
     hedges: t.stringList({
       description: 'Hedging words as printed ("reportedly").',
       resolve: (c) => (c.hedges as string[] | null) ?? [],
@@ -426,66 +426,75 @@ builder.queryFields((t) => ({
         ? ctx.loaders.claimWithChain(key)
         : ctx.loaders.item('claim/by-keys', key),
   }),
-  claims: t.connection({
-    type: ClaimRef,
-    description: 'Claims, filtered and sorted.',
-    args: {
-      filter: t.arg({ type: ClaimFilterInput, required: false }),
-      orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
+  claims: t.connection(
+    {
+      type: ClaimRef,
+      description: 'Claims, filtered and sorted.',
+      args: {
+        filter: t.arg({ type: ClaimFilterInput, required: false }),
+        orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
+      },
+      resolve: (_r, args, ctx, info) => {
+        const f = args.filter ?? {};
+        const built = buildClaimListQuery(
+          {
+            speakerKey: f.speaker,
+            aboutKey: f.about,
+            sourceKey: f.source,
+            articleKey: f.article,
+            kinds: f.kinds,
+            anonymous: f.anonymous,
+            saidFrom: f.saidFrom,
+            saidTo: f.saidTo,
+            confidenceMin: f.confidenceMin,
+            confidenceMax: f.confidenceMax,
+            statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+          },
+          args.orderBy ?? 'SAID_AT_DESC',
+        );
+        return offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: (offset, limit) => readClaimList(ctx.db, built, offset, limit),
+          toNodes: claimNodes(ctx, info),
+        });
+      },
     },
-    resolve: (_r, args, ctx, info) => {
-      const f = args.filter ?? {};
-      const built = buildClaimListQuery(
-        {
-          speakerKey: f.speaker,
-          aboutKey: f.about,
-          sourceKey: f.source,
-          articleKey: f.article,
-          kinds: f.kinds,
-          anonymous: f.anonymous,
-          saidFrom: f.saidFrom,
-          saidTo: f.saidTo,
-          confidenceMin: f.confidenceMin,
-          confidenceMax: f.confidenceMax,
-          statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
-        },
-        args.orderBy ?? 'SAID_AT_DESC',
-      );
-      return offsetConnection(
-        args,
-        ctx,
-        (offset, limit) => readClaimList(ctx.db, built, offset, limit),
-        claimNodes(ctx, info),
-      );
+    ClaimConnection,
+  ),
+  searchClaims: t.connection(
+    {
+      type: ClaimRef,
+      description:
+        'Full-text search over claim text and quotes, best match first. Any string is safe to pass.',
+      args: {
+        query: t.arg.string({ required: true }),
+        includeDrafts: t.arg.boolean({ required: false }),
+      },
+      resolve: (_r, args, ctx, info) => {
+        const query = toLuceneQuery(args.query);
+        return offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: async (offset, limit) => {
+            if (!query) return { total: 0, items: [] };
+            const row = await ctx.loaders.one('claim/search', {
+              query,
+              statuses: statusesFor(args.includeDrafts),
+              offset,
+              limit,
+            });
+            return {
+              total: Number(row?.total ?? 0),
+              items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
+            };
+          },
+          toNodes: claimNodes(ctx, info),
+        });
+      },
     },
-  }),
-  searchClaims: t.connection({
-    type: ClaimRef,
-    description: 'Full-text search over claim text and quotes, best match first. Any string is safe to pass.',
-    args: {
-      query: t.arg.string({ required: true }),
-      includeDrafts: t.arg.boolean({ required: false }),
-    },
-    resolve: (_r, args, ctx, info) => {
-      const query = toLuceneQuery(args.query);
-      return offsetConnection(
-        args,
-        ctx,
-        async (offset, limit) => {
-          if (!query) return { total: 0, items: [] };
-          const row = await ctx.loaders.one('claim/search', {
-            query,
-            statuses: statusesFor(args.includeDrafts),
-            offset,
-            limit,
-          });
-          return {
-            total: Number(row?.total ?? 0),
-            items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
-          };
-        },
-        claimNodes(ctx, info),
-      );
-    },
-  }),
+    ClaimConnection,
+  ),
 }));

@@ -1,11 +1,11 @@
 /** Small object types shared by several domain types, and the connection helper. */
-import { cursorToOffset, offsetForArgs } from '@pothos/plugin-relay';
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
 import type { Item, Page, QueryName } from '../graph/loaders.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
+import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 export interface TimeShape {
@@ -55,11 +55,13 @@ export function evidenceOf(item: Item): SpanShape | null {
 
 /**
  * Relay arguments to offset and limit, refusing pages larger than MAX_PAGE_SIZE with a clear
- * error instead of quietly truncating. `last` without `before` needs the total first.
+ * error instead of quietly truncating. Cursors are checked against the list they must come from
+ * (see cursors.ts). `last` without `before` needs the total first.
  */
 export function pageWindow(
   args: DefaultConnectionArguments,
   ctx: Context,
+  binding: string,
   totalCount?: number,
 ): { offset: number; limit: number; hasPreviousPage: boolean } {
   const max = ctx.config.MAX_PAGE_SIZE;
@@ -67,58 +69,60 @@ export function pageWindow(
     const v = args[name];
     if (v != null && (v < 0 || v > max)) throw badInput(`\`${name}\` must be between 0 and ${max}`, name);
   }
-  for (const name of ['after', 'before'] as const) {
-    const cursor = args[name];
-    if (cursor == null) continue;
-    try {
-      cursorToOffset(cursor);
-    } catch {
-      // Say which argument is wrong; the relay plugin's own message names none.
-      throw badInput(`\`${name}\` is not a cursor from this list`, name);
-    }
+  const after = args.after != null ? decodeCursor(args.after, binding, 'after') : null;
+  const before = args.before != null ? decodeCursor(args.before, binding, 'before') : null;
+  const { first, last } = args;
+  // The window [start, end) in the list, as the Relay specification's pagination algorithm gives it.
+  let start = after === null ? 0 : after + 1;
+  let end = Math.max(Math.min(before ?? Infinity, totalCount ?? Infinity), start);
+  if (first != null) end = Math.min(end, start + first);
+  if (last != null) {
+    if (end === Infinity) throw badInput('`last` needs `before` or `first`', 'last');
+    start = Math.max(start, end - last);
   }
-  try {
-    const w = offsetForArgs({
-      args,
-      defaultSize: Math.min(20, max),
-      maxSize: max,
-      ...(totalCount !== undefined ? { totalCount } : {}),
-    });
-    // offsetForArgs' `limit` already asks for one extra row; ours is the page size itself.
-    return { offset: w.offset, limit: w.expectedSize, hasPreviousPage: w.hasPreviousPage };
-  } catch (error) {
-    throw badInput(`invalid pagination arguments: ${(error as Error).message}`);
-  }
+  const size = first == null && last == null ? Math.min(20, max) : end - start;
+  end = Math.min(end, start + Math.min(size, max));
+  return { offset: start, limit: end - start, hasPreviousPage: start > 0 };
+}
+
+export interface ConnectionOptions<T> {
+  args: DefaultConnectionArguments;
+  ctx: Context;
+  info: GraphQLResolveInfo;
+  /** The key of the parent the list hangs off (an article's claims), binding its cursors to it. */
+  scope?: string;
+  fetchPage: (offset: number, limit: number) => Promise<Page>;
+  toNodes: (keys: string[]) => Promise<T[]>;
 }
 
 /** Runs a paged fetch for connection args, counting first when `last` has no `before`. */
-export async function offsetConnection<T>(
-  args: DefaultConnectionArguments,
-  ctx: Context,
-  fetchPage: (offset: number, limit: number) => Promise<Page>,
-  toNodes: (keys: string[]) => Promise<T[]>,
-) {
+export async function offsetConnection<T>({
+  args,
+  ctx,
+  info,
+  scope,
+  fetchPage,
+  toNodes,
+}: ConnectionOptions<T>) {
+  const binding = listBinding(info, args, scope);
   let total: number | undefined;
   if (args.last != null && !args.before) total = (await fetchPage(0, 0)).total;
-  const window = pageWindow(args, ctx, total);
+  const window = pageWindow(args, ctx, binding, total);
   // Fetch one extra row to know whether a next page exists.
   const page = await fetchPage(window.offset, window.limit + 1);
   const keys = page.items.slice(0, window.limit);
   const nodes = await toNodes(keys);
+  const cursor = (offset: number) => encodeCursor(binding, offset);
   return {
     totalCount: page.total,
-    edges: nodes.map((node, i) => ({ node, cursor: offsetToCursorString(window.offset + i) })),
+    edges: nodes.map((node, i) => ({ node, cursor: cursor(window.offset + i) })),
     pageInfo: {
       hasPreviousPage: window.hasPreviousPage,
       hasNextPage: page.items.length > window.limit || window.offset + window.limit < page.total,
-      startCursor: nodes.length > 0 ? offsetToCursorString(window.offset) : null,
-      endCursor: nodes.length > 0 ? offsetToCursorString(window.offset + nodes.length - 1) : null,
+      startCursor: nodes.length > 0 ? cursor(window.offset) : null,
+      endCursor: nodes.length > 0 ? cursor(window.offset + nodes.length - 1) : null,
     },
   };
-}
-
-function offsetToCursorString(offset: number): string {
-  return Buffer.from(`OffsetConnection:${offset}`).toString('base64');
 }
 
 export const STATUS_DEFAULT = ['accepted'];

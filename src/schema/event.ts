@@ -1,8 +1,10 @@
 /** Events and places: what happened when and where, with the claims tied to each event. */
 import { builder } from './builder.js';
-import { labelOfKey } from '../domain/model.js';
+import { EventKind, PlaceKind, labelOfKey } from '../domain/model.js';
+import { EventKindEnum, PlaceKindEnum } from './enums.js';
+import { oneOf } from './values.js';
 import type { Item } from '../graph/loaders.js';
-import { AgentRef, ClaimRef, EventRef, PlaceRef } from './refs.js';
+import { AgentRef, ClaimConnection, ClaimRef, EventConnection, EventRef, PlaceRef } from './refs.js';
 import {
   EvidenceRef,
   TimeRefRef,
@@ -23,7 +25,7 @@ builder.node(PlaceRef, {
   fields: (t) => ({
     key: t.string({ resolve: (p) => String(p.key) }),
     name: t.string({ resolve: (p) => String(p.name) }),
-    kind: t.string({ resolve: (p) => String(p.kind) }),
+    kind: t.field({ type: PlaceKindEnum, resolve: (p) => oneOf(PlaceKind.options, p.kind, 'place kind') }),
     aliases: t.stringList({ resolve: (p) => (p.aliases as string[] | null) ?? [] }),
     within: t.field({
       type: PlaceRef,
@@ -42,7 +44,7 @@ builder.node(EventRef, {
   fields: (t) => ({
     key: t.string({ resolve: (e) => String(e.key) }),
     name: t.string({ resolve: (e) => String(e.name) }),
-    kind: t.string({ resolve: (e) => String(e.kind) }),
+    kind: t.field({ type: EventKindEnum, resolve: (e) => oneOf(EventKind.options, e.kind, 'event kind') }),
     time: t.field({ type: TimeRefRef, nullable: true, resolve: (e) => timeOf(e) }),
     evidence: t.field({ type: EvidenceRef, nullable: true, resolve: (e) => evidenceOf(e) }),
     place: t.field({
@@ -58,44 +60,53 @@ builder.node(EventRef, {
           (x): x is Item => x !== null,
         ),
     }),
-    claims: t.connection({
-      type: ClaimRef,
-      description: 'Claims tied to this event, in the order they were said.',
-      args: { includeDrafts: t.arg.boolean({ required: false }) },
-      resolve: (e, args, ctx, info) =>
-        offsetConnection(
-          args,
-          ctx,
-          (offset, limit) =>
-            ctx.loaders.page('event/claims', String(e.key), {
-              statuses: statusesFor(args.includeDrafts),
-              offset,
-              limit,
-            }),
-          claimNodes(ctx, info),
-        ),
-    }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims tied to this event, in the order they were said.',
+        args: { includeDrafts: t.arg.boolean({ required: false }) },
+        resolve: (e, args, ctx, info) =>
+          offsetConnection({
+            args,
+            ctx,
+            info,
+            scope: String(e.key),
+            fetchPage: (offset, limit) =>
+              ctx.loaders.page('event/claims', String(e.key), {
+                statuses: statusesFor(args.includeDrafts),
+                offset,
+                limit,
+              }),
+            toNodes: claimNodes(ctx, info),
+          }),
+      },
+      ClaimConnection,
+    ),
   }),
 });
 
 builder.queryFields((t) => ({
-  timeline: t.connection({
-    type: EventRef,
-    description: 'Events between two dates (inclusive), in time order, each with its claims.',
-    args: {
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
-    },
-    resolve: (_r, args, ctx) =>
-      offsetConnection(
-        args,
-        ctx,
-        singleRowPage(ctx, 'event/timeline', {
-          from: args.from ?? null,
-          // An event starting on the `to` day counts: compare against the end of that day.
-          to: args.to ? `${args.to}T23:59:59Z` : null,
+  timeline: t.connection(
+    {
+      type: EventRef,
+      description: 'Events between two dates (inclusive), in time order, each with its claims.',
+      args: {
+        from: t.arg({ type: 'Date', required: false }),
+        to: t.arg({ type: 'Date', required: false }),
+      },
+      resolve: (_r, args, ctx, info) =>
+        offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: singleRowPage(ctx, 'event/timeline', {
+            from: args.from ?? null,
+            // An event starting on the `to` day counts: compare against the end of that day.
+            to: args.to ? `${args.to}T23:59:59Z` : null,
+          }),
+          toNodes: nodesByKeys(ctx, 'event/by-keys'),
         }),
-        nodesByKeys(ctx, 'event/by-keys'),
-      ),
-  }),
+    },
+    EventConnection,
+  ),
 }));

@@ -5,10 +5,10 @@
  */
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
-import { AgentRef, ClaimRef } from './refs.js';
+import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
 import { offsetConnection, singleRowPage, STATUS_DEFAULT, claimNodes } from './common.js';
 import { loadClaim } from './claim.js';
-import { ReliabilityGrade } from './agent.js';
+import { ReliabilityGradeEnum } from './enums.js';
 import { requireEditor, guarded } from './mutations.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import type { IndependentOrigin } from '../domain/independence.js';
@@ -95,19 +95,23 @@ builder.objectFields(ClaimRef, (t) => ({
 }));
 
 builder.queryField('contestedClaims', (t) =>
-  t.connection({
-    type: ClaimRef,
-    description:
-      'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
-      'and `grade` give both sides.',
-    resolve: (_r, args, ctx, info) =>
-      offsetConnection(
-        args,
-        ctx,
-        singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
-        claimNodes(ctx, info),
-      ),
-  }),
+  t.connection(
+    {
+      type: ClaimRef,
+      description:
+        'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
+        'and `grade` give both sides.',
+      resolve: (_r, args, ctx, info) =>
+        offsetConnection({
+          args,
+          ctx,
+          info,
+          fetchPage: singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
+          toNodes: claimNodes(ctx, info),
+        }),
+    },
+    ClaimConnection,
+  ),
 );
 
 const RecordAssessmentInput = builder.inputType('RecordAssessmentInput', {
@@ -128,7 +132,7 @@ const SetReliabilityInput = builder.inputType('SetReliabilityInput', {
   fields: (t) => ({
     agent: t.string({ required: true, description: 'Key of a source or actor.' }),
     grade: t.field({
-      type: ReliabilityGrade,
+      type: ReliabilityGradeEnum,
       required: false,
       description: 'The grade; null clears the override.',
     }),

@@ -7,7 +7,8 @@ import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import type { Context } from './context.js';
 import { ArticleRef, ClaimRef } from './refs.js';
-import { ClaimStatusEnum, RelationTypeEnum, loadClaim } from './claim.js';
+import { loadClaim } from './claim.js';
+import { ArticleFormatEnum, ClaimStatusEnum, RelationTypeEnum } from './enums.js';
 import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
 import { ZodError } from 'zod';
 import { DocumentValidationError, formatPath } from '../domain/validate.js';
@@ -244,15 +245,10 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const InputFormatEnum = builder.enumType('ArticleFormat', {
-  description: 'How the submitted article is written; boilerplate and markup are stripped.',
-  values: ['text', 'markdown', 'html'] as const,
-});
-
 const ExtractArticleInput = builder.inputType('ExtractArticleInput', {
   fields: (t) => ({
     content: t.string({ required: true, description: 'The article: plain text, Markdown or HTML.' }),
-    format: t.field({ type: InputFormatEnum, required: false, description: 'Detected when omitted.' }),
+    format: t.field({ type: ArticleFormatEnum, required: false, description: 'Detected when omitted.' }),
     url: t.string({ required: false }),
     title: t.string({ required: false }),
     publisher: t.string({ required: false, description: 'Publisher name, e.g. "Noon Post".' }),

@@ -20,14 +20,18 @@ function parseIso(value: unknown, dateOnly: boolean): string {
 }
 
 builder.scalarType('Date', {
-  description: 'An ISO-8601 calendar date, e.g. 2026-01-05.',
+  description: 'An ISO-8601 calendar date, e.g. 2026-01-05 (RFC 3339 full-date).',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize: (v) => String(v),
   parseValue: (v) => parseIso(v, true),
   parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : null, true),
 });
 
 builder.scalarType('DateTime', {
-  description: 'An ISO-8601 date or date-time with offset, e.g. 2026-01-05 or 2026-01-05T10:00:00Z.',
+  description:
+    'An ISO-8601 date or date-time with offset, e.g. 2026-01-05 or 2026-01-05T10:00:00Z (RFC 3339 ' +
+    'full-date or date-time: a day is kept as a day when that is all the source tells).',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize: (v) => String(v),
   parseValue: (v) => parseIso(v, false),
   parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : null, false),
@@ -35,6 +39,7 @@ builder.scalarType('DateTime', {
 
 builder.scalarType('JSON', {
   description: 'Any JSON value (used for whole article documents, validated by the domain schema).',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc8259',
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: () => {

@@ -33,7 +33,7 @@ describe('extractArticle', () => {
       {
         i: {
           content: article,
-          format: 'markdown',
+          format: 'MARKDOWN',
           url: 'https://example.org/copy-of-7628',
           title: 'Syrian-Israeli talks (a second copy)',
           publisher: 'Example Wire',
@@ -62,11 +62,11 @@ describe('extractArticle', () => {
     const visible = await api.gql(`{ claims(filter: { article: "${articleKey}" }) { totalCount } }`);
     expect(visible.data!.claims.totalCount).toBe(0);
     const accepted = await api.gql(
-      `mutation { setClaimStatus(input: { claim: "${sharaa.key}", status: accepted }) { __typename ... on MutationSetClaimStatusSuccess { data { status grade { confidence } history { change } } } } }`,
+      `mutation { setClaimStatus(input: { claim: "${sharaa.key}", status: ACCEPTED }) { __typename ... on MutationSetClaimStatusSuccess { data { status grade { confidence } history { change } } } } }`,
       {},
       editor,
     );
-    expect(accepted.data!.setClaimStatus.data.status).toBe('accepted');
+    expect(accepted.data!.setClaimStatus.data.status).toBe('ACCEPTED');
     expect(accepted.data!.setClaimStatus.data.grade.confidence).not.toBeNull();
     expect(accepted.data!.setClaimStatus.data.history.map((h: any) => h.change)).toContain('accepted');
     const after = await api.gql(`{ claims(filter: { article: "${articleKey}" }) { totalCount } }`);

@@ -149,7 +149,8 @@ describe('other floods', () => {
     }
   });
 
-  it('answers bad variables with BAD_USER_INPUT naming the variable, without field suggestions', async () => {
+  it('answers bad variables with BAD_USER_INPUT naming the variable, without field suggestions in production', async () => {
+    const production = offlineApi({ NODE_ENV: 'production' });
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['query P($f: Int) { claims(first: $f) { totalCount } }', { f: 'ten' }, /"\$f"/],
       ['query P($k: String!) { claim(key: $k) { key } }', {}, /"\$k"/],
@@ -161,12 +162,24 @@ describe('other floods', () => {
       ['query P($f: ClaimFilter) { claims(filter: $f) { totalCount } }', { f: { abut: 'x' } }, /"abut"/],
     ];
     for (const [query, variables, names] of cases) {
-      const r = await api.gql(query, {}, variables);
+      const r = await production.gql(query, {}, variables);
       expect(r.body.data ?? null).toBeNull();
       expect(codesOf(r)).toEqual(r.body.errors!.map(() => 'BAD_USER_INPUT'));
       expect(r.body.errors!.map((e) => e.message).join(' ')).toMatch(names);
       expect(r.text).not.toMatch(/Did you mean/);
     }
+  });
+
+  it('suggests field and argument names outside production, and only there', async () => {
+    const query = '{ claims(frist: 2) { totalCont } }';
+    const dev = await api.gql(query);
+    expect(codesOf(dev)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+    const messages = dev.body.errors!.map((e) => e.message).join(' ');
+    expect(messages).toMatch(/Did you mean "first"/);
+    expect(messages).toMatch(/Did you mean "totalCount"/);
+    const production = await offlineApi({ NODE_ENV: 'production' }).gql(query);
+    expect(codesOf(production)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+    expect(production.text).not.toMatch(/Did you mean/);
   });
 });
 

@@ -203,7 +203,8 @@ function chainElements(
     label: a.name,
     properties: {
       name: a.name,
-      kind: a.kind,
+      // The API's enum value (ANONYMOUS) as the graph stores it (anonymous), like neighbourhood nodes.
+      kind: a.kind.toLowerCase(),
       anonymous: a.anonymous ?? false,
       description: a.description ?? null,
     },

@@ -22,7 +22,7 @@ export function resultItem(claim: ClaimSummary, onOpen: (key: string) => void): 
       'span',
       { class: 'result-meta' },
       confidenceChip(claim.grade.confidence),
-      ` ${claim.speaker.name} · ${claim.kind} · ${claim.saidAt}`,
+      ` ${claim.speaker.name} · ${words(claim.kind)} · ${claim.saidAt}`,
     ),
   );
   button.addEventListener('click', () => onOpen(claim.key));
@@ -32,8 +32,8 @@ export function resultItem(claim: ClaimSummary, onOpen: (key: string) => void): 
 function agentLabel(agent: AgentRef): (HTMLElement | string)[] {
   const badges: HTMLElement[] = [];
   if (agent.anonymous) badges.push(h('span', { class: 'badge anon' }, 'anonymous'));
-  if (!(agent.anonymous && agent.kind === 'anonymous'))
-    badges.push(h('span', { class: 'badge' }, agent.kind));
+  if (!(agent.anonymous && agent.kind === 'ANONYMOUS'))
+    badges.push(h('span', { class: 'badge' }, words(agent.kind)));
   return [h('strong', {}, agent.name), ' ', ...badges];
 }
 
@@ -45,7 +45,7 @@ function hopItem(hop: Hop, last: boolean): HTMLElement {
       'div',
       { class: 'hop-head' },
       h('span', { class: 'hop-pos' }, String(hop.position)),
-      h('span', { class: 'hop-role' }, hop.role),
+      h('span', { class: 'hop-role' }, words(hop.role)),
       last ? h('span', { class: 'badge origin' }, 'origin') : null,
     ),
     h('div', { class: 'hop-agent' }, ...agentLabel(hop.agent)),
@@ -221,4 +221,9 @@ function swatch(colour: string, label: string): HTMLElement {
   const box = h('span', { class: 'swatch' });
   box.style.background = colour;
   return h('span', { class: 'stop' }, box, label);
+}
+
+/** An API enum value as words for the page: `ACCORDING_TO` -> "according to". */
+function words(value: string): string {
+  return value.toLowerCase().replace(/_/g, ' ');
 }
