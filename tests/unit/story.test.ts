@@ -39,6 +39,7 @@ interface Gold {
   articles: { id: string; outlet: string; url: string; title: string; publishedAt: string; half: string }[];
   statements: { id: string; summary: string; claims: string[] }[];
   links: GoldLink[];
+  laundering: { claim: string; earlier: string; laundered: boolean; note: string }[];
 }
 const gold = JSON.parse(readFileSync(path.join(storyDir, 'gold.json'), 'utf8')) as Gold;
 
@@ -194,6 +195,23 @@ describe('cross-article gold', () => {
         d.relations.filter((r) => r.to.includes('#')),
         d.article.id,
       ).toEqual([]);
+  });
+
+  it('marks laundering only where the earlier appearance named an unnamed source and the later names none', () => {
+    const claims = new Map(
+      corpus.flatMap((d) => d.claims.map((c) => [claimKey(d.article.id, c.id), { d, c }])),
+    );
+    const unnamedLink = (key: string) => {
+      const { d, c } = claims.get(key)!;
+      const anonymous = new Set(d.sources.filter((s) => s.kind === 'anonymous').map((s) => s.id));
+      return c.chain.some((h) => anonymous.has(h.agent));
+    };
+    expect(gold.laundering.filter((l) => l.laundered).length).toBeGreaterThanOrEqual(1);
+    for (const l of gold.laundering) {
+      expect(claims.has(l.claim) && claims.has(l.earlier), l.claim).toBe(true);
+      expect(unnamedLink(l.earlier), l.earlier).toBe(true);
+      expect(unnamedLink(l.claim), l.claim).toBe(!l.laundered);
+    }
   });
 
   it('lists no pair twice', () => {
