@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { connect, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
-import { provisionNeo4j, repoRoot, type Neo4jTarget } from './db/provision.js';
+import { provisionNeo4j, type Neo4jTarget } from './db/provision.js';
+import { repoRoot } from './paths.js';
 import { ingestFile } from './graph/ingest.js';
 import type { Logger } from './log.js';
 
