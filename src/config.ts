@@ -92,6 +92,10 @@ export const ConfigSchema = z.object({
    * may fetch; past it the request stops with QUERY_TOO_EXPENSIVE, whatever the cost guard said.
    */
   MAX_RESPONSE_ROWS: int(50_000, 100, 10_000_000),
+  /** Exports over HTTP running at once; more answer 503 with Retry-After. */
+  EXPORT_CONCURRENCY: int(2, 1, 100),
+  /** Which HTTP exports need an API key: never, whole (whole-graph exports), always. */
+  EXPORT_KEY_REQUIRED: z.enum(['never', 'whole', 'always']).default('never'),
   /** Hide internal error messages from clients (always on in production). */
   MASK_ERRORS: bool(true),
 });
