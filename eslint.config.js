@@ -1,5 +1,5 @@
 // Lint: the recommended JS and TypeScript rules. (That no Cypher is built from input is checked
-// by tests/cypher-safety.test.ts, which reads the code with the TypeScript compiler.)
+// by tests/unit/cypher-safety.test.ts, which reads the code with the TypeScript compiler.)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
