@@ -17,6 +17,7 @@ import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { useQueryCost, useResponseBudget } from './query-cost.js';
+import { exemptStandardIntrospection } from './introspection.js';
 
 export interface YogaOptions {
   config: Config;
@@ -81,7 +82,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
         }
       : false,
     plugins: [
-      ...armor.protect().plugins,
+      // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
+      ...armor.protect().plugins.map(exemptStandardIntrospection),
       useAccessPolicy(config),
       useQueryCost(config),
       useResponseBudget(config),
