@@ -89,7 +89,8 @@ function provenanceView(claimKey: string, chain: readonly ChainItem[]): Provenan
   return {
     claimKey,
     agents: chain.map((t) => t.agent?.name ?? '?'),
-    roles: chain.map((t) => t.role),
+    // The API answers roles as enum values (SAID), the database stores them as written (said).
+    roles: chain.map((t) => t.role.toLowerCase()),
     anonymous: chain.map((t) => t.anonymous),
   };
 }
