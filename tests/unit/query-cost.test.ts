@@ -53,7 +53,7 @@ describe('the cost guard prices page sizes however they are written', () => {
     const viaDefault = attack(2, '(first: $n)').replace('($n: Int)', '($n: Int = 100)');
     expectTooExpensive(await api.gql(viaDefault));
     const viaFragments = `query Q($n: Int) { a: claims(first: $n) { ...E } b: claims(first: $n) { ...E } }
-      fragment E on QueryClaimsConnection { edges { node { ...C } } }
+      fragment E on ClaimConnection { edges { node { ...C } } }
       fragment C on Claim { speaker { ... on Agent { said(first: $n) { edges { node { speaker { said(first: $n) { edges { node { key } } } } } } } } } }`;
     expectTooExpensive(await api.gql(viaFragments, {}, { n: 100 }));
   });
@@ -68,7 +68,7 @@ describe('the cost guard prices page sizes however they are written', () => {
     );
     expect(literal).toBe(
       price(
-        '{ claims(first: 50) { ...P } } fragment P on QueryClaimsConnection { edges { node { key text } } }',
+        '{ claims(first: 50) { ...P } } fragment P on ClaimConnection { edges { node { key text } } }',
       ),
     );
     // 1 (claims) + 1 (edges) + 50 x (node + key + text)... edges is the list, priced at 50 x its selection.
