@@ -67,9 +67,7 @@ describe('the cost guard prices page sizes however they are written', () => {
       price('query Q($n: Int = 50) { claims(first: $n) { edges { node { key text } } } }'),
     );
     expect(literal).toBe(
-      price(
-        '{ claims(first: 50) { ...P } } fragment P on ClaimConnection { edges { node { key text } } }',
-      ),
+      price('{ claims(first: 50) { ...P } } fragment P on ClaimConnection { edges { node { key text } } }'),
     );
     // 1 (claims) + 1 (edges) + 50 x (node + key + text)... edges is the list, priced at 50 x its selection.
     expect(literal).toBe(1 + 1 + 50 * 3);
