@@ -12,6 +12,7 @@ import './mutations.js';
 import './grading.js';
 import './affiliation.js';
 import './statements.js';
+import './timeline.js';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 
