@@ -1,10 +1,9 @@
 /** Agent filters given by key or by name, resolved once per request (src/graph/agent-ref.ts). */
-import type { Database } from '../db/database.js';
 import { AmbiguousAgentError, resolveAgentRef } from '../graph/agent-ref.js';
 import { badInput } from './errors.js';
 
 export async function agentRefs(
-  db: Database,
+  db: Parameters<typeof resolveAgentRef>[0],
   refs: readonly (string | null | undefined)[],
 ): Promise<(string | null)[]> {
   try {
