@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the explorer's browser test (tests/explorer.int.test.ts), which
+# Installs Debian's Chromium for the explorer's browser test (tests/integration/explorer.int.test.ts), which
 # drives it with playwright-core. Debian's build rather than Playwright's download because CI can
 # reach the Debian mirrors but not Playwright's CDN. Does nothing when it is already there.
 set -euo pipefail

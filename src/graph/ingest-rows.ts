@@ -7,6 +7,7 @@
  * is hop i-1 of the chain, and each telling QUOTED_FROM the next one out to the origin.
  */
 import type { ArticleDocument, Claim, TimeRef } from '../domain/document.js';
+import { labelOfKey } from '../domain/model.js';
 import {
   actorKey,
   articleKey,
@@ -147,14 +148,8 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
     for (const ref of c.about) {
       const k = key(ref);
       if (!k) continue;
-      const label = k.startsWith('actor:')
-        ? 'Actor'
-        : k.startsWith('place:')
-          ? 'Place'
-          : k.startsWith('event:')
-            ? 'Event'
-            : 'Source';
-      about[label].push(k);
+      const label = labelOfKey(k);
+      about[label === 'Actor' || label === 'Place' || label === 'Event' ? label : 'Source'].push(k);
     }
     const origin = c.chain[c.chain.length - 1];
     const props = {

@@ -1,5 +1,6 @@
 /** Articles: the reports we ingest, and the claims each contains. */
 import { builder } from './builder.js';
+import { labelOfKey } from '../domain/model.js';
 import type { Item } from '../graph/loaders.js';
 import { ArticleRef, ClaimRef, SourceRef } from './refs.js';
 import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
@@ -7,7 +8,7 @@ import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes }
 builder.node(ArticleRef, {
   description: 'One published report we ingested.',
   id: { resolve: (a) => String(a.key) },
-  isTypeOf: (v) => String((v as Item).key).startsWith('article:'),
+  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Article',
   loadMany: (keys, ctx) => ctx.loaders.items('article/by-keys', keys),
   fields: (t) => ({
     key: t.string({ description: 'Stable key "article:<id>".', resolve: (a) => String(a.key) }),

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { allQueryNames, cypher } from '../../src/db/cypher.js';
+import { migrate } from '../../src/db/migrations.js';
+import { buildClaimListQuery } from '../../src/graph/claim-list.js';
+import { CLAIM_ORDERS } from '../../src/domain/model.js';
+import { testDatabase } from '../support/db.js';
+import { exportQuery } from '../../src/export/allow-list.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = testDatabase();
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+async function explain(query: string): Promise<void> {
+  await db.read((tx) => tx.rows(`EXPLAIN ${query}`));
+}
+
+describe('every Cypher query', () => {
+  const names = allQueryNames();
+
+  it('there are named queries to check', () => {
+    expect(names.length).toBeGreaterThan(20);
+  });
+
+  it.each(names)('cypher/queries/%s.cypher passes EXPLAIN on the real server', async (name) => {
+    // Export queries are templates whose label and depth come from an allow-list (src/export).
+    const text = name.startsWith('export/')
+      ? exportQuery(name.slice('export/'.length), { label: 'Claim', depth: 2 })
+      : cypher(name);
+    await expect(explain(text)).resolves.toBeUndefined();
+  });
+
+  it('every variant of the claims list passes EXPLAIN', async () => {
+    const orders = CLAIM_ORDERS;
+    const filters = [
+      {},
+      { articleKey: 'article:a' },
+      { speakerKey: 'actor:a', sourceKey: 'source:b', aboutKey: 'place:c' },
+      {
+        aboutKey: 'event:e',
+        kinds: ['quote'],
+        anonymous: true,
+        saidFrom: '2025-01-01',
+        saidTo: '2026-01-01',
+      },
+      { sourceKey: 'actor:x', anonymous: false, confidenceMin: 0.2, confidenceMax: 0.9 },
+    ];
+    let checked = 0;
+    for (const filter of filters) {
+      for (const order of orders) {
+        const built = buildClaimListQuery({ ...filter, statuses: ['accepted'] }, order);
+        expect(built.query).not.toBeNull();
+        await explain(built.query!);
+        checked++;
+      }
+    }
+    expect(checked).toBe(25);
+  });
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { connect } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrations.js';
+import { buildYoga } from '../../src/yoga.js';
+import { testConfig, testDatabase } from '../support/db.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = testDatabase();
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+describe('health and readiness', () => {
+  it('is healthy and ready when Neo4j answers and migrations are applied', async () => {
+    const yoga = buildYoga({ config: testConfig(), db });
+    expect((await yoga.fetch('http://yoga/health')).status).toBe(200);
+    expect((await yoga.fetch('http://yoga/ready')).status).toBe(200);
+    const r = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await r.json()).toMatchObject({ data: { __typename: 'Query' } });
+  });
+
+  it('is alive but not ready when Neo4j cannot be reached', async () => {
+    const config = testConfig({ NEO4J_ACQUIRE_TIMEOUT_MS: '1000' });
+    const unreachable = connect(
+      { uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'x', database: 'neo4j' },
+      config,
+    );
+    try {
+      const yoga = buildYoga({ config, db: unreachable });
+      expect((await yoga.fetch('http://yoga/health')).status).toBe(200);
+      const started = Date.now();
+      expect((await yoga.fetch('http://yoga/ready')).status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * No Cypher is built from input. The source is read with the TypeScript compiler: the first
+ * argument of every `rows(`, `exec(`, `readOne(`, `autocommit(` and driver `run(` call must be a constant, a
+ * named query file (`cypher(...)`), or come from an allow-listed builder module whose fragments
+ * are themselves constants. The builder's output is then checked to be independent of the
+ * values it is given, and the query files to use no dynamic labels or string-executed Cypher.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/paths.js';
+import { buildClaimListQuery } from '../../src/graph/claim-list.js';
+import { CLAIM_ORDERS } from '../../src/domain/model.js';
+
+/** Modules allowed to assemble Cypher text, and why. */
+const BUILDER_MODULES: Record<string, string> = {
+  'src/graph/claim-list.ts': 'joins constant fragments from a closed allow-list',
+  'src/db/migrations.ts': 'runs statements read from the versioned cypher/migrations files',
+  'src/export/allow-list.ts':
+    'fills the cypher/queries/export templates with labels, types and a depth from its closed allow-list',
+  // Every query text in the reader comes from exportQuery() above, passed through local helpers.
+  'src/export/reader.ts': 'pages through queries built only by src/export/allow-list.ts',
+  // The helpers themselves pass their `query` parameter on to the driver.
+  'src/db/database.ts': 'the read/write helpers that every query goes through',
+};
+const QUERY_CALLS = new Set(['rows', 'exec', 'readOne', 'autocommit', 'run']);
+
+function listFiles(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return listFiles(full, ext);
+    return e.name.endsWith(ext) ? [full] : [];
+  });
+}
+
+const sourceFiles = listFiles(path.join(repoRoot, 'src'), '.ts');
+const program = ts.createProgram(sourceFiles, {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  noEmit: true,
+  skipLibCheck: true,
+});
+const checker = program.getTypeChecker();
+const rel = (file: string) => path.relative(repoRoot, file).split(path.sep).join('/');
+
+function declarationOf(node: ts.Node): ts.Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+}
+
+const inBuilderModule = (node: ts.Node) => rel(node.getSourceFile().fileName) in BUILDER_MODULES;
+
+/** Why an expression is safe as Cypher text, or null when it is not shown to be. */
+function safeBecause(expr: ts.Expression, seen = new Set<ts.Node>()): string | null {
+  if (seen.has(expr)) return null;
+  seen.add(expr);
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr))
+    return safeBecause(expr.expression, seen);
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return 'constant';
+  if (ts.isTemplateExpression(expr)) return inBuilderModule(expr) ? 'builder template' : null;
+  if (ts.isCallExpression(expr)) {
+    const callee = declarationOf(
+      ts.isPropertyAccessExpression(expr.expression) ? expr.expression.name : expr.expression,
+    );
+    if (!callee) return null;
+    const file = rel(callee.getSourceFile().fileName);
+    if (file === 'src/db/cypher.ts') return 'named query file';
+    return file in BUILDER_MODULES ? `builder in ${file}` : null;
+  }
+  if (ts.isPropertyAccessExpression(expr)) return safeBecause(expr.expression, seen);
+  if (ts.isIdentifier(expr)) {
+    const decl = declarationOf(expr);
+    if (!decl) return null;
+    if (inBuilderModule(decl)) return 'declared in a builder module';
+    if (ts.isVariableDeclaration(decl) && decl.initializer) {
+      const constant = (ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) !== 0;
+      return constant ? safeBecause(decl.initializer, seen) : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+interface QueryCall {
+  where: string;
+  text: string;
+  safe: string | null;
+}
+
+function queryCalls(): QueryCall[] {
+  const calls: QueryCall[] = [];
+  for (const file of sourceFiles) {
+    const source = program.getSourceFile(file);
+    if (!source) throw new Error(`not parsed: ${file}`);
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        QUERY_CALLS.has(node.expression.name.text)
+      ) {
+        const receiver = checker.getTypeAtLocation(node.expression.expression);
+        const typeName = checker.typeToString(receiver);
+        // Only calls on the project's Tx/Database or the driver's Session/Transaction.
+        if (/^(Tx|Database|Session|ManagedTransaction|Transaction)$/.test(typeName)) {
+          const first = node.arguments[0];
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+          calls.push({
+            where: `${rel(file)}:${line + 1}`,
+            text: node.getText().slice(0, 80),
+            safe: first ? safeBecause(first) : null,
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return calls;
+}
+
+describe('Cypher is never built from input', () => {
+  const calls = queryCalls();
+
+  it('finds the query calls it checks (the scan is not vacuous)', () => {
+    expect(calls.length).toBeGreaterThan(20);
+    expect(calls.some((c) => c.where.startsWith('src/graph/ingest.ts'))).toBe(true);
+    expect(calls.some((c) => c.where.startsWith('src/graph/claim-list.ts'))).toBe(true);
+    // Resolvers never query the database themselves: they go through src/graph.
+    expect(calls.filter((c) => c.where.startsWith('src/schema/'))).toEqual([]);
+  });
+
+  it('passes only constants, named query files or allow-listed builders to the database', () => {
+    const unsafe = calls.filter((c) => c.safe === null).map((c) => `${c.where}  ${c.text}`);
+    expect(unsafe).toEqual([]);
+  });
+
+  it('recognises an interpolated query as unsafe (the checker can fail)', () => {
+    const probe = ts.createSourceFile(
+      'probe.ts',
+      'const name = input; tx.rows(`MATCH (n:${name}) RETURN n`); tx.rows("MATCH " + name);',
+      ts.ScriptTarget.ES2022,
+      true,
+    );
+    const args: ts.Expression[] = [];
+    probe.forEachChild(function walk(n: ts.Node): void {
+      if (ts.isCallExpression(n) && n.arguments[0]) args.push(n.arguments[0]);
+      n.forEachChild(walk);
+    });
+    expect(args).toHaveLength(2);
+    for (const arg of args) expect(safeBecause(arg)).toBeNull();
+  });
+
+  it('lets the driver be used directly only in src/db', () => {
+    const outside = sourceFiles
+      .filter((f) => !rel(f).startsWith('src/db/'))
+      .filter((f) => /from 'neo4j-driver'/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(outside).toEqual([]);
+  });
+});
+
+describe('the claims-list builder', () => {
+  const orders = CLAIM_ORDERS;
+  const hostile = fc.oneof(
+    fc.string(),
+    fc.constantFrom('actor:x`) DETACH DELETE c //', "source:'}) RETURN 1 //", 'place:$(label)', 'event:\n}'),
+  );
+
+  it('puts every value in a parameter: the query text depends only on which filters are set', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          speakerKey: fc.option(hostile),
+          aboutKey: fc.option(hostile),
+          sourceKey: fc.option(hostile),
+          articleKey: fc.option(hostile),
+          kinds: fc.option(fc.array(hostile, { maxLength: 3 })),
+          saidFrom: fc.option(hostile),
+          confidenceMin: fc.option(fc.double()),
+        }),
+        fc.constantFrom(...orders),
+        (filter, order) => {
+          const built = buildClaimListQuery({ ...filter, statuses: ['accepted'] }, order);
+          if (built.query === null) return;
+          // Replace every value by a neutral one with the same prefix: same query text.
+          const neutral = (v: string | null) => (v ? `${v.split(':')[0]}:neutral` : v);
+          const twin = buildClaimListQuery(
+            {
+              speakerKey: neutral(filter.speakerKey),
+              aboutKey: neutral(filter.aboutKey),
+              sourceKey: neutral(filter.sourceKey),
+              articleKey: filter.articleKey ? 'x' : filter.articleKey,
+              kinds: filter.kinds ? (filter.kinds.length ? ['report'] : []) : filter.kinds,
+              saidFrom: filter.saidFrom ? '2020-01-01' : filter.saidFrom,
+              confidenceMin: filter.confidenceMin === null ? null : 0.5,
+              statuses: ['draft'],
+            },
+            order,
+          );
+          expect(built.query).toBe(twin.query);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes labels only from its allow-list', () => {
+    const labels = new Set<string>();
+    for (const prefix of ['actor', 'source', 'place', 'event', 'claim', 'Robert"); DROP', '']) {
+      const { query } = buildClaimListQuery({ aboutKey: `${prefix}:k`, statuses: [] }, 'KEY_ASC');
+      for (const m of query?.matchAll(/\(\w*:(\w+)/g) ?? []) labels.add(m[1]!);
+    }
+    expect([...labels].sort()).toEqual(['Actor', 'Claim', 'Event', 'Place', 'Source']);
+  });
+});
+
+describe('the query files', () => {
+  const files = [
+    ...listFiles(path.join(repoRoot, 'cypher', 'queries'), '.cypher'),
+    ...listFiles(path.join(repoRoot, 'cypher', 'migrations'), '.cypher'),
+  ];
+
+  it('use no dynamic labels or types and never execute Cypher held in a string', () => {
+    expect(files.length).toBeGreaterThan(30);
+    const offending = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n');
+      const problems: string[] = [];
+      // Neo4j 5.26 dynamic labels (`:$(expr)`), APOC label/type setters and string-run Cypher.
+      if (/:\s*\$\s*\(/.test(text)) problems.push('dynamic label or type');
+      if (/apoc\.(create|merge|refactor)\.|apoc\.cypher\.|apoc\.periodic\./i.test(text))
+        problems.push('APOC procedure that takes labels, types or Cypher as strings');
+      if (/\bCALL\s*\{\s*\$|\bLOAD\s+CSV\b/i.test(text)) problems.push('Cypher or data from a value');
+      return problems.map((p) => `${rel(file)}: ${p}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('take values only through $parameters (no quoted text spliced at run time)', () => {
+    // A query file is read verbatim and never formatted; anything that looks like a format
+    // placeholder would mean someone intends to splice text in.
+    const placeholders = files.filter((f) => /\$\{|%s|\{\{/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(placeholders).toEqual([]);
+  });
+});

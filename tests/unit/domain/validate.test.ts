@@ -1,0 +1,96 @@
+/** Bad documents are rejected before anything is written, naming the claim and the field. */
+import { describe, expect, it } from 'vitest';
+import { DocumentValidationError, parseArticleDocument } from '../../../src/domain/validate.js';
+import { miniDoc } from '../../support/mini-doc.js';
+
+function issuesOf(doc: unknown) {
+  try {
+    parseArticleDocument(doc);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DocumentValidationError);
+    return (error as DocumentValidationError).issues;
+  }
+  throw new Error('the document was accepted');
+}
+
+describe('document validation', () => {
+  it('accepts the mini document and derives hop anonymity from the agent', () => {
+    const doc = parseArticleDocument(miniDoc());
+    expect(doc.claims[0]!.chain.map((h) => h.anonymous)).toEqual([false, true, false]);
+  });
+
+  it('names a missing field', () => {
+    const doc = miniDoc() as any;
+    delete doc.claims[1].text;
+    expect(issuesOf(doc)).toContainEqual(
+      expect.objectContaining({ path: 'claims[1].text', claimId: 'minister-no-resign' }),
+    );
+  });
+
+  it('names a field of the wrong type', () => {
+    const doc = miniDoc() as any;
+    doc.claims[0].chain[0].evidence.start = 'twelve';
+    const issues = issuesOf(doc);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: 'claims[0].chain[0].evidence.start', claimId: 'ceasefire-will-fail' }),
+    );
+    expect(issues[0]!.message).toMatch(/number/i);
+  });
+
+  it('names an unknown reference', () => {
+    const doc = miniDoc();
+    doc.claims[2]!.about = ['talks-march', 'atlantis'];
+    expect(issuesOf(doc)).toContainEqual(
+      expect.objectContaining({
+        path: 'claims[2].about[1]',
+        claimId: 'talks-resume-march',
+        message: expect.stringMatching(/unknown reference "atlantis"/),
+      }),
+    );
+  });
+
+  it('names a span that does not read its words', () => {
+    const doc = miniDoc();
+    const span = doc.claims[3]!.evidence!;
+    doc.claims[3]!.evidence = { start: span.start + 1, end: span.end + 1, text: span.text };
+    expect(issuesOf(doc)).toContainEqual(
+      expect.objectContaining({ path: 'claims[3].evidence.text', claimId: 'truce-fragile' }),
+    );
+  });
+
+  it('names a chain that loops back on itself', () => {
+    const doc = miniDoc();
+    const chain = doc.claims[0]!.chain!;
+    chain.push({ ...chain[0]!, role: 'reported' });
+    expect(issuesOf(doc)).toContainEqual(
+      expect.objectContaining({
+        path: 'claims[0].chain[3].agent',
+        claimId: 'ceasefire-will-fail',
+        message: expect.stringMatching(/chain cycle/),
+      }),
+    );
+  });
+
+  it('refuses an anonymous flag that contradicts the agent', () => {
+    const doc = miniDoc();
+    doc.claims[1]!.chain![1]!.anonymous = true;
+    expect(issuesOf(doc)).toContainEqual(expect.objectContaining({ path: 'claims[1].chain[1].anonymous' }));
+  });
+
+  it('refuses a sourced claim with no chain', () => {
+    const doc = miniDoc();
+    doc.claims[2]!.chain = [];
+    expect(issuesOf(doc)).toContainEqual(
+      expect.objectContaining({ path: 'claims[2].chain', claimId: 'talks-resume-march' }),
+    );
+  });
+
+  it('refuses duplicate ids and a quote that is not in the text', () => {
+    const doc = miniDoc();
+    doc.claims[1]!.id = 'ceasefire-will-fail';
+    doc.claims[0]!.quote = 'words nobody printed';
+    const issues = issuesOf(doc);
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'claims[1].id' }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'claims[0].quote' }));
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromText } from '../../../src/extract/build.js';
+import { loadLexicon } from '../../../src/extract/lexicon.js';
+import { type KnownActor, resolveActors } from '../../../src/extract/resolve.js';
+
+const lex = loadLexicon();
+const meta = { url: 'https://example.org/a', title: 'Test', publisher: 'Example Daily', date: '2026-01-06' };
+
+const known: KnownActor[] = [
+  { key: 'actor:syria-government', name: 'Government of Syria', aliases: ['Damascus', 'Syrian government'] },
+  { key: 'actor:ahmad-al-sharaa', name: 'Ahmad al-Sharaa', aliases: ['Ahmed al-Sharaa', 'al-Jolani'] },
+  { key: 'actor:hillary-clinton', name: 'Hillary Clinton', aliases: [] },
+  { key: 'actor:bill-clinton', name: 'Bill Clinton', aliases: [] },
+];
+
+describe('resolveActors', () => {
+  it('maps Damascus onto the known Syrian government and a surname onto the full name', () => {
+    const doc = extractFromText(
+      'Damascus rejected the proposal. Al-Sharaa told reporters that “the Golan is not for sale.”',
+      meta,
+      { lexicon: lex },
+    );
+    const { document, matches, unmatched } = resolveActors(doc, known);
+    const byKey = new Map(matches.map((m) => [m.key, m]));
+    expect(byKey.get('actor:syria-government')?.matchedBy).toBe('alias');
+    expect(byKey.get('actor:ahmad-al-sharaa')?.matchedBy).toBe('surname');
+    const sharaa = document.actors.find((a) => a.id === byKey.get('actor:ahmad-al-sharaa')!.actorId)!;
+    expect(sharaa.name).toBe('Ahmad al-Sharaa');
+    expect(sharaa.aliases).toContain('Al-Sharaa');
+    expect(unmatched).toEqual(['actor-reporters']); // the listener of "told reporters"
+  });
+
+  it('matches by exact name first and leaves strangers unmatched', () => {
+    const doc = extractFromText(
+      'Hillary Clinton said the race was close. John Smith said it was not.',
+      meta,
+      { lexicon: lex },
+    );
+    const { matches, unmatched, document } = resolveActors(doc, known);
+    expect(matches).toEqual([
+      { actorId: 'actor-hillary-clinton', key: 'actor:hillary-clinton', matchedBy: 'name' },
+    ]);
+    expect(unmatched).toEqual(['actor-john-smith']);
+    expect(document).not.toBe(doc);
+    expect(doc.actors.find((a) => a.id === 'actor-hillary-clinton')!.name).toBe('Hillary Clinton');
+  });
+
+  it('does not merge an ambiguous surname', () => {
+    const doc = extractFromText('Clinton said the race was close.', meta, { lexicon: lex });
+    const { matches } = resolveActors(doc, known);
+    expect(matches).toEqual([]);
+  });
+});
