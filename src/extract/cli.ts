@@ -8,42 +8,46 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { checkInputFile, CommandError, EXIT, readJsonFile, runCommand, UsageError } from '../cli-kit.js';
 import { DocumentValidationError } from '../domain/validate.js';
 import { extractDocument } from './build.js';
 import type { InputFormat } from './input.js';
 import type { ArticleMeta } from './meta.js';
 
-export const USAGE = `usage: npm run extract -- FILE [options]
-
-Drafts attributed claims with their chains from one article and prints them as an article
-document (the ingest format). FILE is HTML, Markdown or plain text, or JSON of the form
-{"text": "...", "title", "publisher", "date", "url", "author", "language"}.
-
-Title, publisher and publication date are taken from the page (HTML metadata, Markdown front
-matter, first heading) unless given; when neither gives one, extract stops and says which.
-
-options:
-  --title T        article title (default: from the page)
-  --publisher P    publisher name, e.g. "Noon Post" (default: from the page, else the URL's host)
-  --date D         publication date, YYYY-MM-DD or ISO date-time (default: from the page)
-  --url U          article URL (default: the page's canonical link; else a content hash)
-  --author A       author (default: from the page, else none)
-  --language L     BCP-47 language tag (default: from the page, else en)
-  --format F       html, markdown or text (default: from the file name and content)
-  --out FILE       write the document there instead of stdout
-                   (with --ingest, default: NAME.draft.json in the current folder)
-  --ingest         also resolve actors against the graph and ingest the drafts (status draft);
-                   the document is written to --out first, then the database is tried
-  --help           print this text; touches nothing
-
-Exit codes: 0 done, 1 failure (unreadable, empty or invalid input, missing metadata, database),
-2 usage error.
-`;
-
-class UsageError extends Error {}
-class InputError extends Error {}
+const spec = {
+  name: 'npm run extract --',
+  synopsis: 'FILE [options]',
+  description:
+    'Drafts attributed claims with their chains from one article and prints them as an article document ' +
+    '(the ingest format).\nFILE is HTML, Markdown or plain text, or JSON of the form ' +
+    '{"text": "...", "title", "publisher", "date", "url", "author", "language"}.\n' +
+    'Title, publisher and publication date are taken from the page (HTML metadata, Markdown front matter, ' +
+    'first heading)\nunless given; when neither gives one, extract stops and says which.',
+  options: {
+    title: { type: 'string' },
+    publisher: { type: 'string' },
+    date: { type: 'string' },
+    url: { type: 'string' },
+    author: { type: 'string' },
+    language: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    ingest: { type: 'boolean', default: false },
+  },
+  optionHelp: {
+    title: 'article title (default: from the page)',
+    publisher: 'publisher name, e.g. "Noon Post" (default: from the page, else the URL\'s host)',
+    date: 'publication date, YYYY-MM-DD or ISO date-time (default: from the page)',
+    url: "article URL (default: the page's canonical link, else a content hash)",
+    author: 'author (default: from the page, else none)',
+    language: 'BCP-47 language tag (default: from the page, else en)',
+    format: 'html, markdown or text (default: from the file name and content)',
+    out: 'write the document there instead of stdout (with --ingest, default: NAME.draft.json here)',
+    ingest:
+      'also resolve actors against the graph and ingest the drafts (status draft); the document is written first (default: off)',
+  },
+} as const;
 
 const FORMATS = new Set<InputFormat>(['html', 'markdown', 'text']);
 
@@ -69,68 +73,29 @@ interface Request {
   ingest: boolean;
 }
 
-function parse(argv: string[]): Request | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        title: { type: 'string' },
-        publisher: { type: 'string' },
-        date: { type: 'string' },
-        language: { type: 'string' },
-        author: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        ingest: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
+type Values = {
+  [K in keyof typeof spec.options]?: (typeof spec.options)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/** Everything that can be checked without a database: arguments, the file, its JSON, the metadata flags. */
+function request(values: Values, positionals: string[]): Request {
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'no FILE given' : 'give one FILE');
   const file = positionals[0]!;
   if (values.format !== undefined && !FORMATS.has(values.format as InputFormat))
     throw new UsageError(`--format must be html, markdown or text, got "${values.format}"`);
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT'
-        ? `${file}: no such file`
-        : code === 'EISDIR'
-          ? `${file}: is a folder`
-          : `${file}: cannot read (${code ?? String(error)})`,
-    );
-  }
-  if (raw.trim() === '') throw new InputError(`${file}: the file is empty`);
   const meta: ArticleMeta = {};
   let format = values.format as InputFormat | undefined;
+  let raw: string;
   if (/\.json$/i.test(file)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (error) {
-      throw new InputError(
-        `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-    const article = JsonArticle.safeParse(data);
+    const article = JsonArticle.safeParse(readJsonFile(file));
     if (!article.success) {
       const issue = article.error.issues[0]!;
-      throw new InputError(`${file}: ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+      throw new CommandError(`${file}: ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
     }
     const a = article.data;
     const text = a.text ?? a.content;
-    if (!text?.trim()) throw new InputError(`${file}: no "text" (the article's words) in the JSON`);
+    if (!text?.trim()) throw new CommandError(`${file}: no "text" (the article's words) in the JSON`);
     raw = text;
     format ??= a.format;
     const date = a.date ?? a.publishedAt;
@@ -142,6 +107,10 @@ function parse(argv: string[]): Request | 'help' {
       ...(a.author ? { author: a.author } : {}),
       ...(a.language ? { language: a.language } : {}),
     });
+  } else {
+    checkInputFile(file);
+    raw = readFileSync(file, 'utf8');
+    if (raw.trim() === '') throw new CommandError(`${file}: the file is empty`);
   }
   for (const key of ['url', 'title', 'publisher', 'date', 'language', 'author'] as const) {
     const v = values[key];
@@ -150,9 +119,10 @@ function parse(argv: string[]): Request | 'help' {
       meta[key] = v;
     }
   }
+  const ingest = values.ingest === true;
   const out =
-    values.out ?? (values.ingest ? `${path.basename(file).replace(/\.[^.]+$/, '')}.draft.json` : undefined);
-  return { file, raw, ...(format ? { format } : {}), meta, ...(out ? { out } : {}), ingest: values.ingest };
+    values.out ?? (ingest ? `${path.basename(file).replace(/\.[^.]+$/, '')}.draft.json` : undefined);
+  return { file, raw, ...(format ? { format } : {}), meta, ...(out ? { out } : {}), ingest };
 }
 
 /** A missing-metadata error in the words of this command: which flag supplies what. */
@@ -165,49 +135,27 @@ function metadataMessage(file: string, error: DocumentValidationError): string {
   return `${file}: ${error.issues.map((i) => `${i.message}${flags[i.path] ? ` with ${flags[i.path]}` : ''}`).join('; ')}`;
 }
 
-async function run(argv: string[]): Promise<number> {
-  let request;
-  try {
-    request = parse(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`extract: ${error.message} (see --help)\n`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      process.stderr.write(`extract: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  if (request === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const { file, raw, meta } = request;
-  const options = { fileName: file, ...(request.format ? { format: request.format } : {}) };
+await runCommand(spec, async ({ values, positionals }) => {
+  const req = request(values as Values, positionals);
+  const { file, raw, meta } = req;
+  const options = { fileName: file, ...(req.format ? { format: req.format } : {}) };
   let doc;
   try {
     doc = extractDocument(raw, meta, options);
   } catch (error) {
-    if (
-      error instanceof DocumentValidationError &&
-      error.issues.every((i) => i.path.startsWith('article.'))
-    ) {
-      process.stderr.write(`extract: ${metadataMessage(file, error)}\n`);
-      return 1;
-    }
+    if (error instanceof DocumentValidationError && error.issues.every((i) => i.path.startsWith('article.')))
+      throw new CommandError(metadataMessage(file, error));
     throw error;
   }
   const write = (d: unknown) => {
     const json = `${JSON.stringify(d, null, 2)}\n`;
-    if (request.out) writeFileSync(request.out, json);
+    if (req.out) writeFileSync(req.out, json);
     else process.stdout.write(json);
   };
   // Written before any database work: whatever happens next, the draft is kept.
   write(doc);
-  if (!request.ingest) return 0;
-  process.stderr.write(`extract: draft written to ${request.out}; ingesting\n`);
+  if (!req.ingest) return EXIT.ok;
+  process.stderr.write(`extract: draft written to ${req.out}; ingesting\n`);
   const { loadConfig } = await import('../config.js');
   const { createLogger } = await import('../log.js');
   const { startDatabase } = await import('../app.js');
@@ -219,20 +167,10 @@ async function run(argv: string[]): Promise<number> {
     write(result.document);
     process.stderr.write(
       `extract: ingested ${result.ingested?.claims ?? 0} draft claims into ${result.ingested?.articleKey}; ` +
-        `${result.matches.length} actors joined existing nodes; ${request.out} holds the resolved document\n`,
+        `${result.matches.length} actors joined existing nodes; ${req.out} holds the resolved document\n`,
     );
   } finally {
     await started.close();
   }
-  return 0;
-}
-
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`extract: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+  return EXIT.ok;
+});

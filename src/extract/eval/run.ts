@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../paths.js';
+import { CommandError, runCommand, UsageError } from '../../cli-kit.js';
 import { parseArticleDocument } from '../../domain/validate.js';
 import { loadLexicon } from '../lexicon.js';
 import { loadTagger, ruleSpans, tagSpans, type TaggerModel } from '../tagger/model.js';
@@ -21,26 +21,31 @@ import { type FixtureScores, scoreFixture } from './fixture.js';
 import { type ArticleResult, polnearDir, scoreArticles, type SplitScores } from './polnear.js';
 import { type Counts, prf } from './score.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const DEFAULT_SPLITS = ['dev', 'train'];
 
-export const USAGE = `usage: npm run eval:extract -- [options]
-
-Scores the attribution extractor on the seed-article fixture and on a corpus in the PolNeAR
-layout (DIR/SPLIT/text/*.txt and DIR/SPLIT/attributions/*.ann): Source, Cue and Content spans,
-exact and overlap, for the rules alone and for the tagger beside them.
-
-options:
-  --corpus DIR    corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)
-  --split NAME    split to score; repeat for several (default: dev and train)
-  --method M      rules, tagger or both (default: both)
-  --json          print the scores as JSON on stdout and write no file
-  --help          print this text
-
-The default run (no --split, no --json) prints Markdown and rewrites docs/extraction-eval.md
-below its marker; with --split the Markdown goes to stdout only. Exit codes: 0 done, 1 failure
-(corpus or split missing, unreadable files), 2 usage error.
-`;
+const spec = {
+  name: 'npm run eval:extract --',
+  synopsis: '[options]',
+  description:
+    'Scores the attribution extractor on the seed-article fixture and on a corpus in the PolNeAR layout\n' +
+    '(DIR/SPLIT/text/*.txt and DIR/SPLIT/attributions/*.ann): Source, Cue and Content spans, exact and overlap,\n' +
+    'for the rules alone and for the tagger beside them.',
+  options: {
+    corpus: { type: 'string' },
+    split: { type: 'string', multiple: true },
+    method: { type: 'string', default: 'both' },
+    json: { type: 'boolean', default: false },
+  },
+  optionHelp: {
+    corpus: 'corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)',
+    split: 'split to score; repeat for several (default: dev and train)',
+    method: 'rules, tagger or both (default: both)',
+    json: 'print the scores as JSON on stdout and write no file (default: off)',
+  },
+  epilogue:
+    'The default run (no --split, no --json) prints Markdown and rewrites docs/extraction-eval.md below its\n' +
+    'marker; with --split the Markdown goes to stdout only. A missing corpus or split exits 1 and writes nothing.',
+} as const;
 
 type Method = 'rules' | 'tagger';
 
@@ -52,27 +57,11 @@ interface Options {
   writeDoc: boolean;
 }
 
-class UsageError extends Error {}
-
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        corpus: { type: 'string' },
-        split: { type: 'string', multiple: true },
-        method: { type: 'string', default: 'both' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const v = parsed.values;
-  if (v.help) return 'help';
-  const method = v.method;
+function parseOptions(
+  v: { corpus?: string; split?: string[]; method?: string; json?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Options {
+  const method = v.method ?? 'both';
   if (method !== 'rules' && method !== 'tagger' && method !== 'both')
     throw new UsageError(`--method must be rules, tagger or both, got "${method}"`);
   const splits = v.split ?? DEFAULT_SPLITS;
@@ -81,8 +70,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     corpus: v.corpus ?? polnearDir(repoRoot, env),
     splits,
     methods: method === 'both' ? ['rules', 'tagger'] : [method],
-    json: v.json,
-    writeDoc: !v.json && v.split === undefined,
+    json: v.json === true,
+    writeDoc: v.json !== true && v.split === undefined,
   };
 }
 
@@ -136,27 +125,15 @@ function fixtureScores(): FixtureScores | undefined {
   return scoreFixture(gold, loadLexicon()).scores;
 }
 
-function main(argv: string[]): number {
-  let options;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`eval:extract: ${error.message} (see --help)\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+function main(values: Parameters<typeof parseOptions>[0]): number {
+  const options = parseOptions(values);
   // Every input is checked before any work, so a bad path costs nothing and writes nothing.
   for (const split of options.splits) {
     const dir = path.join(options.corpus, split);
     if (!existsSync(path.join(dir, 'attributions')) || !existsSync(path.join(dir, 'text'))) {
-      process.stderr.write(
-        `eval:extract: corpus split not found: ${dir} (expected attributions/ and text/ in it; set --corpus or POLNEAR_DIR)\n`,
+      throw new CommandError(
+        `corpus split not found: ${dir} (expected attributions/ and text/ in it; set --corpus or POLNEAR_DIR)`,
       );
-      return 1;
     }
   }
   const tagger = options.methods.includes('tagger') ? loadTagger() : undefined;
@@ -303,9 +280,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`eval:extract: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+await runCommand(spec, async ({ values }) => main(values));

@@ -5,24 +5,16 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { repoRoot } from '../../paths.js';
 import { findAttributions } from '../attributions.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Analysis } from '../tokens.js';
 import { type RoleSpanSets, spansOfTags, tokenFeatures } from './features.js';
 import { NTAGS, TAGS, viterbi, type Weights } from './perceptron.js';
 
-export const DEFAULT_MODEL_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'data',
-  'models',
-  'attribution-tagger.json.gz',
-);
+export const DEFAULT_MODEL_FILE = path.join(repoRoot, 'data', 'models', 'attribution-tagger.json.gz');
 
 /**
  * The file: gzipped JSON whose big parts are packed so that loading is a split and a copy, not

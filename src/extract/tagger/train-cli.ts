@@ -5,15 +5,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../../paths.js';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { loadLexicon } from '../lexicon.js';
 import { loadSplit } from '../eval/brat.js';
 import { polnearDir } from '../eval/polnear.js';
 import { DEFAULT_MODEL_FILE, serialiseModel, writeModel } from './model.js';
 import { trainTagger } from './train.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const USAGE = `usage: npm run train:extract -- [options]
 

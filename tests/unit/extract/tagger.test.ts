@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../src/extract/lexicon.js';
-import { bioOf, spansOfTags, type RoleSpanSets } from '../src/extract/tagger/features.js';
+import { loadLexicon } from '../../../src/extract/lexicon.js';
+import { bioOf, spansOfTags, type RoleSpanSets } from '../../../src/extract/tagger/features.js';
 import {
   DEFAULT_MODEL_FILE,
   loadTagger,
@@ -9,10 +9,10 @@ import {
   ruleSpans,
   serialiseModel,
   tagSpans,
-} from '../src/extract/tagger/model.js';
-import { allowed, TAGS, viterbi } from '../src/extract/tagger/perceptron.js';
-import { trainTagger, type TrainingText } from '../src/extract/tagger/train.js';
-import { analyse } from '../src/extract/tokens.js';
+} from '../../../src/extract/tagger/model.js';
+import { allowed, TAGS, viterbi } from '../../../src/extract/tagger/perceptron.js';
+import { trainTagger, type TrainingText } from '../../../src/extract/tagger/train.js';
+import { analyse } from '../../../src/extract/tokens.js';
 
 const lex = loadLexicon();
 

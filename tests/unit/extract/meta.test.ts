@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentValidationError } from '../src/domain/validate.js';
-import { htmlMeta, isoDate, markdownMeta, mergeMeta, requireMeta } from '../src/extract/meta.js';
+import { DocumentValidationError } from '../../../src/domain/validate.js';
+import { htmlMeta, isoDate, markdownMeta, mergeMeta, requireMeta } from '../../../src/extract/meta.js';
 
 describe('article metadata from the page', () => {
   it('reads Open Graph, article:published_time and the canonical link', () => {
