@@ -19,7 +19,7 @@ import { type AnnotatedArticle, type AnnotatorPolicy, loadSplit, ROLES } from '.
 import { analyseErrors } from './errors.js';
 import { type FixtureScores, scoreFixture } from './fixture.js';
 import { type ArticleResult, polnearDir, scoreArticles, type SplitScores } from './polnear.js';
-import { type Counts, prf } from './score.js';
+import { add as addCounts, type Counts, prf } from './score.js';
 
 const DEFAULT_SPLITS = ['dev', 'train'];
 
@@ -125,6 +125,28 @@ function fixtureScores(): FixtureScores | undefined {
   return scoreFixture(gold, loadLexicon()).scores;
 }
 
+/**
+ * The story corpus's held-out half (fixtures/story, split decided in gold.json before any tuning):
+ * the fixture scores summed over its documents. Never tuned on; undefined when the corpus is absent.
+ */
+function storyScores(): { ids: string[]; scores: FixtureScores } | undefined {
+  const goldFile = path.join(repoRoot, 'fixtures', 'story', 'gold.json');
+  if (!existsSync(goldFile)) return undefined;
+  const split = (JSON.parse(readFileSync(goldFile, 'utf8')) as { split?: { heldOut?: string[] } }).split;
+  const ids = split?.heldOut ?? [];
+  let total: FixtureScores | undefined;
+  for (const id of ids) {
+    const file = path.join(repoRoot, 'fixtures', 'story', 'documents', `${id}.json`);
+    const gold = parseArticleDocument(JSON.parse(readFileSync(file, 'utf8')));
+    const { scores } = scoreFixture(gold, loadLexicon());
+    if (!total) total = scores;
+    else
+      for (const k of Object.keys(total) as (keyof FixtureScores)[])
+        total[k] = addCounts(total[k], scores[k]);
+  }
+  return total ? { ids, scores: total } : undefined;
+}
+
 function main(values: Parameters<typeof parseOptions>[0]): number {
   const options = parseOptions(values);
   // Every input is checked before any work, so a bad path costs nothing and writes nothing.
@@ -160,6 +182,7 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
     }
   }
   const fixture = options.json ? undefined : fixtureScores();
+  const story = options.writeDoc ? storyScores() : undefined;
 
   if (options.json) {
     const json = reports.map((r) => ({
@@ -205,6 +228,7 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
       ['speakers', 'original speaker right'],
       ['chains', 'whole chain right (every hop agent)'],
       ['anonymousHops', 'anonymous hops flagged'],
+      ['multiHopChains', 'multi-hop chains right (two or more tellers besides the publisher)'],
     ];
     for (const [key, label] of labels) say(row(label, fixture[key]));
     say();
@@ -216,6 +240,26 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
     );
   }
   say();
+  if (story) {
+    say('### Story corpus, held-out half (`fixtures/story`, never tuned on)');
+    say();
+    say(`Documents: ${story.ids.join(', ')}. Same measures as the seed fixture, summed over the documents.`);
+    say();
+    for (const h of HEADER) say(h);
+    const s = story.scores;
+    say(row('claims found (all curated claims)', s.claimsAll));
+    say(row('claims found (attributed to someone other than the publisher)', s.claimsAttributed));
+    say(row('original speaker right', s.speakers));
+    say(row('whole chain right (every hop agent)', s.chains));
+    say(row('multi-hop chains right (two or more tellers besides the publisher)', s.multiHopChains));
+    say(row('anonymous hops flagged', s.anonymousHops));
+    say();
+    say(
+      `Anonymous hops flagged wrongly (false flags): ${s.anonymousHops.predicted - s.anonymousHops.tp} of ${s.anonymousHops.predicted} flagged. ` +
+        'Precision of "multi-hop" divides by extracted claims with two or more tellers besides the publisher.',
+    );
+    say();
+  }
   say('### PolNeAR (Source, Cue, Content spans)');
   say();
   say(
