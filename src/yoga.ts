@@ -51,6 +51,7 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    maxRequestBodySize: config.MAX_BODY_BYTES,
     graphiql:
       config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
     logging: config.LOG_LEVEL === 'silent' ? false : 'warn',
