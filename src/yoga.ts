@@ -16,15 +16,21 @@ import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
 import { EXAMPLE_QUERIES } from './examples.js';
+import type { Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { useRequestId } from './request-id.js';
 
 export interface YogaOptions {
   config: Config;
   db: Database;
   /** Extra Yoga plugins (exports and the explorer page add routes this way). */
   plugins?: Plugin[];
+  /** The process logger: Yoga's own messages and one access-log line per request go there. */
+  log?: Logger;
 }
 
-export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
+export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
+  const metrics = createMetrics(db);
   const keys = new KeyRing(config.API_KEYS);
   const armor = new EnvelopArmor({
     maxDepth: {
@@ -50,7 +56,7 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     batching: false,
     graphiql:
       config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
-    logging: config.LOG_LEVEL === 'silent' ? false : 'warn',
+    logging: config.LOG_LEVEL === 'silent' ? false : log ? yogaLogger(log) : 'warn',
     context: ({ request }: YogaInitialContext): Context => ({
       config,
       db,
@@ -76,6 +82,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
         }
       : false,
     plugins: [
+      useRequestId(log),
+      metrics.plugin,
       ...armor.protect().plugins,
       useAccessPolicy(config),
       useRequestErrorCodes(mask),
@@ -192,6 +200,18 @@ function useRoundTripCount(config: Config): Plugin<Context> {
  */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
+}
+
+/** Yoga's messages through the process logger (and so with the request id). */
+function yogaLogger(log: Logger) {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) log[level]({ err: first }, first.message);
+      else log[level]({ args: rest.length ? rest : undefined }, String(first));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;
