@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function printSchema(check: boolean): Promise<number> {
   const { printedSchema } = await import('./schema/index.js');
-  const { repoRoot } = await import('./db/provision.js');
+  const { repoRoot } = await import('./paths.js');
   const file = path.join(repoRoot, 'schema.graphql');
   const sdl = printedSchema();
   if (check) {

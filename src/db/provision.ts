@@ -10,7 +10,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../paths.js';
+
+/** @deprecated import `repoRoot` from src/paths.ts; kept so older imports still resolve. */
+export { repoRoot } from '../paths.js';
 import type { Config } from '../config.js';
 
 export interface Neo4jTarget {
@@ -61,7 +64,6 @@ export class ProvisionError extends Error {
   }
 }
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const toolDir = path.join(repoRoot, 'tools', 'neo4j-local');
 const DOCKER_IMAGE = 'neo4j:5.26-community';
 const READY_LINE = /NEO4J_READY (bolt:\/\/\S+)/;

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 const SMOKE_KEY = 'smoke-test-editor-key-0001';
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { provisionNeo4j, repoRoot, type Neo4jTarget } from '../../src/db/provision.js';
+import { provisionNeo4j, type Neo4jTarget } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 /** Why the fault tests cannot run here, or null when they can. */
 export function separateNeo4jUnavailable(): string | null {

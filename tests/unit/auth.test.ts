@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeyRing } from '../../src/auth.js';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 import { EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { codesOf, offlineApi } from '../support/offline-api.js';
 

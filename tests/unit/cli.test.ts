@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXIT, formatDuration, helpText, Progress, UsageError, wholeNumber } from '../../src/cli-kit.js';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 // Resolved from the repository, since the commands run in a scratch folder with no node_modules.
 const TSX_LOADER = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;

@@ -11,7 +11,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 const ENTRY_POINTS = ['src/server.ts', 'src/cli.ts'];
 /** Dev dependencies loaded only when present, and what happens when they are not. */
