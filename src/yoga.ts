@@ -3,7 +3,7 @@
  * readiness. Nothing here listens; server.ts does, and tests call `yoga.fetch` directly.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { getOperationAST, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -14,7 +14,7 @@ import { Loaders } from './graph/loaders.js';
 import { KeyRing } from './auth.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
-import { unauthenticated } from './schema/errors.js';
+import { forbidden, unauthenticated } from './schema/errors.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { useQueryCost, useResponseBudget } from './query-cost.js';
 import { exemptStandardIntrospection } from './introspection.js';
@@ -139,6 +139,11 @@ function useAccessPolicy(config: Config): Plugin<Context> {
       if (ctx.caller.invalidKey) throw unauthenticated('the API key is not valid');
       if (!config.PUBLIC_READS && ctx.caller.role === 'anonymous')
         throw unauthenticated('reads need an API key');
+      if (
+        config.WRITES_DISABLED &&
+        getOperationAST(args.document, args.operationName)?.operation === 'mutation'
+      )
+        throw forbidden('this instance is read-only (WRITES_DISABLED=true)');
     },
   };
 }
