@@ -97,6 +97,11 @@ export const ConfigSchema = z.object({
    * may fetch; past it the request stops with QUERY_TOO_EXPENSIVE, whatever the cost guard said.
    */
   MAX_RESPONSE_ROWS: int(50_000, 100, 10_000_000),
+  /** Largest request body accepted (bytes); larger ones answer 413. */
+  MAX_BODY_BYTES: int(5_000_000, 1_000, 200_000_000),
+  /** Milliseconds for a request's headers, and for the whole request, to arrive. */
+  HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: int(30_000, 100, 3_600_000),
   /** Exports over HTTP running at once; more answer 503 with Retry-After. */
   EXPORT_CONCURRENCY: int(2, 1, 100),
   /** Which HTTP exports need an API key: never, whole (whole-graph exports), always. */

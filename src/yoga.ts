@@ -57,6 +57,7 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    maxRequestBodySize: config.MAX_BODY_BYTES,
     graphiql:
       config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
     logging: config.LOG_LEVEL === 'silent' ? false : log ? yogaLogger(log) : 'warn',
