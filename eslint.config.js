@@ -12,6 +12,8 @@ export default tseslint.config(
       'dist/**',
       'bench/out/**',
       'src/explorer/vendor/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,
