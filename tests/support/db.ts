@@ -26,6 +26,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_USERNAME: n.username,
     NEO4J_PASSWORD: n.password,
     NEO4J_DATABASE: n.database,
+    // The machine is shared: a first connection to a busy server can take longer than the
+    // production default. Tests of the timeout itself set their own.
+    NEO4J_ACQUIRE_TIMEOUT_MS: '30000',
     ...overrides,
   });
 }
