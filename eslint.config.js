@@ -1,5 +1,7 @@
-// Lint: the recommended JS and TypeScript rules. (That no Cypher is built from input is checked
-// by tests/unit/cypher-safety.test.ts, which reads the code with the TypeScript compiler.)
+// Lint: the recommended JS and TypeScript rules, and the layer rules of ARCHITECTURE.md (which
+// way imports may run; tests/unit/layering.test.ts proves a wrong-way import fails). That no
+// Cypher is built from input is checked by tests/unit/cypher-safety.test.ts, which reads the code
+// with the TypeScript compiler.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +25,71 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  // The domain (document format, keys, grading, the graph vocabulary) is pure: it imports nothing
+  // of ours but itself, so it can be read, tested and reused without a database or an API.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../**'], message: 'src/domain imports nothing of ours but src/domain itself.' },
+            {
+              group: ['neo4j-driver', 'graphql', 'graphql-yoga', '@pothos/*'],
+              message: 'src/domain is pure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The GraphQL schema reads and writes through src/graph; it never sees the database layer.
+  {
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../db/**', '../../db/**'],
+              message: 'src/schema never imports src/db: go through src/graph.',
+            },
+            { group: ['neo4j-driver'], message: 'src/schema never sees the driver.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The database boundary knows nothing of GraphQL or of the layers above it.
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['graphql', 'graphql-yoga', '@pothos/*', '@escape.tech/*'],
+              message: 'src/db knows no GraphQL.',
+            },
+            {
+              group: [
+                '../schema/**',
+                '../graph/**',
+                '../export/**',
+                '../yoga.js',
+                '../app.js',
+                '../server.js',
+              ],
+              message: 'src/db imports nothing above it (only src/domain, config, log and paths).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

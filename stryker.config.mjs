@@ -24,6 +24,16 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 85, break: 85 },
   timeoutMS: 20000,
+  // The sandbox copies the project; leave out servers' data folders and build output.
+  ignorePatterns: [
+    '.neo4j',
+    'tools/neo4j-local/target',
+    'reports',
+    'test-results',
+    'bench/out',
+    'dist',
+    'coverage',
+  ],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { repoRoot } from '../src/db/provision.js';
+import { repoRoot } from '../src/paths.js';
 import type { ReadInput } from './cases.js';
 import { GQL_CONTESTED, GQL_NEIGHBOURHOOD, GQL_PROVENANCE, GQL_SEARCH, GQL_SPEAKER_PAGE } from './cases.js';
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { connect, type Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
-import { provisionNeo4j, repoRoot, type Neo4jTarget } from './db/provision.js';
+import { provisionNeo4j, type Neo4jTarget } from './db/provision.js';
+import { repoRoot } from './paths.js';
 import { ingestFile } from './graph/ingest.js';
 import type { Logger } from './log.js';
 
@@ -20,10 +21,36 @@ export interface Started {
   close(): Promise<void>;
 }
 
-export async function startDatabase(config: Config, log: Logger): Promise<Started> {
-  const target = await provisionNeo4j(config, { log: (m) => log.info(m) });
+/**
+ * `supervise`: restart a local Neo4j this process started when it dies (NEO4J_LOCAL_RESTARTS
+ * times in a row at most), logging each exit and restart. The API server asks for it; tools that
+ * run once do not.
+ */
+export async function startDatabase(
+  config: Config,
+  log: Logger,
+  options: { supervise?: boolean } = {},
+): Promise<Started> {
+  const target = await provisionNeo4j(config, {
+    log: (m) => log.info(m),
+    restarts: options.supervise ? config.NEO4J_LOCAL_RESTARTS : 0,
+    onSupervision: (e) => {
+      if (e.event === 'restarted') log.warn(e, 'local Neo4j restarted');
+      else if (e.event === 'gave-up') log.error(e, 'local Neo4j keeps dying: not restarting it again');
+      else
+        log.error(
+          e,
+          e.event === 'exited' ? 'local Neo4j exited unexpectedly' : 'restarting local Neo4j failed',
+        );
+    },
+  });
   log.info(
-    { provider: target.provider, uri: target.uri, seconds: Number((target.provisionMs / 1000).toFixed(1)) },
+    {
+      provider: target.provider,
+      uri: target.uri,
+      pid: target.pid,
+      seconds: Number((target.provisionMs / 1000).toFixed(1)),
+    },
     'Neo4j ready',
   );
   const db = connect(target, config);
@@ -46,12 +73,18 @@ export async function startDatabase(config: Config, log: Logger): Promise<Starte
   return { target, db, close };
 }
 
-/** The curated fixture documents: every `fixtures/*.json`. */
-export function fixtureFiles(): string[] {
-  return readdirSync(fixturesDir)
+/** Where the story corpus's documents are (its gold file sits one level up and is not a document). */
+export const storyDocumentsDir = path.join(fixturesDir, 'story', 'documents');
+
+const jsonFilesIn = (dir: string): string[] =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => path.join(fixturesDir, f));
+    .map((f) => path.join(dir, f));
+
+/** The curated fixture documents: every `fixtures/*.json`, then the story corpus's documents. */
+export function fixtureFiles(): string[] {
+  return [...jsonFilesIn(fixturesDir), ...jsonFilesIn(storyDocumentsDir)];
 }
 
 /** Ingests the fixtures when the database holds no article yet. */

@@ -1,95 +1,198 @@
 /**
- * The commands a user runs:
+ * The commands a user runs (`npm run <command> -- --help` for each):
  *   migrate                 apply schema migrations
  *   ingest <file>...        validate and ingest article documents (one transaction each)
  *   neo4j                   run the provisioned Neo4j in the foreground (Ctrl-C stops it)
  *   print-schema [--check]  write schema.graphql (or fail when it differs from the code)
+ *
+ * Conventions (src/cli-kit.ts): --help touches nothing; arguments and files are checked before
+ * the database starts; exit 0 done, 1 failed, 2 wrong command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from './config.js';
-import { createLogger } from './log.js';
-import { startDatabase } from './app.js';
-import { ingestFile } from './graph/ingest.js';
-import { DocumentValidationError } from './domain/validate.js';
-import { repoRoot } from './db/provision.js';
+import {
+  CommandError,
+  EXIT,
+  Progress,
+  readJsonFile,
+  reportError,
+  runCommand,
+  UsageError,
+  type CommandSpec,
+} from './cli-kit.js';
+import { DocumentValidationError, parseArticleDocument } from './domain/validate.js';
+
+const noOptions = {} as const;
+
+const COMMANDS = {
+  migrate: {
+    name: 'npm run migrate --',
+    synopsis: '',
+    description: 'Applies the pending schema migrations (cypher/migrations) to the configured Neo4j.',
+    options: noOptions,
+    allowPositionals: false,
+  },
+  ingest: {
+    name: 'npm run ingest --',
+    synopsis: '<document.json> [more.json ...]',
+    description:
+      'Validates every article document first (nothing starts when one is missing or invalid),\n' +
+      'then ingests each in its own transaction. Re-ingesting an unchanged document changes nothing.',
+    options: noOptions,
+  },
+  neo4j: {
+    name: 'npm run neo4j --',
+    synopsis: '',
+    description: 'Runs the provisioned Neo4j in the foreground and prints its address; Ctrl-C stops it.',
+    options: noOptions,
+    allowPositionals: false,
+  },
+  'print-schema': {
+    name: 'npm run print-schema --',
+    synopsis: '[--check]',
+    description: 'Writes schema.graphql from the code, or with --check fails when the file differs.',
+    options: { check: { type: 'boolean' } },
+    optionHelp: { check: 'compare instead of writing; exit 1 when schema.graphql is out of date' },
+    allowPositionals: false,
+  },
+} satisfies Record<string, CommandSpec<Record<string, { type: 'boolean' | 'string' }>>>;
+
+type CommandName = keyof typeof COMMANDS;
+
+const TOP: CommandSpec<typeof noOptions> = {
+  name: 'tsx src/cli.ts',
+  synopsis: `<${Object.keys(COMMANDS).join('|')}> [...]`,
+  description: 'The claim graph commands; `<command> --help` describes each.',
+  options: noOptions,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  switch (command) {
-    case 'print-schema': {
-      const { printedSchema } = await import('./schema/index.js');
-      const file = path.join(repoRoot, 'schema.graphql');
-      const sdl = printedSchema();
-      if (args.includes('--check')) {
-        const committed = readFileSync(file, 'utf8');
-        if (committed !== sdl) {
-          console.error('schema.graphql differs from the code: run `npm run print-schema`');
-          return 1;
-        }
-        console.log('schema.graphql is up to date');
-        return 0;
-      }
-      writeFileSync(file, sdl);
-      console.log(`wrote ${path.relative(process.cwd(), file)}`);
-      return 0;
-    }
+  if (command === '--help' || command === '-h') return runCommand(TOP, async () => EXIT.ok, ['--help']);
+  if (!command || !(command in COMMANDS)) {
+    return reportError(TOP, new UsageError(command ? `unknown command "${command}"` : 'no command given'));
+  }
+  switch (command as CommandName) {
+    case 'print-schema':
+      return runCommand(
+        COMMANDS['print-schema'],
+        async ({ values }) => printSchema(values.check === true),
+        args,
+      );
     case 'migrate':
+      return runCommand(COMMANDS.migrate, () => withDatabase(async () => EXIT.ok), args);
+    case 'neo4j':
+      return runCommand(
+        COMMANDS.neo4j,
+        () =>
+          withDatabase(async (started) => {
+            console.log(`Neo4j (${started.target.provider}) at ${started.target.uri}; Ctrl-C stops it`);
+            await new Promise<void>((resolve) => {
+              process.once('SIGINT', resolve);
+              process.once('SIGTERM', resolve);
+            });
+            return EXIT.ok;
+          }),
+        args,
+      );
     case 'ingest':
-    case 'neo4j': {
-      const config = loadConfig();
-      const log = createLogger(config);
-      if (command === 'ingest' && args.length === 0) {
-        console.error('usage: npm run ingest -- <document.json> [more.json ...]');
-        return 64;
-      }
-      const started = await startDatabase(config, log);
-      try {
-        if (command === 'ingest') {
-          let failed = 0;
-          for (const file of args) {
-            try {
-              const r = await ingestFile(started.db, path.resolve(file), { by: 'cli' });
-              const changed = Object.values(r.counters).some((v) => v > 0);
-              console.log(
-                `${file}: ${r.claims} claims, ${r.tellings} tellings (${changed ? 'changed' : 'unchanged'})`,
-              );
-            } catch (error) {
-              failed++;
-              if (error instanceof DocumentValidationError) {
-                console.error(`${file}: rejected, nothing written:`);
-                for (const i of error.issues) {
-                  console.error(`  ${i.path}: ${i.message}${i.claimId ? ` (claim ${i.claimId})` : ''}`);
-                }
-              } else {
-                console.error(`${file}: ${(error as Error).message}`);
-              }
-            }
-          }
-          return failed > 0 ? 1 : 0;
-        }
-        if (command === 'neo4j') {
-          console.log(`Neo4j (${started.target.provider}) at ${started.target.uri}; Ctrl-C stops it`);
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
-        }
-        return 0;
-      } finally {
-        await started.close();
-      }
+      return runCommand(COMMANDS.ingest, ({ positionals }) => ingest(positionals), args);
+  }
+}
+
+async function printSchema(check: boolean): Promise<number> {
+  const { printedSchema } = await import('./schema/index.js');
+  const { repoRoot } = await import('./paths.js');
+  const file = path.join(repoRoot, 'schema.graphql');
+  const sdl = printedSchema();
+  if (check) {
+    if (readFileSync(file, 'utf8') !== sdl) {
+      throw new CommandError('schema.graphql differs from the code: run `npm run print-schema`');
     }
-    default:
-      console.error('usage: tsx src/cli.ts <migrate|ingest|neo4j|print-schema> [...]');
-      return 64;
+    console.log('schema.graphql is up to date');
+    return EXIT.ok;
+  }
+  writeFileSync(file, sdl);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  return EXIT.ok;
+}
+
+type Started = Awaited<ReturnType<(typeof import('./app.js'))['startDatabase']>>;
+
+/** Reads the configuration, starts the database (with migrations), runs `work`, closes. */
+async function withDatabase(work: (started: Started) => Promise<number>): Promise<number> {
+  // Imported here so --help and argument errors load neither the driver nor the configuration.
+  const { loadConfig } = await import('./config.js');
+  const { createLogger } = await import('./log.js');
+  const { startDatabase } = await import('./app.js');
+  const config = loadConfig();
+  const started = await startDatabase(config, createLogger(config));
+  try {
+    return await work(started);
+  } finally {
+    await started.close();
+  }
+}
+
+/** Every file is read and validated before the database starts; then each is ingested. */
+async function ingest(files: string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError('give at least one document file');
+  const documents: { file: string; json: unknown }[] = [];
+  let invalid = 0;
+  for (const file of files) {
+    try {
+      const json = readJsonFile(file);
+      parseArticleDocument(json);
+      documents.push({ file, json });
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      invalid++;
+      reportDocumentError(file, error);
+    }
+  }
+  if (invalid > 0) {
+    process.stderr.write(`${invalid} of ${files.length} files rejected; nothing was ingested\n`);
+    return EXIT.failure;
+  }
+  const { ingestDocument } = await import('./graph/ingest.js');
+  return withDatabase(async ({ db }) => {
+    const progress = new Progress('ingest', { total: documents.length });
+    let failed = 0;
+    for (const { file, json } of documents) {
+      try {
+        const r = await ingestDocument(db, json, { by: 'cli' });
+        console.log(
+          `${file}: ${r.claims} claims, ${r.tellings} tellings (${r.changed ? 'changed' : 'unchanged'})`,
+        );
+      } catch (error) {
+        failed++;
+        reportDocumentError(file, error);
+      }
+      progress.tick();
+    }
+    progress.finish();
+    return failed > 0 ? EXIT.failure : EXIT.ok;
+  });
+}
+
+function reportDocumentError(file: string, error: unknown): void {
+  if (error instanceof DocumentValidationError) {
+    process.stderr.write(`${file}: rejected, nothing written:\n`);
+    for (const i of error.issues) {
+      process.stderr.write(`  ${i.path}: ${i.message}${i.claimId ? ` (claim ${i.claimId})` : ''}\n`);
+    }
+  } else if (error instanceof CommandError) {
+    process.stderr.write(`${error.message}\n`); // already names the file
+  } else {
+    process.stderr.write(`${file}: ${(error as Error).message}\n`);
   }
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    process.exitCode = reportError(TOP, error);
   },
 );

@@ -64,6 +64,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/, 'must look like 256m or 2g')
     .default('512m'),
+  /** How many times in a row `npm start` restarts a local Neo4j it started that died (0: never). */
+  NEO4J_LOCAL_RESTARTS: int(5, 0, 100),
   /** Milliseconds a single database transaction may take before it is aborted. */
   NEO4J_TX_TIMEOUT_MS: int(60_000, 100, 600_000),
   /** Milliseconds to wait for a pooled connection before SERVICE_UNAVAILABLE. */

@@ -16,6 +16,7 @@ import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
 import { EXAMPLE_QUERIES } from './examples.js';
+import { exemptStandardIntrospection } from './introspection.js';
 
 export interface YogaOptions {
   config: Config;
@@ -76,7 +77,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
         }
       : false,
     plugins: [
-      ...armor.protect().plugins,
+      // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
+      ...armor.protect().plugins.map(exemptStandardIntrospection),
       useAccessPolicy(config),
       useRequestErrorCodes(mask),
       useRoundTripCount(config),

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
-import { repoRoot } from './provision.js';
+import { repoRoot } from '../paths.js';
 
 export const migrationsDir = path.join(repoRoot, 'cypher', 'migrations');
 const FILE_NAME = /^V(\d{4})__([A-Za-z0-9_]+)\.cypher$/;

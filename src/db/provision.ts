@@ -10,7 +10,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../paths.js';
+
+/** @deprecated import `repoRoot` from src/paths.ts; kept so older imports still resolve. */
+export { repoRoot } from '../paths.js';
 import type { Config } from '../config.js';
 
 export interface Neo4jTarget {
@@ -21,11 +24,19 @@ export interface Neo4jTarget {
   provider: 'uri' | 'docker' | 'local';
   /** Milliseconds provisioning took (Maven build and server start included). */
   provisionMs: number;
-  /** PID of the local server's java process, when this process started one. */
+  /** PID of the local server's java process, when this process started one (the current one
+   * after a restart by the supervisor). */
   pid?: number;
   /** Stops what this process started; a no-op for a server it was given. */
   stop(): Promise<void>;
 }
+
+/** What the supervisor of a local Neo4j reports (the API logs it). */
+export type SupervisionEvent =
+  | { event: 'exited'; pid: number | undefined; code: number | null; signal: string | null }
+  | { event: 'restarted'; pid: number | undefined; attempt: number; ms: number }
+  | { event: 'restart-failed'; attempt: number; error: string }
+  | { event: 'gave-up'; attempts: number };
 
 export interface ProvisionOptions {
   /** Overrides NEO4J_LOCAL_HOME (tests use a fresh folder per run). */
@@ -33,6 +44,14 @@ export interface ProvisionOptions {
   /** Overrides NEO4J_LOCAL_PORT; 0 picks a free port. */
   localPort?: number;
   log?: (message: string) => void;
+  /**
+   * Restart a local Neo4j this process started when it exits on its own, up to this many times
+   * in a row (a restart that stays up for a minute resets the count). 0 (the default, for tests
+   * and tools that kill the server on purpose) never restarts; `npm start` uses
+   * NEO4J_LOCAL_RESTARTS.
+   */
+  restarts?: number;
+  onSupervision?: (event: SupervisionEvent) => void;
 }
 
 export class ProvisionError extends Error {
@@ -45,7 +64,6 @@ export class ProvisionError extends Error {
   }
 }
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const toolDir = path.join(repoRoot, 'tools', 'neo4j-local');
 const DOCKER_IMAGE = 'neo4j:5.26-community';
 const READY_LINE = /NEO4J_READY (bolt:\/\/\S+)/;
@@ -73,9 +91,13 @@ export async function provisionNeo4j(config: Config, options: ProvisionOptions =
 
   if (want === 'auto' || want === 'docker') {
     const docker = await dockerEngineReachable();
-    if (docker === true) {
+    // Testcontainers is a dev dependency: a production install (`npm ci --omit=dev`) has none and
+    // connects to NEO4J_URI (or the local server) instead.
+    const testcontainers =
+      docker === true ? await import('@testcontainers/neo4j').catch(() => undefined) : undefined;
+    if (docker === true && testcontainers) {
       log(`starting ${DOCKER_IMAGE} with Testcontainers`);
-      const { Neo4jContainer } = await import('@testcontainers/neo4j');
+      const { Neo4jContainer } = testcontainers;
       const container = await new Neo4jContainer(DOCKER_IMAGE).withPassword(config.NEO4J_PASSWORD).start();
       return {
         uri: container.getBoltUri(),
@@ -89,7 +111,9 @@ export async function provisionNeo4j(config: Config, options: ProvisionOptions =
         },
       };
     }
-    attempts.push(`Docker engine: ${docker}`);
+    attempts.push(
+      `Docker engine: ${docker === true ? 'reachable, but Testcontainers is not installed (production install)' : docker}`,
+    );
   }
 
   if (want === 'auto' || want === 'local') {
@@ -134,23 +158,27 @@ async function startLocalNeo4j(
   }
 
   log(`starting local Neo4j 5.26 on bolt://127.0.0.1:${port} (data in ${path.relative(repoRoot, home)})`);
-  const child = spawn(
-    'java',
-    [
-      `-Xmx${config.NEO4J_LOCAL_HEAP}`,
-      '-XX:+UseG1GC',
-      '-cp',
-      classpath,
-      'app.claimgraph.neo4j.LocalNeo4j',
-      home,
-      String(port),
-      config.NEO4J_LOCAL_PAGECACHE,
-      String(process.pid),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const uri = await waitForReady(child, 180_000);
-  let stopping: Promise<void> | undefined;
+  const launch = (): { child: ChildProcess; ready: Promise<string> } => {
+    const child = spawn(
+      'java',
+      [
+        `-Xmx${config.NEO4J_LOCAL_HEAP}`,
+        '-XX:+UseG1GC',
+        '-cp',
+        classpath,
+        'app.claimgraph.neo4j.LocalNeo4j',
+        home,
+        String(port),
+        config.NEO4J_LOCAL_PAGECACHE,
+        String(process.pid),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    return { child, ready: waitForReady(child, 180_000) };
+  };
+  const first = launch();
+  const uri = await first.ready;
+  const server = supervise(first.child, launch, options);
   return {
     uri,
     username: config.NEO4J_USERNAME,
@@ -158,7 +186,72 @@ async function startLocalNeo4j(
     database: 'neo4j',
     provider: 'local',
     provisionMs: Date.now() - started,
-    ...(child.pid !== undefined ? { pid: child.pid } : {}),
+    get pid() {
+      return server.current().pid;
+    },
+    stop: server.stop,
+  };
+}
+
+/**
+ * Watches the local server's process. When it exits without being asked to (killed, crashed,
+ * out of memory), it is started again on the same folder and port, so the driver reconnects to
+ * the same address; restarts are bounded (`options.restarts` in a row, with a growing pause) and
+ * every exit and restart is reported. `stop()` ends supervision, then the server.
+ */
+function supervise(
+  first: ChildProcess,
+  launch: () => { child: ChildProcess; ready: Promise<string> },
+  options: ProvisionOptions,
+): { current(): ChildProcess; stop(): Promise<void> } {
+  const limit = options.restarts ?? 0;
+  const report = options.onSupervision ?? (() => {});
+  let child = first;
+  let stopping: Promise<void> | undefined;
+  let attempts = 0;
+  let upSince = Date.now();
+
+  const watch = (proc: ChildProcess) => {
+    proc.once('exit', (code, signal) => {
+      if (stopping || proc !== child) return;
+      report({ event: 'exited', pid: proc.pid, code, signal });
+      void restart();
+    });
+  };
+  const restart = async (): Promise<void> => {
+    if (Date.now() - upSince > 60_000) attempts = 0;
+    while (!stopping) {
+      if (attempts >= limit) {
+        report({ event: 'gave-up', attempts });
+        return;
+      }
+      attempts += 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** (attempts - 1), 10_000)));
+      if (stopping) return;
+      const t0 = Date.now();
+      // The new process is the current one from its first instant, so a stop() during its
+      // start-up ends it too.
+      const next = launch();
+      child = next.child;
+      try {
+        await next.ready;
+        if (stopping) return;
+        upSince = Date.now();
+        watch(child);
+        report({ event: 'restarted', pid: child.pid, attempt: attempts, ms: Date.now() - t0 });
+        return;
+      } catch (error) {
+        report({
+          event: 'restart-failed',
+          attempt: attempts,
+          error: (error as Error).message.split('\n')[0] ?? '',
+        });
+      }
+    }
+  };
+  watch(first);
+  return {
+    current: () => child,
     stop: () => (stopping ??= stopChild(child)),
   };
 }

@@ -1,10 +1,12 @@
 /**
- * Builds the explorer's browser bundle with esbuild, in memory, once per process (on the first
- * request for it). Built rather than committed so the served code can never drift from its
- * source, and in memory so the server needs no writable folder; esbuild is already installed as
- * tsx's dependency, and a build of Cytoscape.js plus our code takes well under a second.
+ * The explorer's browser bundle. A production build (`npm run build`) writes it next to the
+ * page as `app.js` (dist/explorer/client/), and the server reads it from there: no compiler at
+ * run time. From the sources (`npm start`) there is no prebuilt file, so it is built with
+ * esbuild (a dev dependency), in memory, once per process on the first request: the served code
+ * can never drift from its source, and a build of Cytoscape.js plus our code takes well under a
+ * second.
  */
-import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -31,20 +33,31 @@ export function explorerAssets(): Promise<Map<AssetName, Asset>> {
   return assets;
 }
 
-async function buildAssets(): Promise<Map<AssetName, Asset>> {
-  const result = await build({
-    entryPoints: [`${clientDir}main.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  });
+/** The bundle's esbuild options, shared with the production build (scripts/build.ts). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+} as const;
+
+async function bundleScript(): Promise<string> {
+  const prebuilt = `${clientDir}app.js`;
+  if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
+  // A variable specifier: the production build must not pull esbuild in.
+  const compiler = 'esbuild';
+  const { build } = (await import(compiler)) as typeof import('esbuild');
+  const result = await build({ ...BUNDLE_OPTIONS, entryPoints: [`${clientDir}main.ts`], write: false });
   const script = result.outputFiles[0]?.text;
   if (script === undefined) throw new Error('esbuild produced no explorer bundle');
+  return script;
+}
+
+async function buildAssets(): Promise<Map<AssetName, Asset>> {
+  const script = await bundleScript();
   const [html, css] = await Promise.all([
     readFile(`${clientDir}index.html`, 'utf8'),
     readFile(`${clientDir}styles.css`, 'utf8'),

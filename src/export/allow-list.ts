@@ -1,50 +1,14 @@
 /**
- * The closed set of labels and relationship types an export may name. Cypher cannot take a label,
+ * The closed set of labels and relationship types an export may name (the graph's whole
+ * vocabulary, from domain/model.ts). Cypher cannot take a label,
  * a relationship type or a variable-length bound as a $parameter, so the export queries carry
  * placeholders that only values from this file (and a checked integer depth) ever replace.
  */
-import { cypher } from '../db/cypher.js';
+import { cypher, isQueryName } from '../db/cypher.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/model.js';
 
-/** Exported node labels, in the order a node with two of them is filed under (first wins). */
-export const NODE_LABELS = [
-  'Article',
-  'Claim',
-  'Telling',
-  'Source',
-  'Actor',
-  'Place',
-  'Event',
-  'Assessment',
-  'Revision',
-] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-/** Exported relationship types (docs/model.md); anything else in the database stays out. */
-export const RELATIONSHIP_TYPES = [
-  'CONTAINS',
-  'PUBLISHED_BY',
-  'MENTIONS',
-  'IN_ARTICLE',
-  'TELLS',
-  'TOLD_BY',
-  'QUOTED_FROM',
-  'ADDRESSED_TO',
-  'AFFILIATED_WITH',
-  'REFERS_TO',
-  'SUPPORTS',
-  'CONTRADICTS',
-  'SAME_STATEMENT',
-  'AT',
-  'WITHIN',
-  'PARTICIPATED_IN',
-  'ASSESSES',
-  'REVISES',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-/** Labels of the nodes that can be PROV agents (who tells, who publishes). */
-export const AGENT_LABELS = ['Source', 'Actor'] as const satisfies readonly NodeLabel[];
-export type AgentLabel = (typeof AGENT_LABELS)[number];
+export { AGENT_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../domain/model.js';
+export type { AgentLabel, NodeLabel, RelationshipType } from '../domain/model.js';
 
 /** The deepest neighbourhood an export walks; the API may cap it lower (MAX_NEIGHBOURHOOD_DEPTH). */
 export const MAX_EXPORT_DEPTH = 6;
@@ -76,7 +40,9 @@ export interface TemplateValues {
  * reaches query text even if a caller forgets to validate.
  */
 export function exportQuery(name: string, values: TemplateValues = {}): string {
-  let text = cypher(`export/${name}`)
+  const query = `export/${name}`;
+  if (!isQueryName(query)) throw new Error(`no export query named "${name}"`);
+  let text = cypher(query)
     .replaceAll('__Labels__', NODE_LABELS.join('|'))
     .replaceAll('__Types__', RELATIONSHIP_TYPES.join('|'));
   if (values.label !== undefined) {

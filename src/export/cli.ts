@@ -1,82 +1,91 @@
 /**
- * `tsx src/export/cli.ts <format> [--node <key>] [--depth N] [--batch N] [--out file]`
+ * `npm run export -- <format> [--node <key>] [--depth N] [--batch N] [--out file]`
  * Writes the export to --out (or stdout), chunk by chunk with back-pressure, so memory stays at
  * one page however large the graph. Connects the way `npm start` does (src/db/provision.ts).
+ * Options are checked before Neo4j is touched; progress goes to stderr when it is a terminal.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { connect } from '../db/database.js';
-import { provisionNeo4j } from '../db/provision.js';
-import { EXPORT_FORMATS, ExportOptions, NodeNotFoundError, prepareExport } from './index.js';
+import { CommandError, EXIT, Progress, runCommand, UsageError, wholeNumber } from '../cli-kit.js';
+import { MAX_EXPORT_DEPTH } from './allow-list.js';
+import { EXPORT_FORMATS, ExportOptions } from './index.js';
 
-const USAGE = `usage: tsx src/export/cli.ts <${EXPORT_FORMATS.join('|')}> [--node <key>] [--depth N] [--batch N] [--out file]`;
+const spec = {
+  name: 'npm run export --',
+  synopsis: `<${EXPORT_FORMATS.join('|')}> [--node <key>] [--depth N] [--batch N] [--out file]`,
+  description:
+    'Streams an export of the graph (docs/exports.md) to --out or stdout, one page of rows at a time.',
+  options: {
+    node: { type: 'string' },
+    depth: { type: 'string' },
+    batch: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  optionHelp: {
+    node: 'export only the neighbourhood of the node with this key',
+    depth: `hops around --node, 0 to ${MAX_EXPORT_DEPTH} (default 2)`,
+    batch: 'rows per read transaction, 1 to 100000 (default 500)',
+    out: 'write to this file instead of stdout',
+  },
+} as const;
 
-function integer(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number`);
-  return Number(value);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      node: { type: 'string' },
-      depth: { type: 'string' },
-      batch: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+void runCommand(spec, async ({ values, positionals }) => {
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0 ? 'give a format' : `one format only, got ${positionals.length}`,
+    );
   }
   const parsed = ExportOptions.safeParse({
     format: positionals[0],
     nodeKey: values.node,
-    depth: integer(values.depth, 'depth'),
-    batchSize: integer(values.batch, 'batch'),
+    depth: wholeNumber(values.depth, 'depth', { max: MAX_EXPORT_DEPTH }),
+    batchSize: wholeNumber(values.batch, 'batch', { min: 1, max: 100_000 }),
   });
   if (!parsed.success) {
-    console.error(parsed.error.issues.map((i) => `${i.path.join('.') || 'format'}: ${i.message}`).join('\n'));
-    console.error(USAGE);
-    return 2;
+    throw new UsageError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'format'}: ${i.message}`).join('; '),
+    );
   }
+  if (values.out !== undefined) checkWritable(values.out);
 
+  // Imported only now: --help and bad arguments load neither the driver nor the configuration.
+  const { loadConfig } = await import('../config.js');
+  const { connect } = await import('../db/database.js');
+  const { provisionNeo4j } = await import('../db/provision.js');
+  const { NodeNotFoundError, prepareExport, wholeGraphSize } = await import('./index.js');
   const config = loadConfig();
-  const target = await provisionNeo4j(config, { log: (m) => console.error(`[neo4j] ${m}`) });
+  const target = await provisionNeo4j(config, { log: (m) => process.stderr.write(`[neo4j] ${m}\n`) });
   const db = connect(target, config);
   try {
-    const prepared = await prepareExport(db, parsed.data);
+    const progress = new Progress(`export ${parsed.data.format} (nodes + edges)`);
+    if (progress.enabled && parsed.data.nodeKey === undefined) progress.total = await wholeGraphSize(db);
+    const prepared = await prepareExport(db, parsed.data, { onNodesAndEdges: (n) => progress.tick(n) });
     const sink = values.out ? createWriteStream(values.out) : process.stdout;
     await pipeline(Readable.from(prepared.chunks), sink);
-    if (values.out) console.error(`wrote ${values.out} (${prepared.contentType})`);
-    return 0;
+    progress.finish();
+    if (values.out) process.stderr.write(`wrote ${values.out} (${prepared.contentType})\n`);
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof NodeNotFoundError) {
-      console.error(error.message);
-      return 1;
-    }
+    if (error instanceof NodeNotFoundError) throw new CommandError(error.message);
     // stdout closed early (`... | head`): the reader has what it wanted.
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
     throw error;
   } finally {
     await db.close();
     await target.stop();
   }
-}
+});
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+/** --out must name a file in an existing folder, checked before the database starts. */
+function checkWritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) throw new UsageError(`--out ${file}: the folder ${path.dirname(file)} does not exist`);
+}

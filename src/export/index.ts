@@ -12,7 +12,7 @@ import { graphml } from './graphml.js';
 import { provJson } from './prov.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_DEPTH, neo4jReader, type GraphReader } from './reader.js';
 
-export { NodeNotFoundError, DEFAULT_BATCH_SIZE, DEFAULT_DEPTH } from './reader.js';
+export { NodeNotFoundError, DEFAULT_BATCH_SIZE, DEFAULT_DEPTH, wholeGraphSize } from './reader.js';
 
 export const EXPORT_FORMATS = ['graphml', 'cytoscape', 'claimreview', 'prov'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -64,19 +64,40 @@ export interface PreparedExport {
  * HTTP handler can still answer 400/404 instead of a broken half-sent body. Throws a ZodError
  * for bad options and NodeNotFoundError for an unknown key.
  */
-export async function prepareExport(db: Database, input: ExportOptions): Promise<PreparedExport> {
+export async function prepareExport(
+  db: Database,
+  input: ExportOptions,
+  hooks: ExportHooks = {},
+): Promise<PreparedExport> {
   const options = ExportOptions.parse(input);
   const spec = exportFormats[options.format];
-  const reader = await neo4jReader(db, {
+  let reader = await neo4jReader(db, {
     nodeKey: options.nodeKey,
     depth: options.depth ?? DEFAULT_DEPTH,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
   });
+  if (hooks.onNodesAndEdges) reader = countingReader(reader, hooks.onNodesAndEdges);
   return {
     contentType: spec.contentType,
     fileName: `claim-graph.${spec.extension}`,
     chunks: spec.serialise(reader),
   };
+}
+
+export interface ExportHooks {
+  /** Called with the size of every page of nodes or edges the serialiser reads (CLI progress). */
+  onNodesAndEdges?: (count: number) => void;
+}
+
+/** The reader with its node and edge pages counted as they are consumed. */
+function countingReader(reader: GraphReader, count: (n: number) => void): GraphReader {
+  async function* counted<T>(pages: AsyncIterable<T[]>) {
+    for await (const page of pages) {
+      count(page.length);
+      yield page;
+    }
+  }
+  return { ...reader, nodes: () => counted(reader.nodes()), edges: () => counted(reader.edges()) };
 }
 
 /** The export as text chunks; errors from prepareExport surface on the first iteration. */

@@ -127,6 +127,15 @@ export async function neo4jReader(db: Database, scope: ReaderScope = {}): Promis
   };
 }
 
+/**
+ * Nodes plus relationships of the whole graph, read from the count store (fast at any size):
+ * the total behind the CLI's progress and ETA. Neighbourhood exports have no cheap total.
+ */
+export async function wholeGraphSize(db: Database): Promise<number> {
+  const [row] = await db.read((tx) => tx.rows(exportQuery('count')));
+  return Number(row?.nodes ?? 0) + Number(row?.edges ?? 0);
+}
+
 /** A reader over arrays, paged like the Neo4j one: for serialiser unit tests. */
 export function arrayReader(
   graph: {

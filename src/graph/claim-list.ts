@@ -4,7 +4,11 @@
  * closed allow-list); every value reaches the query as a $parameter. Starting from the most
  * selective anchor keeps a filtered list from scanning every claim.
  */
-export type ClaimOrder = 'SAID_AT_DESC' | 'SAID_AT_ASC' | 'CONFIDENCE_DESC' | 'CONFIDENCE_ASC' | 'KEY_ASC';
+import type { Database } from '../db/database.js';
+import { labelOfKey, type ClaimOrder, type NodeLabel } from '../domain/model.js';
+import type { Page } from './loaders.js';
+
+export type { ClaimOrder } from '../domain/model.js';
 
 export interface ClaimFilter {
   /** The origin of the chain (who said it first). */
@@ -24,15 +28,9 @@ export interface ClaimFilter {
   statuses: readonly string[];
 }
 
-const LABEL_OF_PREFIX: Record<string, string> = {
-  actor: 'Actor',
-  source: 'Source',
-  place: 'Place',
-  event: 'Event',
-};
-
-function labelOf(key: string, allowed: readonly string[]): string | null {
-  const label = LABEL_OF_PREFIX[key.split(':')[0] ?? ''];
+/** The label to anchor a key on, when it is one of `allowed` (a label from a closed list). */
+function labelOf(key: string, allowed: readonly NodeLabel[]): NodeLabel | null {
+  const label = labelOfKey(key);
   return label && allowed.includes(label) ? label : null;
 }
 
@@ -115,4 +113,16 @@ RETURN total, items`;
       confidenceMax: filter.confidenceMax ?? null,
     },
   };
+}
+
+/** One page of a built claims list: the total and the keys from `offset`, at most `limit`. */
+export async function readClaimList(
+  db: Database,
+  built: BuiltQuery,
+  offset: number,
+  limit: number,
+): Promise<Page> {
+  if (!built.query) return { total: 0, items: [] };
+  const [row] = await db.readOne(built.query, { ...built.params, offset, limit });
+  return { total: Number(row?.total ?? 0), items: (row?.items as string[] | undefined) ?? [] };
 }

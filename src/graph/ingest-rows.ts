@@ -7,6 +7,7 @@
  * is hop i-1 of the chain, and each telling QUOTED_FROM the next one out to the origin.
  */
 import type { ArticleDocument, Claim, TimeRef } from '../domain/document.js';
+import { labelOfKey } from '../domain/model.js';
 import {
   actorKey,
   articleKey,
@@ -147,14 +148,8 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
     for (const ref of c.about) {
       const k = key(ref);
       if (!k) continue;
-      const label = k.startsWith('actor:')
-        ? 'Actor'
-        : k.startsWith('place:')
-          ? 'Place'
-          : k.startsWith('event:')
-            ? 'Event'
-            : 'Source';
-      about[label].push(k);
+      const label = labelOfKey(k);
+      about[label === 'Actor' || label === 'Place' || label === 'Event' ? label : 'Source'].push(k);
     }
     const origin = c.chain[c.chain.length - 1];
     const props = {
@@ -212,6 +207,8 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
         author: art.author ?? null,
         text: art.text,
         textHash: contentHash(art.text),
+        reconstruction: art.reconstruction,
+        basedOn: art.basedOn,
         ingestedBy: by,
         // The validated document, kept so an edit through the API re-validates the whole
         // article and re-ingests it through the same path as a file.

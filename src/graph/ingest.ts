@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Database, Tx } from '../db/database.js';
-import { cypher } from '../db/cypher.js';
+import { cypher, type QueryIn } from '../db/cypher.js';
 import { DocumentValidationError, parseArticleDocument } from '../domain/validate.js';
 import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
@@ -127,8 +127,8 @@ export async function ingestInTx(
   // the server runs them in order in this transaction, each seeing what the earlier ones wrote.
   // One network round trip for all of them instead of one each; a failure in any fails the
   // transaction as a whole. Statements whose batch is empty are not sent.
-  const statements: [name: string, params: Record<string, unknown>][] = [];
-  const send = (name: string, list: readonly unknown[], params: Record<string, unknown>) => {
+  const statements: [name: QueryIn<'article'>, params: Record<string, unknown>][] = [];
+  const send = (name: QueryIn<'article'>, list: readonly unknown[], params: Record<string, unknown>) => {
     if (list.length > 0) statements.push([name, { ...p, ...params }]);
   };
   const article = { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } };

@@ -6,10 +6,12 @@
  */
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../db/database.js';
-import { cypher } from '../db/cypher.js';
+import { cypher, type QueryName } from '../db/cypher.js';
 import type { Plain } from '../db/convert.js';
 
 export type Item = Record<string, Plain>;
+/** The names a loader takes (resolvers name queries only through these loaders). */
+export type { QueryName } from '../db/cypher.js';
 
 interface ClaimChain {
   claim: Item | null;
@@ -29,23 +31,23 @@ export class Loaders {
   constructor(readonly db: Database) {}
 
   /** One item per key from a `UNWIND $keys ... RETURN key, item` query; null when absent. */
-  item(query: string, key: string): Promise<Item | null> {
+  item(query: QueryName, key: string): Promise<Item | null> {
     return this.keyedLoader<Item | null>(query, 'item', null).load(key);
   }
 
   /** Seeds an item loader with a value another query already returned (no round trip). */
-  prime(query: string, key: string, value: Item): void {
+  prime(query: QueryName, key: string, value: Item): void {
     this.keyedLoader<Item | null>(query, 'item', null).prime(key, value);
   }
 
-  items(query: string, keys: readonly string[]): Promise<(Item | null)[]> {
+  items(query: QueryName, keys: readonly string[]): Promise<(Item | null)[]> {
     return this.keyedLoader<Item | null>(query, 'item', null)
       .loadMany(keys)
       .then((r) => r.map((x) => (x instanceof Error ? null : x)));
   }
 
   /** A list per key from a `UNWIND $keys ... RETURN key, items` query; empty when absent. */
-  list(query: string, key: string, params: Record<string, unknown> = {}): Promise<Item[]> {
+  list(query: QueryName, key: string, params: Record<string, unknown> = {}): Promise<Item[]> {
     return this.keyedLoader<Item[]>(query, 'items', [], params).load(key);
   }
 
@@ -90,7 +92,7 @@ export class Loaders {
   }
 
   /** One page per key from a `RETURN key, total, items` query, batched across parents. */
-  page(query: string, key: string, params: Record<string, unknown>): Promise<Page> {
+  page(query: QueryName, key: string, params: Record<string, unknown>): Promise<Page> {
     const id = `${query}|${JSON.stringify(params)}`;
     let loader = this.paged.get(id);
     if (!loader) {
@@ -108,12 +110,12 @@ export class Loaders {
   }
 
   /** A single-row query (lists, search): no batching, but still one round trip. */
-  async one(query: string, params: Record<string, unknown>): Promise<Row | undefined> {
+  async one(query: QueryName, params: Record<string, unknown>): Promise<Row | undefined> {
     const rows = await this.db.readOne(cypher(query), params);
     return rows[0];
   }
 
-  private keyedLoader<T>(query: string, field: string, missing: T, params: Record<string, unknown> = {}) {
+  private keyedLoader<T>(query: QueryName, field: string, missing: T, params: Record<string, unknown> = {}) {
     const id = `${query}|${field}|${JSON.stringify(params)}`;
     let loader = this.keyed.get(id) as DataLoader<string, T> | undefined;
     if (!loader) {

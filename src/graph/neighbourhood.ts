@@ -6,18 +6,9 @@
 import type { Database } from '../db/database.js';
 import { cypher } from '../db/cypher.js';
 import type { Plain } from '../db/convert.js';
+import { GRAPH_NODE_LABELS, type GraphNodeLabel } from '../domain/model.js';
 
-export const NODE_TYPES = [
-  'Claim',
-  'Telling',
-  'Actor',
-  'Source',
-  'Article',
-  'Event',
-  'Place',
-  'Assessment',
-] as const;
-export type GraphNodeType = (typeof NODE_TYPES)[number];
+export type GraphNodeType = GraphNodeLabel;
 
 export interface GraphNode {
   key: string;
@@ -63,7 +54,7 @@ export async function neighbourhood(
     let truncated = false;
     const add = (id: string, props: Record<string, Plain>, labels: string[]) => {
       if (keyOfId.has(id)) return false;
-      const type = NODE_TYPES.find((t) => labels.includes(t));
+      const type = GRAPH_NODE_LABELS.find((t) => labels.includes(t));
       if (!type || typeof props.key !== 'string') return false;
       keyOfId.set(id, props.key);
       nodes.set(props.key, {

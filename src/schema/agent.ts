@@ -4,10 +4,11 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import type { Item, QueryName } from '../graph/loaders.js';
 import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
 import { AgentRef, ActorRef, ClaimRef, SourceRef } from './refs.js';
 import { slugify } from '../domain/keys.js';
+import { AGENT_LABELS } from '../domain/model.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 
 export const ReliabilityGrade = builder.enumType('ReliabilityGrade', {
@@ -95,7 +96,7 @@ AgentRef.implement({
 });
 
 function agentClaims(
-  query: string,
+  query: QueryName,
   agent: Item,
   args: {
     includeDrafts?: boolean | null;
@@ -177,7 +178,7 @@ builder.node(SourceRef, {
   }),
 });
 
-const AgentType = builder.enumType('AgentType', { values: ['Actor', 'Source'] as const });
+const AgentType = builder.enumType('AgentType', { values: AGENT_LABELS });
 
 builder.queryFields((t) => ({
   agent: t.field({

@@ -7,9 +7,10 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
+import { API_NODE_LABELS } from '../domain/model.js';
 
 /** The object types that implement Node (builder.node in the type files). */
-const NODE_TYPES = new Set(['Actor', 'Article', 'Claim', 'Event', 'Place', 'Source']);
+const NODE_TYPES: ReadonlySet<string> = new Set(API_NODE_LABELS);
 
 /**
  * A malformed id, or one naming a type that is not a node, is the client's mistake: say so with

@@ -17,7 +17,8 @@ import {
   claimNodes,
 } from './common.js';
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
-import { buildClaimListQuery, type ClaimOrder } from '../graph/claim-list.js';
+import { buildClaimListQuery, readClaimList } from '../graph/claim-list.js';
+import { CLAIM_ORDERS, labelOfKey } from '../domain/model.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
 
@@ -35,9 +36,7 @@ export const RelationTypeEnum = builder.enumType('ClaimRelationType', {
   values: RelationType.options,
 });
 const DirectionEnum = builder.enumType('RelationDirection', { values: ['OUTGOING', 'INCOMING'] as const });
-const ClaimOrderEnum = builder.enumType('ClaimOrder', {
-  values: ['SAID_AT_DESC', 'SAID_AT_ASC', 'CONFIDENCE_DESC', 'CONFIDENCE_ASC', 'KEY_ASC'] as const,
-});
+const ClaimOrderEnum = builder.enumType('ClaimOrder', { values: CLAIM_ORDERS });
 
 interface HopShape {
   telling: Item;
@@ -287,10 +286,7 @@ export async function loadClaim(
 builder.node(ClaimRef, {
   description: 'One proposition reported in an article, with its verbatim quote when there is one.',
   id: { resolve: (c) => String(c.key) },
-  isTypeOf: (v) =>
-    typeof (v as Item).key === 'string' &&
-    String((v as Item).key).includes('#') &&
-    !String((v as Item).key).includes('@'),
+  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Claim',
   loadMany: (keys, ctx) => ctx.loaders.items('claim/by-keys', keys),
   fields: (t) => ({
     key: t.string({ resolve: (x) => String(x.key), description: 'Stable key "<article id>#<claim id>".' }),
@@ -453,17 +449,12 @@ builder.queryFields((t) => ({
           confidenceMax: f.confidenceMax,
           statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
         },
-        (args.orderBy ?? 'SAID_AT_DESC') as ClaimOrder,
+        args.orderBy ?? 'SAID_AT_DESC',
       );
       return offsetConnection(
         args,
         ctx,
-        async (offset, limit) => {
-          if (!built.query) return { total: 0, items: [] };
-          const query = built.query;
-          const [row] = await ctx.db.readOne(query, { ...built.params, offset, limit });
-          return { total: Number(row?.total ?? 0), items: (row?.items as string[]) ?? [] };
-        },
+        (offset, limit) => readClaimList(ctx.db, built, offset, limit),
         claimNodes(ctx, info),
       );
     },

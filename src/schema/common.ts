@@ -4,7 +4,7 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
-import type { Item, Page } from '../graph/loaders.js';
+import type { Item, Page, QueryName } from '../graph/loaders.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
@@ -129,7 +129,7 @@ export function statusesFor(includeDrafts: boolean | null | undefined): string[]
 }
 
 /** Loads the page's nodes by key through a `<entity>/by-keys` query, batched per request. */
-export function nodesByKeys(ctx: Context, byKeysQuery: string) {
+export function nodesByKeys(ctx: Context, byKeysQuery: QueryName) {
   return async (keys: string[]): Promise<Item[]> =>
     (await ctx.loaders.items(byKeysQuery, keys)).filter((x): x is Item => x !== null);
 }
@@ -150,7 +150,7 @@ export function claimNodes(
 }
 
 /** A page from a single-row `RETURN total, items` query (top-level lists). */
-export function singleRowPage(ctx: Context, query: string, params: Record<string, unknown>) {
+export function singleRowPage(ctx: Context, query: QueryName, params: Record<string, unknown>) {
   return async (offset: number, limit: number): Promise<Page> => {
     const row = await ctx.loaders.one(query, { ...params, offset, limit });
     return { total: Number(row?.total ?? 0), items: (row?.items as string[] | undefined) ?? [] };

@@ -25,7 +25,7 @@ export class NotFoundError extends Error {
   }
 }
 
-export { ConflictError } from '../db/errors.js';
+export { ConflictError } from '../graph/errors.js';
 
 export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });

@@ -1,5 +1,6 @@
 /** Events and places: what happened when and where, with the claims tied to each event. */
 import { builder } from './builder.js';
+import { labelOfKey } from '../domain/model.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimRef, EventRef, PlaceRef } from './refs.js';
 import {
@@ -17,7 +18,7 @@ import {
 builder.node(PlaceRef, {
   description: 'Where something happens or what a claim is about: a city, region, territory.',
   id: { resolve: (p) => String(p.key) },
-  isTypeOf: (v) => String((v as Item).key).startsWith('place:'),
+  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Place',
   loadMany: (keys, ctx) => ctx.loaders.items('place/by-keys', keys),
   fields: (t) => ({
     key: t.string({ resolve: (p) => String(p.key) }),
@@ -36,7 +37,7 @@ builder.node(PlaceRef, {
 builder.node(EventRef, {
   description: 'A meeting, speech, round of talks or other dated happening.',
   id: { resolve: (e) => String(e.key) },
-  isTypeOf: (v) => String((v as Item).key).startsWith('event:'),
+  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Event',
   loadMany: (keys, ctx) => ctx.loaders.items('event/by-keys', keys),
   fields: (t) => ({
     key: t.string({ resolve: (e) => String(e.key) }),

@@ -11,9 +11,9 @@ import { ClaimStatusEnum, RelationTypeEnum, loadClaim } from './claim.js';
 import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
 import { ZodError } from 'zod';
 import { DocumentValidationError, formatPath } from '../domain/validate.js';
-import { ConflictError as DbConflictError } from '../db/errors.js';
 import { ingestDocument } from '../graph/ingest.js';
-import { NotFound, linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
+import { NotFound } from '../graph/errors.js';
+import { linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
 import { extractIntoGraph } from '../graph/extraction.js';
 
 export function requireEditor(ctx: Context): string {
@@ -32,7 +32,6 @@ function typed(error: unknown): unknown {
     );
   }
   if (error instanceof NotFound) return new NotFoundError(error.message, error.key);
-  if (error instanceof DbConflictError) return new ConflictError(error.message);
   return error;
 }
 

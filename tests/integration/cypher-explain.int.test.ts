@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { allQueryNames, cypher } from '../../src/db/cypher.js';
 import { migrate } from '../../src/db/migrations.js';
-import { buildClaimListQuery, type ClaimOrder } from '../../src/graph/claim-list.js';
+import { buildClaimListQuery } from '../../src/graph/claim-list.js';
+import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { testDatabase } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
 
@@ -33,13 +34,7 @@ describe('every Cypher query', () => {
   });
 
   it('every variant of the claims list passes EXPLAIN', async () => {
-    const orders: ClaimOrder[] = [
-      'SAID_AT_DESC',
-      'SAID_AT_ASC',
-      'CONFIDENCE_DESC',
-      'CONFIDENCE_ASC',
-      'KEY_ASC',
-    ];
+    const orders = CLAIM_ORDERS;
     const filters = [
       {},
       { articleKey: 'article:a' },

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { httpRoutes } from '../../src/http-routes.js';
 import { buildYoga } from '../../src/yoga.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { buildYoga } from '../../src/yoga.js';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 export const EDITOR_KEY = 'editor-key-0123456789abcdef';
 export const READER_KEY = 'reader-key-0123456789abcdef';

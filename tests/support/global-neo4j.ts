@@ -10,7 +10,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
-import { provisionNeo4j, repoRoot, type Neo4jTarget } from '../../src/db/provision.js';
+import { provisionNeo4j, type Neo4jTarget } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 import { testServerCount } from './servers.js';
 
 export interface TestServer {

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { provisionNeo4j, repoRoot, type Neo4jTarget } from '../../src/db/provision.js';
+import { provisionNeo4j, type Neo4jTarget } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 /**
  * Why a separate, killable Neo4j cannot be started here, or null when it can. It is always the

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/db/provision.js';
+import { repoRoot } from '../../src/paths.js';
 
 describe('the key ring in the source (syntax tree)', () => {
   const file = path.join(repoRoot, 'src', 'auth.ts');

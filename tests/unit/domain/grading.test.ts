@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedAssessment } from '../../../src/domain/assessment.js';
-import type { ReliabilityGrade } from '../../../src/domain/document.js';
+import { ActorKind, SourceKind, type ReliabilityGrade } from '../../../src/domain/document.js';
 import {
   agentReliability,
   gradeClaim,
@@ -245,18 +245,8 @@ describe('grading one claim', () => {
 // ---- properties ----------------------------------------------------------------------------
 
 const GRADES: ReliabilityGrade[] = ['A', 'B', 'C', 'D', 'E', 'F'];
-const KINDS = [
-  'wire',
-  'outlet',
-  'official_body',
-  'document',
-  'person',
-  'government',
-  'organisation',
-  'group',
-  'anonymous',
-  'leak',
-];
+// Every kind an agent can have, from the domain's own enums (so a new kind is covered at once).
+const KINDS = [...SourceKind.options, ...ActorKind.options];
 const ROLES = ['said', 'told', 'reported', 'hinted', 'according_to'];
 let fresh = 0;
 
