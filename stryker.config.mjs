@@ -24,6 +24,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 85, break: 85 },
   timeoutMS: 20000,
+  // The first (unmutated) run of the unit tests, instrumented, on a shared machine.
+  dryRunTimeoutMinutes: 30,
   // The sandbox copies the project; leave out servers' data folders and build output.
   ignorePatterns: [
     '.neo4j',

@@ -10,8 +10,8 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 // Two projects in one pool of workers. Unit tests (tests/unit/, mirroring src/) need no
 // database. Integration tests (tests/integration/*.int.test.ts) get one real Neo4j per worker
 // from the global setup (tests/support/global-neo4j.ts), so each file may reset the graph it
-// works on while another file runs on the other worker's server. With a single server
-// (NEO4J_URI, or NEO4J_TEST_SERVERS=1) integration files take turns.
+// works on while another file runs on the other worker's server (NEO4J_TEST_SERVERS=2). With a
+// single server (the default, and always with NEO4J_URI) integration files take turns.
 const servers = testServerCount();
 const workers = Math.max(2, servers);
 
