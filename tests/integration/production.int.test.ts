@@ -150,7 +150,7 @@ describe('the production build', () => {
     const firstJava = Number(ready.pid);
     javaPids.push(firstJava);
     expect(alive(firstJava)).toBe(true);
-    const listening = await service.waitFor('listening', 240_000);
+    const listening = await service.waitFor('listening', 600_000);
     const port = Number(listening.port);
     expect(listening.pid).toBe(service.proc.pid);
 
@@ -164,7 +164,7 @@ describe('the production build', () => {
     // Supervision: the Neo4j this server started dies; it is started again and the API answers.
     const before = service.lines.length;
     process.kill(firstJava, 'SIGKILL');
-    const restarted = await service.waitFor('local Neo4j restarted', 240_000, before);
+    const restarted = await service.waitFor('local Neo4j restarted', 420_000, before);
     const secondJava = Number(restarted.pid);
     javaPids.push(secondJava);
     expect(secondJava).not.toBe(firstJava);
@@ -187,7 +187,7 @@ describe('the production build', () => {
     expect(await gone(secondJava, 10_000)).toBe(true);
     expect(alive(firstJava)).toBe(false);
     expect(service.lines.some((l) => l.msg === 'stopped')).toBe(true);
-  }, 600_000);
+  }, 1_500_000);
 });
 
 describe('npm start', () => {
