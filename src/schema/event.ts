@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import { EventKind, PlaceKind, labelOfKey } from '../domain/model.js';
 import { EventKindEnum, PlaceKindEnum } from './enums.js';
 import { oneOf } from './values.js';
+import { timeline, timelineRange } from './timeline.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimConnection, ClaimRef, EventConnection, EventRef, PlaceRef } from './refs.js';
 import {
@@ -11,7 +12,6 @@ import {
   evidenceOf,
   offsetConnection,
   nodesByKeys,
-  singleRowPage,
   statusesFor,
   timeOf,
   claimNodes,
@@ -89,7 +89,10 @@ builder.queryFields((t) => ({
   timeline: t.connection(
     {
       type: EventRef,
-      description: 'Events between two dates (inclusive), in time order, each with its claims.',
+      description:
+        "Events between two dates (inclusive), in time order: by date, then by the article's sequence cues " +
+        '("days later", "then"), then in the order the article tells them; never by name. ' +
+        '`timelineConflicts` reports cues that could not be followed.',
       args: {
         from: t.arg({ type: 'Date', required: false }),
         to: t.arg({ type: 'Date', required: false }),
@@ -99,11 +102,11 @@ builder.queryFields((t) => ({
           args,
           ctx,
           info,
-          fetchPage: singleRowPage(ctx, 'event/timeline', {
-            from: args.from ?? null,
-            // An event starting on the `to` day counts: compare against the end of that day.
-            to: args.to ? `${args.to}T23:59:59Z` : null,
-          }),
+          fetchPage: async (offset, limit) => {
+            // An event starting on the `to` day counts: timelineRange compares against the end of that day.
+            const { order } = await timeline(ctx.db, timelineRange(args));
+            return { total: order.length, items: order.slice(offset, offset + limit) };
+          },
           toNodes: nodesByKeys(ctx, 'event/by-keys'),
         }),
     },

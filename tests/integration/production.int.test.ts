@@ -9,8 +9,9 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
+import { testServer } from '../support/db.js';
 
 const SMOKE_KEY = 'smoke-test-editor-key-0001';
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
@@ -149,7 +150,7 @@ describe('the production build', () => {
     const firstJava = Number(ready.pid);
     javaPids.push(firstJava);
     expect(alive(firstJava)).toBe(true);
-    const listening = await service.waitFor('listening', 240_000);
+    const listening = await service.waitFor('listening', 600_000);
     const port = Number(listening.port);
     expect(listening.pid).toBe(service.proc.pid);
 
@@ -163,7 +164,7 @@ describe('the production build', () => {
     // Supervision: the Neo4j this server started dies; it is started again and the API answers.
     const before = service.lines.length;
     process.kill(firstJava, 'SIGKILL');
-    const restarted = await service.waitFor('local Neo4j restarted', 240_000, before);
+    const restarted = await service.waitFor('local Neo4j restarted', 420_000, before);
     const secondJava = Number(restarted.pid);
     javaPids.push(secondJava);
     expect(secondJava).not.toBe(firstJava);
@@ -186,7 +187,7 @@ describe('the production build', () => {
     expect(await gone(secondJava, 10_000)).toBe(true);
     expect(alive(firstJava)).toBe(false);
     expect(service.lines.some((l) => l.msg === 'stopped')).toBe(true);
-  }, 600_000);
+  }, 1_500_000);
 });
 
 describe('npm start', () => {
@@ -198,7 +199,7 @@ describe('npm start', () => {
   });
 
   it('is one server process that a SIGTERM to npm stops', async () => {
-    const neo4j = inject('neo4j');
+    const neo4j = testServer();
     service = new Service(
       spawn('npm', ['start', '--silent'], {
         cwd: repoRoot,
