@@ -70,7 +70,7 @@ describe('WRITES_DISABLED', () => {
     const api = offlineApi({ WRITES_DISABLED: 'true' });
     try {
       const mutation = await api.gql(
-        'mutation { setClaimStatus(input: { claim: "a#b", status: accepted }) { __typename } }',
+        'mutation { setClaimStatus(input: { claim: "a#b", status: ACCEPTED }) { __typename } }',
         { authorization: `Bearer ${EDITOR_KEY}` },
       );
       expect(codesOf(mutation)).toEqual(['FORBIDDEN']);
