@@ -84,7 +84,9 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
             // Errors raised on purpose (ours and Yoga's) carry a code and pass unchanged; anything
             // else becomes "Unexpected error." with no details.
             if (isGraphQLError(error) && !error.originalError) return error;
-            if (isGraphQLError(original) && original.extensions?.code) return original;
+            // Keep where it happened: the located error (path, locations) carries the original's code.
+            if (isGraphQLError(original) && original.extensions?.code)
+              return isGraphQLError(error) ? error : original;
             return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
           },
         }

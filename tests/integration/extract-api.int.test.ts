@@ -49,7 +49,7 @@ describe('extractArticle', () => {
     expect(data.joinedActors).toBeGreaterThanOrEqual(3);
     const drafts = data.article.claims.edges.map((e: any) => e.node);
     expect(drafts.length).toBe(data.claims);
-    for (const d of drafts) expect(d.status).toBe('draft');
+    for (const d of drafts) expect(d.status).toBe('DRAFT');
 
     // The Reuters / unnamed official / al-Sharaa chain is proposed, and al-Sharaa is the curated node.
     const sharaa = drafts.find((d: any) => /compromise on the Golan/.test(d.text));

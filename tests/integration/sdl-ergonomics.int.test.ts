@@ -59,7 +59,7 @@ describe('enums on the wire', () => {
     const r = await api.gql(`{
       claim(key: "${SHARAA}") {
         kind status
-        provenance { chain { role agent { ... on Source { kind } ... on Actor { kind } } } }
+        provenance { chain { role agent { ... on Source { sourceKind: kind } ... on Actor { actorKind: kind } } } }
         grade { factors { factor } }
       }
       agents(name: "Reuters", types: [SOURCE], first: 1) { edges { node { __typename name } } }
@@ -68,7 +68,8 @@ describe('enums on the wire', () => {
     const claim = r.data!.claim;
     expect(claim.status).toBe('ACCEPTED');
     expect(claim.provenance.chain[0].role).toBe('PUBLISHED');
-    expect(claim.provenance.chain.map((h: any) => h.agent.kind)).toEqual([
+    // SourceKind and ActorKind are different enums: one selection asks them under two names.
+    expect(claim.provenance.chain.map((h: any) => h.agent.sourceKind ?? h.agent.actorKind)).toEqual([
       'OUTLET',
       'WIRE',
       'ANONYMOUS',

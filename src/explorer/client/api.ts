@@ -105,7 +105,32 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data;
 }
 
-const AGENT = `__typename key name ... on Actor { kind } ... on Source { kind anonymous description }`;
+// Actor.kind (ActorKind) and Source.kind (SourceKind) are different enums, so one selection may not
+// ask both as `kind`: the source's comes back as `sourceKind` and `withKinds` moves it to `kind`.
+const AGENT = `__typename key name ... on Actor { kind } ... on Source { sourceKind: kind anonymous description }`;
+
+type WireAgent = Omit<AgentRef, 'kind'> & { kind?: string; sourceKind?: string };
+
+function agentOf(a: WireAgent): AgentRef {
+  const { sourceKind, ...rest } = a;
+  return { ...rest, kind: a.kind ?? sourceKind ?? '' };
+}
+
+/** The claim detail as the rest of the client reads it: every agent with its `kind`. */
+function withKinds(claim: ClaimDetail | null): ClaimDetail | null {
+  if (!claim) return null;
+  return {
+    ...claim,
+    provenance: {
+      ...claim.provenance,
+      chain: claim.provenance.chain.map((hop) => ({
+        ...hop,
+        agent: agentOf(hop.agent as WireAgent),
+        addressee: hop.addressee ? agentOf(hop.addressee as WireAgent) : null,
+      })),
+    },
+  };
+}
 
 const SUMMARY = `key text quote kind saidAt speaker { name } grade { confidence credibility }`;
 
@@ -178,7 +203,8 @@ export async function claimView(
     }`,
     { key },
   );
-  return data.claim ? { claim: data.claim, neighbourhood: data.neighbourhood } : null;
+  const claim = withKinds(data.claim);
+  return claim ? { claim, neighbourhood: data.neighbourhood } : null;
 }
 
 export async function claimDetail(key: string): Promise<ClaimDetail | null> {
@@ -186,7 +212,7 @@ export async function claimDetail(key: string): Promise<ClaimDetail | null> {
     `query ExplorerClaimDetail($key: String!) { claim(key: $key) { ${DETAIL} } }`,
     { key },
   );
-  return data.claim;
+  return withKinds(data.claim);
 }
 
 export async function neighbourhood(key: string): Promise<Neighbourhood | null> {
