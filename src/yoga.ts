@@ -15,7 +15,7 @@ import { KeyRing } from './auth.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
-import { EXAMPLE_QUERIES } from './examples.js';
+import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
 import { exemptStandardIntrospection } from './introspection.js';
 
 export interface YogaOptions {
@@ -49,8 +49,9 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
-    graphiql:
-      config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
+    // Offline GraphiQL from our own dependencies, example queries as tabs: src/graphiql.ts.
+    graphiql: config.NODE_ENV === 'production' ? false : graphiqlOptions,
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: config.LOG_LEVEL === 'silent' ? false : 'warn',
     context: ({ request }: YogaInitialContext): Context => ({
       config,
