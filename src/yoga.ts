@@ -17,6 +17,7 @@ import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
 import { exemptStandardIntrospection } from './introspection.js';
+import { usePersistedQueries } from './persisted-queries.js';
 
 export interface YogaOptions {
   config: Config;
@@ -80,6 +81,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     plugins: [
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
       ...armor.protect().plugins.map(exemptStandardIntrospection),
+      // Automatic persisted queries (Apollo, urql), bounded store: src/persisted-queries.ts.
+      usePersistedQueries(),
       useAccessPolicy(config),
       useRequestErrorCodes(mask),
       useRoundTripCount(config),
