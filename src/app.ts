@@ -73,12 +73,18 @@ export async function startDatabase(
   return { target, db, close };
 }
 
-/** The curated fixture documents: every `fixtures/*.json`. */
-export function fixtureFiles(): string[] {
-  return readdirSync(fixturesDir)
+/** Where the story corpus's documents are (its gold file sits one level up and is not a document). */
+export const storyDocumentsDir = path.join(fixturesDir, 'story', 'documents');
+
+const jsonFilesIn = (dir: string): string[] =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => path.join(fixturesDir, f));
+    .map((f) => path.join(dir, f));
+
+/** The curated fixture documents: every `fixtures/*.json`, then the story corpus's documents. */
+export function fixtureFiles(): string[] {
+  return [...jsonFilesIn(fixturesDir), ...jsonFilesIn(storyDocumentsDir)];
 }
 
 /** Ingests the fixtures when the database holds no article yet. */

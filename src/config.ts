@@ -83,9 +83,21 @@ export const ConfigSchema = z.object({
   MAX_QUERY_DEPTH: int(12, 2, 100),
   MAX_ALIASES: int(30, 1, 1000),
   MAX_TOKENS: int(3000, 50, 100_000),
+  /** Estimated values in a response (lists priced by page size, nested multiplicatively). */
   MAX_COST: int(20_000, 10, 10_000_000),
   MAX_PAGE_SIZE: int(100, 1, 10_000),
   MAX_NEIGHBOURHOOD_DEPTH: int(3, 1, 6),
+  /** Items a list argument (`nodes(ids:)`, filter lists) may carry. */
+  MAX_LIST_ARGUMENT: int(100, 1, 100_000),
+  /**
+   * Response budget: database values (rows, and items of the lists in them) one GraphQL request
+   * may fetch; past it the request stops with QUERY_TOO_EXPENSIVE, whatever the cost guard said.
+   */
+  MAX_RESPONSE_ROWS: int(50_000, 100, 10_000_000),
+  /** Exports over HTTP running at once; more answer 503 with Retry-After. */
+  EXPORT_CONCURRENCY: int(2, 1, 100),
+  /** Which HTTP exports need an API key: never, whole (whole-graph exports), always. */
+  EXPORT_KEY_REQUIRED: z.enum(['never', 'whole', 'always']).default('never'),
   /** Hide internal error messages from clients (always on in production). */
   MASK_ERRORS: bool(true),
 });

@@ -8,7 +8,7 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } f
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { countRoundTrips, RoundTrips } from './db/database.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.js';
+import { DatabaseUnavailableError, QueryTimeoutError, ResponseBudgetExceededError } from './db/errors.js';
 import { migrationsApplied } from './db/migrations.js';
 import { Loaders } from './graph/loaders.js';
 import { KeyRing } from './auth.js';
@@ -16,6 +16,7 @@ import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
 import { unauthenticated } from './schema/errors.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
+import { useQueryCost, useResponseBudget } from './query-cost.js';
 import { exemptStandardIntrospection } from './introspection.js';
 import { usePersistedQueries } from './persisted-queries.js';
 
@@ -38,7 +39,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     maxAliases: { n: config.MAX_ALIASES, allowList: [], ...asValidationError },
     // Rejected while parsing, so it already surfaces as GRAPHQL_PARSE_FAILED.
     maxTokens: { n: config.MAX_TOKENS },
-    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: false, ...asValidationError },
+    // Cost is priced at execution, with variables and defaults (src/query-cost.ts).
+    costLimit: { enabled: false },
     maxDirectives: { n: 20, ...asValidationError },
     blockFieldSuggestion: { enabled: config.MASK_ERRORS },
   });
@@ -70,6 +72,9 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
                 extensions: { code: original.code, http: { status: 503 } },
               });
             }
+            if (original instanceof ResponseBudgetExceededError) {
+              return new GraphQLError(original.message, { extensions: { code: original.code } });
+            }
             // Errors raised on purpose (ours and Yoga's) carry a code and pass unchanged; anything
             // else becomes "Unexpected error." with no details.
             if (isGraphQLError(error) && !error.originalError) return error;
@@ -84,6 +89,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
       // Automatic persisted queries (Apollo, urql), bounded store: src/persisted-queries.ts.
       usePersistedQueries(),
       useAccessPolicy(config),
+      useQueryCost(config),
+      useResponseBudget(config),
       useRequestErrorCodes(mask),
       useRoundTripCount(config),
       useReadinessCheck({

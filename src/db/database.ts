@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction, type QueryStatistics } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { assertBudgetLeft, chargeRows } from './budget.js';
 import { mapDatabaseError } from './errors.js';
 import { toPlain, type Plain } from './convert.js';
 import type { Neo4jTarget } from './provision.js';
@@ -31,6 +32,7 @@ export interface Tx {
 }
 
 function countRoundTrip(): void {
+  assertBudgetLeft();
   const counter = roundTrips.getStore();
   if (counter) counter.count += 1;
 }
@@ -43,7 +45,9 @@ function wrap(tx: ManagedTransaction): Tx {
   return {
     async rows(query, params) {
       const result = await run(query, params);
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
+      const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+      chargeRows(rows);
+      return rows;
     },
     async exec(query, params) {
       const result = await run(query, params);
@@ -107,7 +111,9 @@ export class Database {
         const result = await session.run(query, toParams(params) as Record<string, unknown>, {
           timeout: this.txTimeoutMs,
         });
-        return result.records.map((r) => toPlain(r.toObject()) as Row);
+        const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+        chargeRows(rows);
+        return rows;
       } catch (error) {
         const delay = Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
         if (!neo4j.isRetryableError(error) || Date.now() + delay > deadline) throw mapDatabaseError(error);

@@ -31,6 +31,17 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+/** One request fetched more than MAX_RESPONSE_ROWS values (see budget.ts). */
+export class ResponseBudgetExceededError extends Error {
+  readonly code = 'QUERY_TOO_EXPENSIVE';
+  constructor(readonly max: number) {
+    super(
+      `the query fetched more than ${max} values from the graph and was stopped; ask for smaller pages or fewer nested lists`,
+    );
+    this.name = 'ResponseBudgetExceededError';
+  }
+}
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Cluster.NotALeader']);
 
 export function mapDatabaseError(error: unknown): unknown {

@@ -268,8 +268,45 @@ export const Article = z
     author: z.string().min(1).max(300).optional(),
     /** The full text, verbatim. Evidence offsets point into it. */
     text: z.string().min(1).max(2_000_000),
+    /**
+     * True when `text` is not the outlet's own words but our reconstruction of its report: the
+     * same facts and the same attribution structure (who cited whom, how unnamed sources were
+     * described, which hedges), written in our own words, with direct quotation kept to the short
+     * phrase that is itself the claim traced. Evidence spans then point into our wording, never
+     * the outlet's, and readers must be told so (the API and the explorer show it).
+     */
+    reconstruction: z.boolean().default(false),
+    /**
+     * The addresses of the published pages a reconstruction follows, the reconstructed report's
+     * own `url` first. Empty for a verbatim article; required (and must include `url`) for a
+     * reconstruction.
+     */
+    basedOn: z.array(z.string().url().max(2000)).max(20).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.reconstruction && a.basedOn.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['basedOn'],
+        message: 'a reconstruction must list the addresses it follows',
+      });
+    }
+    if (a.reconstruction && a.basedOn.length > 0 && !a.basedOn.includes(a.url)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['basedOn'],
+        message: 'a reconstruction must list its own `url` among the addresses it follows',
+      });
+    }
+    if (!a.reconstruction && a.basedOn.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reconstruction'],
+        message: '`basedOn` is only for a reconstruction: set `reconstruction: true` or drop `basedOn`',
+      });
+    }
+  });
 
 export const ArticleDocument = z
   .object({

@@ -2,7 +2,15 @@
  * `GET /export/<format>[?node=<key>&depth=N]`: the exports over HTTP, streamed as they are read,
  * with the same read policy as the GraphQL endpoint (public unless PUBLIC_READS=false, a wrong
  * key refused). Bad options answer 400 and an unknown node 404 before any byte is sent.
+ *
+ * Failing safely: an error after the first byte (a page read that times out, a lost database)
+ * cannot change the status any more, so it aborts the connection (the client sees a truncated
+ * transfer, never a complete-looking 200) and errors the body stream; it never escapes as an
+ * unhandled rejection. Bounded: depth at most MAX_NEIGHBOURHOOD_DEPTH (as the API's
+ * neighbourhoods), at most EXPORT_CONCURRENCY exports at once (503 with Retry-After past it),
+ * and whole-graph exports can be made to need a key (EXPORT_KEY_REQUIRED).
  */
+import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { ZodError } from 'zod';
 import type { Config } from '../config.js';
@@ -15,8 +23,9 @@ const ROUTE = /^\/export\/([a-z]+)$/;
 
 export function useExports({ config, db }: { config: Config; db: Database }): Plugin {
   const keys = new KeyRing(config.API_KEYS);
+  let running = 0;
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const match = ROUTE.exec(url.pathname);
       if (!match) return;
       const json = (status: number, body: unknown) =>
@@ -33,6 +42,33 @@ export function useExports({ config, db }: { config: Config; db: Database }): Pl
       }
       const depth = url.searchParams.get('depth');
       const node = url.searchParams.get('node');
+      const needsKey =
+        config.EXPORT_KEY_REQUIRED === 'always' || (config.EXPORT_KEY_REQUIRED === 'whole' && !node);
+      if (needsKey && caller.role === 'anonymous') {
+        return json(401, {
+          error: `a valid API key is needed for ${node ? 'exports' : 'whole-graph exports'}`,
+        });
+      }
+      if (depth !== null && Number(depth) > config.MAX_NEIGHBOURHOOD_DEPTH) {
+        return json(400, {
+          error: 'invalid export options',
+          issues: [{ path: 'depth', message: `must be at most ${config.MAX_NEIGHBOURHOOD_DEPTH}` }],
+        });
+      }
+      if (running >= config.EXPORT_CONCURRENCY) {
+        return endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ error: `${running} exports are running; try again shortly` }),
+            { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '5' } },
+          ),
+        );
+      }
+      running += 1;
+      let released = false;
+      const release = () => {
+        if (!released) running -= 1;
+        released = true;
+      };
       try {
         const prepared = await prepareExport(db, {
           format: match[1] as never,
@@ -42,13 +78,27 @@ export function useExports({ config, db }: { config: Config; db: Database }): Pl
         const encoder = new TextEncoder();
         const iterator = prepared.chunks[Symbol.asyncIterator]();
         // Pull-based: the next page is read from Neo4j only when the client has taken the last.
+        // Under node:http the raw response is in the server context: destroying it is what
+        // tells the client the body is incomplete (no final chunk).
+        const raw = (serverContext as { res?: ServerResponse } | undefined)?.res;
         const body = new fetchAPI.ReadableStream<Uint8Array>({
           async pull(controller) {
-            const next = await iterator.next();
-            if (next.done) controller.close();
-            else controller.enqueue(encoder.encode(next.value));
+            let next: IteratorResult<string>;
+            try {
+              next = await iterator.next();
+            } catch (error) {
+              release();
+              raw?.destroy();
+              controller.error(error);
+              return;
+            }
+            if (next.done) {
+              release();
+              controller.close();
+            } else controller.enqueue(encoder.encode(next.value));
           },
           async cancel() {
+            release();
             await iterator.return?.();
           },
         });
@@ -62,6 +112,7 @@ export function useExports({ config, db }: { config: Config; db: Database }): Pl
           }),
         );
       } catch (error) {
+        release();
         if (error instanceof ZodError) {
           return json(400, {
             error: 'invalid export options',

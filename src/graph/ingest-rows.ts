@@ -207,6 +207,8 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
         author: art.author ?? null,
         text: art.text,
         textHash: contentHash(art.text),
+        reconstruction: art.reconstruction,
+        basedOn: art.basedOn,
         ingestedBy: by,
         // The validated document, kept so an edit through the API re-validates the whole
         // article and re-ingests it through the same path as a file.

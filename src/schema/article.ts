@@ -17,6 +17,16 @@ builder.node(ArticleRef, {
     publishedAt: t.field({ type: 'DateTime', resolve: (a) => String(a.publishedAt) }),
     language: t.string({ resolve: (a) => String(a.language) }),
     author: t.string({ nullable: true, resolve: (a) => (a.author as string | null) ?? null }),
+    reconstruction: t.boolean({
+      description:
+        "True when `text` is our reconstruction of the report in our own words (same facts, same attribution structure), not the outlet's wording: quote the outlet from `basedOn`, never from `text`.",
+      resolve: (a) => a.reconstruction === true,
+    }),
+    basedOn: t.stringList({
+      description:
+        'Addresses of the published pages a reconstruction follows, the reconstructed report first; empty for a verbatim article.',
+      resolve: (a) => (Array.isArray(a.basedOn) ? a.basedOn.map(String) : []),
+    }),
     publisher: t.field({
       type: SourceRef,
       nullable: true,
@@ -24,7 +34,8 @@ builder.node(ArticleRef, {
         typeof a.publisherKey === 'string' ? ctx.loaders.item('agent/by-keys', a.publisherKey) : null,
     }),
     text: t.string({
-      description: 'The full text, verbatim; evidence offsets point into it.',
+      description:
+        "The full text (the outlet's words, or ours when `reconstruction`); evidence offsets point into it.",
       resolve: async (a, _x, ctx) =>
         String((await ctx.loaders.one('article/text', { key: a.key }))?.text ?? ''),
     }),

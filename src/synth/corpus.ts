@@ -233,6 +233,8 @@ class ArticleAssembler {
         publishedAt: isoDate(this.day),
         language: 'en',
         text: this.text.toString(),
+        reconstruction: false,
+        basedOn: [],
       },
       sources: [...this.sources.values()],
       actors: [...this.actors.values()],

@@ -65,7 +65,14 @@ export interface ClaimDetail {
   saidAt: string;
   hedges: string[];
   outletAnalysis: boolean;
-  article: { key: string; title: string; url: string; publishedAt: string };
+  article: {
+    key: string;
+    title: string;
+    url: string;
+    publishedAt: string;
+    reconstruction: boolean;
+    basedOn: string[];
+  };
   grade: Grade;
   provenance: { depth: number; anonymousLinks: number; chain: Hop[] };
 }
@@ -103,7 +110,7 @@ const AGENT = `__typename key name ... on Actor { kind } ... on Source { kind an
 const SUMMARY = `key text quote kind saidAt speaker { name } grade { confidence credibility }`;
 
 const DETAIL = `key text quote kind status saidAt hedges outletAnalysis
-  article { key title url publishedAt }
+  article { key title url publishedAt reconstruction basedOn }
   grade { credibility confidence factors { factor effect detail } }
   provenance {
     depth anonymousLinks

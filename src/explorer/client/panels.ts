@@ -57,6 +57,22 @@ function hopItem(hop: Hop, last: boolean): HTMLElement {
   );
 }
 
+/**
+ * A reconstruction's text is our wording, not the outlet's: say so where the article is shown,
+ * with the pages it follows, so no one quotes our sentences as the outlet's.
+ */
+function reconstructionNote(basedOn: string[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'reconstruction-note' },
+    'Our reconstruction in our own words (not the outlet’s wording), following: ',
+    basedOn.flatMap((url, i) => [
+      i > 0 ? ', ' : null,
+      h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname),
+    ]),
+  );
+}
+
 export function chainPanel(claim: ClaimDetail): HTMLElement[] {
   const chain = claim.provenance.chain;
   return [
@@ -73,6 +89,7 @@ export function chainPanel(claim: ClaimDetail): HTMLElement[] {
       h('div', { class: 'hop-head' }, h('span', { class: 'hop-role' }, 'article')),
       h('a', { href: claim.article.url, target: '_blank', rel: 'noopener noreferrer' }, claim.article.title),
       h('div', { class: 'muted' }, claim.article.publishedAt.slice(0, 10)),
+      claim.article.reconstruction ? reconstructionNote(claim.article.basedOn) : null,
     ),
     h(
       'ol',

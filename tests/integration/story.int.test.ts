@@ -1,0 +1,79 @@
+/**
+ * The story corpus in a real graph: what `npm start` loads into an empty database (the seed and
+ * every story document) ingests whole; shared agents meet on one node across articles; the
+ * reconstruction marks reach the Article node and the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFiles, loadFixturesIfEmpty } from '../../src/app.js';
+import type { Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/log.js';
+import { apiClient } from '../support/api.js';
+import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = testDatabase();
+  await resetGraph(db);
+}, 120_000);
+afterAll(async () => {
+  await db.close();
+});
+
+describe('the story corpus in the graph', () => {
+  it('loads every fixture into an empty database, and nothing a second time', async () => {
+    const log = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    const claims = await loadFixturesIfEmpty(db, log);
+    const [row] = await db.read((tx) =>
+      tx.rows(
+        'MATCH (a:Article) WITH count(a) AS articles MATCH (c:Claim) RETURN articles, count(c) AS claims',
+      ),
+    );
+    expect(Number(row?.articles)).toBe(fixtureFiles().length);
+    expect(Number(row?.articles)).toBeGreaterThanOrEqual(9);
+    expect(Number(row?.claims)).toBe(claims);
+    expect(await loadFixturesIfEmpty(db, log)).toBe(0);
+  }, 300_000);
+
+  it('joins named agents across articles on one node: Reuters, Damascus, Barrack', async () => {
+    const rows = await db.read((tx) =>
+      tx.rows(
+        `UNWIND $keys AS key
+         MATCH (agent {key: key})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
+         RETURN key, count(DISTINCT split(c.key, '#')[0]) AS articles`,
+        { keys: ['source:reuters', 'actor:government-of-syria', 'actor:tom-barrack'] },
+      ),
+    );
+    const articles = Object.fromEntries(rows.map((r) => [r.key, Number(r.articles)]));
+    expect(articles['source:reuters']).toBeGreaterThanOrEqual(4);
+    expect(articles['actor:government-of-syria']).toBeGreaterThanOrEqual(4);
+    expect(articles['actor:tom-barrack']).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps unnamed sources apart per article, described', async () => {
+    const [row] = await db.read((tx) =>
+      tx.rows(
+        `MATCH (s:Source {anonymous: true}) WHERE s.key STARTS WITH 'source:sadanews-234899:'
+            OR s.key STARTS WITH 'source:mehr-news-237013:'
+         RETURN count(s) AS n, count(DISTINCT s.key) AS keys, count(s.description) AS described`,
+      ),
+    );
+    expect(Number(row?.n)).toBeGreaterThanOrEqual(4);
+    expect(Number(row?.keys)).toBe(Number(row?.n));
+    expect(Number(row?.described)).toBe(Number(row?.n));
+  });
+
+  it('shows Article.reconstruction and basedOn through the API', async () => {
+    const api = apiClient(testConfig(), db);
+    const res = await api.gql<{ r: any; seed: any }>(
+      `{ r: article(key: "article:mehr-news-237013") { reconstruction basedOn url }
+         seed: article(key: "article:noonpost-7628") { reconstruction basedOn } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.r).toEqual({
+      reconstruction: true,
+      basedOn: ['https://en.mehrnews.com/news/237013/'],
+      url: 'https://en.mehrnews.com/news/237013/',
+    });
+    expect(res.data?.seed).toEqual({ reconstruction: false, basedOn: [] });
+  });
+});
