@@ -3,6 +3,7 @@
  * bad value stops start-up with a message that names the variable. The rest of the code reads
  * this typed object, never `process.env`.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -78,6 +79,8 @@ export const ConfigSchema = z.object({
   API_KEYS: ApiKeys,
   /** Whether reads need no key. */
   PUBLIC_READS: bool(true),
+  /** Refuse every mutation whatever the key (a read-only instance). */
+  WRITES_DISABLED: bool(false),
 
   /** Query guards. */
   MAX_QUERY_DEPTH: int(12, 2, 100),
@@ -94,6 +97,11 @@ export const ConfigSchema = z.object({
    * may fetch; past it the request stops with QUERY_TOO_EXPENSIVE, whatever the cost guard said.
    */
   MAX_RESPONSE_ROWS: int(50_000, 100, 10_000_000),
+  /** Largest request body accepted (bytes); larger ones answer 413. */
+  MAX_BODY_BYTES: int(5_000_000, 1_000, 200_000_000),
+  /** Milliseconds for a request's headers, and for the whole request, to arrive. */
+  HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: int(30_000, 100, 3_600_000),
   /** Exports over HTTP running at once; more answer 503 with Retry-After. */
   EXPORT_CONCURRENCY: int(2, 1, 100),
   /** Which HTTP exports need an API key: never, whole (whole-graph exports), always. */
@@ -111,18 +119,68 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Settings that may come from a file instead (Docker and Kubernetes secrets): `<NAME>_FILE` is
+ * a path whose content (trimmed; for API keys, one entry per line or comma-separated) is the
+ * value. Setting both the variable and its file is an error.
+ */
+const FROM_FILE = ['API_KEYS', 'NEO4J_PASSWORD'] as const;
+
 /** Parses an environment (default `process.env`). Throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset, as in most dotenv tooling.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+  const problems: string[] = [];
+  for (const name of FROM_FILE) {
+    const file = cleaned[`${name}_FILE`];
+    if (file === undefined) continue;
+    delete cleaned[`${name}_FILE`];
+    if (cleaned[name] !== undefined) {
+      problems.push(`${name}_FILE=${JSON.stringify(file)}: ${name} is set too; set one of them`);
+      continue;
+    }
+    try {
+      const content = readFileSync(file, 'utf8').trim();
+      cleaned[name] =
+        name === 'API_KEYS'
+          ? content
+              .split(/[\n,]/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+              .join(',')
+          : content;
+      if (cleaned[name] === '') delete cleaned[name];
+    } catch (error) {
+      problems.push(
+        `${name}_FILE=${JSON.stringify(file)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '(environment)');
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+        // A value read from a file is never echoed (it is a secret).
+        const shown = env[`${name}_FILE`] ? `(from ${name}_FILE)` : JSON.stringify(env[name] ?? '');
+        return `${name}=${shown}: ${i.message}`;
       }),
     );
   }
-  return parsed.data;
+  const config = parsed.data;
+  // Production without keys is either an open read-only mirror, said so explicitly, or a mistake.
+  if (
+    config.NODE_ENV === 'production' &&
+    config.API_KEYS.length === 0 &&
+    !(config.PUBLIC_READS && config.WRITES_DISABLED)
+  ) {
+    throw new ConfigError([
+      'API_KEYS: empty in production. Set API_KEYS (or API_KEYS_FILE), or run a public read-only ' +
+        'instance with PUBLIC_READS=true and WRITES_DISABLED=true.',
+    ]);
+  }
+  return config;
 }

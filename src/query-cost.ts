@@ -5,8 +5,8 @@
  * says, an omitted `first` costs the default page, and every page is capped at MAX_PAGE_SIZE as
  * the resolvers cap it. Costs nest multiplicatively through lists, aliases and fragments.
  *
- * It also caps list arguments (`nodes(ids:)`, filter lists) at MAX_LIST_ARGUMENT items, naming
- * the argument. What it cannot price exactly (lists without a size argument) it estimates; the
+ * It also caps list arguments (`nodes(ids:)`, filter lists) at MAX_LIST_ARGUMENT items and
+ * search strings at SEARCH_LIMITS, naming the argument. What it cannot price exactly (lists without a size argument) it estimates; the
  * response budget (src/db/budget.ts) stops whatever it misprices while resolving.
  */
 import {
@@ -30,6 +30,10 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { ResponseBudget, withResponseBudget } from './db/budget.js';
 import { ResponseBudgetExceededError } from './db/errors.js';
+import { searchTextProblem } from './graph/lucene.js';
+
+/** Arguments that are full-text search strings, bounded by SEARCH_LIMITS (src/graph/lucene.ts). */
+const SEARCH_ARGUMENTS = new Set(['Query.searchClaims(query:)', 'Query.agents(name:)']);
 
 /** The page a connection returns when neither `first` nor `last` is given (see pageWindow). */
 const DEFAULT_PAGE = 20;
@@ -134,6 +138,7 @@ export function priceOperation(
           // Invalid arguments fail in execution; price the field without them.
         }
         checkListArguments(args, limits.maxListArgument);
+        checkSearchArguments(`${parent.name}.${name}`, args);
         const isList = isListType(getNullableType(field.type));
         // This field's own items: a list it bounds by an argument or by a list argument
         // (`nodes(ids:)`), else the size its parent handed down, else an estimate.
@@ -182,6 +187,19 @@ function sizeBound(
   const cap = present.includes('maxNodes') ? Number.MAX_SAFE_INTEGER : maxPageSize;
   if (asked.length === 0) return Math.min(DEFAULT_PAGE, maxPageSize);
   return Math.min(Math.max(0, ...asked), cap);
+}
+
+/** Refuses a search string past the search bounds, naming the argument. */
+function checkSearchArguments(field: string, args: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value !== 'string' || !SEARCH_ARGUMENTS.has(`${field}(${name}:)`)) continue;
+    const problem = searchTextProblem(value);
+    if (problem) {
+      throw new GraphQLError(`\`${name}\` ${problem}`, {
+        extensions: { code: 'BAD_USER_INPUT', field: name },
+      });
+    }
+  }
 }
 
 /** Refuses a list argument (also inside an input object) longer than the cap. */

@@ -8,6 +8,7 @@
  * that dies on its own is restarted (bounded, logged; see provision.ts).
  */
 import { createServer } from 'node:http';
+import { serverOptions } from './http-limits.js';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log.js';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config);
-  const server = createServer();
+  const server = createServer(serverOptions(config));
   // Filled once the database is up; shutdown() may run before that.
   const running: { started?: Started } = {};
   let shuttingDown = false;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
 
-  const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+  const yoga = buildYoga({ config, db, log, plugins: httpRoutes({ config, db }) });
   server.on('request', yoga);
   server.listen(config.PORT, config.HOST, () => {
     // PORT=0 picks a free port: report the one actually bound.

@@ -3,7 +3,7 @@
  * readiness. Nothing here listens; server.ts does, and tests call `yoga.fetch` directly.
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { getOperationAST, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -14,20 +14,26 @@ import { Loaders } from './graph/loaders.js';
 import { KeyRing } from './auth.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
-import { unauthenticated } from './schema/errors.js';
+import { forbidden, unauthenticated } from './schema/errors.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
+import { usePersistedQueries } from './persisted-queries.js';
 import { useQueryCost, useResponseBudget } from './query-cost.js';
 import { exemptStandardIntrospection } from './introspection.js';
-import { usePersistedQueries } from './persisted-queries.js';
+import type { Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { useRequestId } from './request-id.js';
 
 export interface YogaOptions {
   config: Config;
   db: Database;
   /** Extra Yoga plugins (exports and the explorer page add routes this way). */
   plugins?: Plugin[];
+  /** The process logger: Yoga's own messages and one access-log line per request go there. */
+  log?: Logger;
 }
 
-export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
+export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
+  const metrics = createMetrics(db);
   const keys = new KeyRing(config.API_KEYS);
   const armor = new EnvelopArmor({
     maxDepth: {
@@ -52,10 +58,11 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    maxRequestBodySize: config.MAX_BODY_BYTES,
     // Offline GraphiQL from our own dependencies, example queries as tabs: src/graphiql.ts.
     graphiql: config.NODE_ENV === 'production' ? false : graphiqlOptions,
     renderGraphiQL: renderOfflineGraphiQL,
-    logging: config.LOG_LEVEL === 'silent' ? false : 'warn',
+    logging: config.LOG_LEVEL === 'silent' ? false : log ? yogaLogger(log) : 'warn',
     context: ({ request }: YogaInitialContext): Context => ({
       config,
       db,
@@ -84,6 +91,8 @@ export function buildYoga({ config, db, plugins = [] }: YogaOptions) {
         }
       : false,
     plugins: [
+      useRequestId(log),
+      metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
       ...armor.protect().plugins.map(exemptStandardIntrospection),
       // Automatic persisted queries (Apollo, urql), bounded store: src/persisted-queries.ts.
@@ -135,6 +144,11 @@ function useAccessPolicy(config: Config): Plugin<Context> {
       if (ctx.caller.invalidKey) throw unauthenticated('the API key is not valid');
       if (!config.PUBLIC_READS && ctx.caller.role === 'anonymous')
         throw unauthenticated('reads need an API key');
+      if (
+        config.WRITES_DISABLED &&
+        getOperationAST(args.document, args.operationName)?.operation === 'mutation'
+      )
+        throw forbidden('this instance is read-only (WRITES_DISABLED=true)');
     },
   };
 }
@@ -205,6 +219,18 @@ function useRoundTripCount(config: Config): Plugin<Context> {
  */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
+}
+
+/** Yoga's messages through the process logger (and so with the request id). */
+function yogaLogger(log: Logger) {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) log[level]({ err: first }, first.message);
+      else log[level]({ args: rest.length ? rest : undefined }, String(first));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;

@@ -16,11 +16,14 @@ export type Row = Record<string, Plain>;
 /** Counts Cypher round trips of a unit of work (a GraphQL request), for the N+1 guard and tests. */
 export class RoundTrips {
   count = 0;
+  /** The counter this one runs inside: nested counters (the N+1 guard, metrics) all count. */
+  parent: RoundTrips | undefined;
 }
 const roundTrips = new AsyncLocalStorage<RoundTrips>();
 
 /** Runs `fn` with a fresh round-trip counter; every query inside it increments the counter. */
 export function countRoundTrips<T>(counter: RoundTrips, fn: () => T): T {
+  counter.parent = roundTrips.getStore();
   return roundTrips.run(counter, fn);
 }
 
@@ -33,8 +36,7 @@ export interface Tx {
 
 function countRoundTrip(): void {
   assertBudgetLeft();
-  const counter = roundTrips.getStore();
-  if (counter) counter.count += 1;
+  for (let counter = roundTrips.getStore(); counter; counter = counter.parent) counter.count += 1;
 }
 
 function wrap(tx: ManagedTransaction): Tx {

@@ -25,7 +25,27 @@ export const IsoDateOrDateTime = z
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
     'must be an ISO-8601 date (YYYY-MM-DD) or date-time with offset',
   )
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real calendar date');
+  .refine(isRealCalendarTime, 'is not a real calendar date');
+
+/**
+ * `Date.parse` rolls impossible dates over (2026-02-30 becomes March 2), so the parts are checked
+ * against the date they produce: the day must exist in its month (leap years included), hours
+ * 0-23, minutes and seconds 0-59, offsets within +-14:00.
+ */
+function isRealCalendarTime(s: string): boolean {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|([+-])(\d{2}):(\d{2})))?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // Date.UTC would map years 0-99 to 1900-1999
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return false;
+  }
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  if (m[8] !== undefined && (Number(m[9]) > 14 || Number(m[10]) > 59)) return false;
+  return !Number.isNaN(Date.parse(s));
+}
 
 /**
  * The time a statement or event refers to, as precise as the text allows. `text` keeps the

@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Lower-case, accent-free, punctuation-free slug: "Ahmad al-Sharaa" -> "ahmad-al-sharaa". */
+/**
+ * Lower-case, accent-free, punctuation-free slug: "Ahmad al-Sharaa" -> "ahmad-al-sharaa". The one
+ * name normaliser of the project: graph keys, the extractor's local ids and its matching of names
+ * against known actors all go through it, so two spellings meet exactly when their keys do.
+ * Letters of every script are kept, so names in other scripts still get a key.
+ */
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
@@ -14,6 +19,13 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[’'`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `slugify` kept to a-z, 0-9 and "-", for local ids in documents (which must be ASCII). */
+export function asciiSlug(name: string): string {
+  return slugify(name)
+    .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 

@@ -10,21 +10,10 @@ import { parseArticleDocument } from '../domain/validate.js';
 import { type Attribution, type FinderOptions, findAttributions, type Span } from './attributions.js';
 import { detectFormat, type InputFormat, toPlainText } from './input.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
+import { type ArticleMeta, mergeMeta, pageMeta, requireMeta } from './meta.js';
 import { type Agent, AgentRegistry, slug } from './registry.js';
 import { classifySpeaker } from './speakers.js';
 import { analyse } from './tokens.js';
-
-export interface ArticleMeta {
-  url?: string;
-  title?: string;
-  /** Publisher name ("Noon Post"); default: the URL's host. */
-  publisher?: string;
-  /** ISO date or date-time; default: today. */
-  date?: string;
-  /** BCP-47 language tag; default "en" (the lexicons are English). */
-  language?: string;
-  author?: string;
-}
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -34,26 +23,35 @@ export interface ExtractOptions {
   finder?: FinderOptions;
 }
 
+export type { ArticleMeta };
+
 export function extractDocument(
   raw: string,
   meta: ArticleMeta = {},
   options: ExtractOptions = {},
 ): ArticleDocument {
   const format = options.format ?? detectFormat(raw, options.fileName);
-  return extractFromText(toPlainText(raw, format), meta, options);
+  // Title, publisher and date come from the user, else from the page itself; never guessed.
+  return extractFromText(toPlainText(raw, format), mergeMeta(meta, pageMeta(raw, format)), options);
 }
 
-/** Like `extractDocument` for text that is already clean: offsets point straight into `text`. */
+/**
+ * Like `extractDocument` for text that is already clean: offsets point straight into `text`.
+ * Title, publisher and publication date must be in `meta` (a DocumentValidationError names the
+ * missing ones); the publisher may also come from the host of a given URL.
+ */
 export function extractFromText(
   text: string,
-  meta: ArticleMeta = {},
+  given: ArticleMeta = {},
   options: ExtractOptions = {},
 ): ArticleDocument {
+  const host = given.url ? hostOf(given.url) : undefined;
+  const meta = requireMeta({ ...(host ? { publisher: host } : {}), ...given });
   const lex = options.lexicon ?? loadLexicon();
   const attributions = findAttributions(analyse(text), lex, options.finder ?? {});
   const registry = new AgentRegistry();
   const url = meta.url ?? `urn:sha256:${createHash('sha256').update(text).digest('hex')}`;
-  const publisherName = meta.publisher ?? hostOf(url) ?? 'Unknown publisher';
+  const publisherName = meta.publisher;
   const known = lex.wires.some((w) => w.name === publisherName || w.aliases.includes(publisherName));
   const publisher = registry.addSource(
     { name: publisherName, kind: known ? 'wire' : 'outlet' },
@@ -68,15 +66,15 @@ export function extractFromText(
     }
   }
   for (const claim of claims) claim.about = aboutOf(claim, registry);
-  const title = meta.title ?? firstLine(text);
+  const title = meta.title.slice(0, 500);
   const doc = {
     schemaVersion: 1 as const,
     article: {
-      id: `article-${slug(meta.title ?? url).slice(0, 60)}`,
+      id: `article-${slug(meta.title).slice(0, 60)}`,
       url,
       title,
       publisher: publisher.id,
-      publishedAt: meta.date ?? new Date().toISOString().slice(0, 10),
+      publishedAt: meta.date,
       language: meta.language ?? 'en',
       ...(meta.author ? { author: meta.author } : {}),
       text,
@@ -98,11 +96,6 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'Untitled article';
-  return line.slice(0, 500);
 }
 
 function evidence(text: string, spans: readonly (Span | undefined)[]): EvidenceSpan {

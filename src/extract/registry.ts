@@ -4,20 +4,15 @@
  * ("Ahmad al-Sharaa" ... "al-Sharaa") each get one record and one local id.
  */
 import type { Actor, Source } from '../domain/document.js';
+import { asciiSlug } from '../domain/keys.js';
 import type { Speaker } from './speakers.js';
 import { normaliseName } from './speakers.js';
 
 export type Agent = { collection: 'source'; record: Source } | { collection: 'actor'; record: Actor };
 
+/** A local id part from a name: the project's one slug (ASCII), at most 80 characters, never empty. */
 export function slug(s: string): string {
-  const base = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+  const base = asciiSlug(s).slice(0, 80).replace(/-+$/, '');
   return base === '' ? 'x' : base;
 }
 

@@ -4,6 +4,7 @@
  * supplies the known actors (from the graph, a fixture or a test) and gets a new document back.
  */
 import type { Actor, ArticleDocument } from '../domain/document.js';
+import { slugify } from '../domain/keys.js';
 
 export interface KnownActor {
   /** The graph key of the existing actor. */
@@ -30,21 +31,22 @@ export interface ActorResolution {
   unmatched: string[];
 }
 
-function norm(s: string): string {
+/** Words of a name without a leading "the" ("The Times" meets "Times"). */
+function words(s: string): string[] {
   return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/^(the)\s+/, '')
-    .replace(/[’'.]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .split(/\s+/)
+    .filter((w, i) => !(i === 0 && /^the$/i.test(w)));
+}
+
+/** Names compare by the graph's own key slug, so a match here is a match of keys there. */
+function norm(s: string): string {
+  return slugify(words(s).join(' '));
 }
 
 /** The family name without an Arabic article or similar particle, so "al-Sharaa" meets "Sharaa". */
 function surname(name: string): string {
-  const words = norm(name).split(' ');
-  return (words[words.length - 1] ?? '').replace(/^(al|el)-/, '');
+  return slugify(words(name).at(-1) ?? '').replace(/^(al|el)-/, '');
 }
 
 function match(actor: Actor, known: readonly KnownActor[]): { known: KnownActor; by: MatchedBy } | undefined {
@@ -58,9 +60,9 @@ function match(actor: Actor, known: readonly KnownActor[]): { known: KnownActor;
   // the bare surname or both full names agree on it; two different Clintons must not merge.
   const family = surname(actor.name);
   if (family.length < 3) return undefined;
-  const bare = norm(actor.name).split(' ').length === 1;
+  const bare = words(actor.name).length === 1;
   const candidates = known.filter((k) =>
-    [k.name, ...k.aliases].some((n) => surname(n) === family && (bare || norm(n).split(' ').length === 1)),
+    [k.name, ...k.aliases].some((n) => surname(n) === family && (bare || words(n).length === 1)),
   );
   return candidates.length === 1 ? { known: candidates[0]!, by: 'surname' } : undefined;
 }

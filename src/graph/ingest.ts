@@ -12,6 +12,7 @@ import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
 import { articleKey } from '../domain/keys.js';
 import { gradeIngested } from './grading.js';
+import { publishIngest } from './ingest-events.js';
 
 /**
  * Bumped whenever the ingester writes a document differently, so that re-ingesting an unchanged
@@ -52,8 +53,21 @@ export async function ingestDocument(
   input: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const doc = parseArticleDocument(input);
-  return db.write((tx) => ingestInTx(tx, doc, options), { timeoutMs: db.ingestTimeoutMs });
+  let doc: ArticleDocument;
+  try {
+    doc = parseArticleDocument(input);
+  } catch (error) {
+    publishIngest({ outcome: 'rejected', claims: 0 });
+    throw error;
+  }
+  try {
+    const result = await db.write((tx) => ingestInTx(tx, doc, options), { timeoutMs: db.ingestTimeoutMs });
+    publishIngest({ outcome: result.changed ? 'changed' : 'unchanged', claims: result.claims });
+    return result;
+  } catch (error) {
+    publishIngest({ outcome: error instanceof DocumentValidationError ? 'rejected' : 'failed', claims: 0 });
+    throw error;
+  }
 }
 
 export async function ingestFile(

@@ -5,12 +5,33 @@
  * search box is expected to behave.
  */
 export function toLuceneQuery(input: string): string | null {
-  const terms = input
+  const terms = termsOf(input).slice(0, SEARCH_LIMITS.maxTerms);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
+}
+
+/**
+ * Bounds on search text. A term is searched as a phrase of the words the index splits it into,
+ * so one long term ("syria/" x 200,000) became a 60k-token phrase that ran Neo4j out of memory.
+ */
+export const SEARCH_LIMITS = { maxLength: 500, maxTerms: 32, maxTermLength: 64 } as const;
+
+function termsOf(input: string): string[] {
+  return input
     .normalize('NFC')
     .split(/\s+/u)
     .map((t) => t.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
-    .filter((t) => t.length > 0)
-    .slice(0, 32);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
+    .filter((t) => t.length > 0);
+}
+
+/** What is wrong with a search string (too long, too many terms, a term too long), or null. */
+export function searchTextProblem(input: string): string | null {
+  const { maxLength, maxTerms, maxTermLength } = SEARCH_LIMITS;
+  if (input.length > maxLength)
+    return `is ${input.length} characters long; at most ${maxLength} are accepted`;
+  const terms = termsOf(input);
+  if (terms.length > maxTerms) return `has ${terms.length} terms; at most ${maxTerms} are accepted`;
+  const long = terms.find((t) => t.length > maxTermLength);
+  if (long) return `has a term of ${long.length} characters; at most ${maxTermLength} are accepted`;
+  return null;
 }

@@ -163,7 +163,7 @@ describe('the production build', () => {
     // Supervision: the Neo4j this server started dies; it is started again and the API answers.
     const before = service.lines.length;
     process.kill(firstJava, 'SIGKILL');
-    const restarted = await service.waitFor('local Neo4j restarted', 240_000, before);
+    const restarted = await service.waitFor('local Neo4j restarted', 420_000, before);
     const secondJava = Number(restarted.pid);
     javaPids.push(secondJava);
     expect(secondJava).not.toBe(firstJava);
@@ -186,7 +186,7 @@ describe('the production build', () => {
     expect(await gone(secondJava, 10_000)).toBe(true);
     expect(alive(firstJava)).toBe(false);
     expect(service.lines.some((l) => l.msg === 'stopped')).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });
 
 describe('npm start', () => {

@@ -16,6 +16,8 @@ export interface FixtureScores {
   speakers: Counts;
   chains: Counts;
   anonymousHops: Counts;
+  /** Whole chain right, over curated claims relayed through two or more tellers besides the publisher. */
+  multiHopChains: Counts;
 }
 
 type Agent = Source | Actor;
@@ -98,6 +100,11 @@ export function scoreFixture(
   let chains = 0;
   let anonTp = 0;
   let pairedAttributed = 0;
+  let multiHopRight = 0;
+  const hopsBeyondPublisher = (c: { chain: { agent: string }[] }) =>
+    c.chain.filter((h) => h.agent !== gold.article.publisher).length;
+  const multiHopGold = gold.claims.filter((c) => hopsBeyondPublisher(c) >= 2).length;
+  let multiHopPredicted = 0;
   for (const [i, j] of pairs) {
     const p = predicted.claims[i]!;
     const g = gold.claims[j]!;
@@ -108,8 +115,11 @@ export function scoreFixture(
     if (
       p.chain.length === g.chain.length &&
       p.chain.every((h, k) => sameAgent(pa.get(h.agent), ga.get(g.chain[k]!.agent)))
-    )
+    ) {
       chains++;
+      if (hopsBeyondPublisher(g) >= 2) multiHopRight++;
+    }
+    if (p.chain.filter((h) => h.agent !== predicted.article.publisher).length >= 2) multiHopPredicted++;
     p.chain.forEach((h, k) => {
       if (h.anonymous && g.chain[k]?.anonymous) anonTp++;
     });
@@ -125,6 +135,7 @@ export function scoreFixture(
       speakers: { tp: speakers, predicted: n, gold: gold.claims.length },
       chains: { tp: chains, predicted: n, gold: gold.claims.length },
       anonymousHops: { tp: anonTp, predicted: anonPred, gold: anonGold },
+      multiHopChains: { tp: multiHopRight, predicted: multiHopPredicted, gold: multiHopGold },
     },
   };
 }

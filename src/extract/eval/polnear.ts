@@ -3,10 +3,11 @@
  * gives every token at most one role, so nested relays are not annotated there.
  */
 import path from 'node:path';
-import { findAttributions, type FinderOptions, type Span } from '../attributions.js';
+import type { FinderOptions, Span } from '../attributions.js';
 import type { Lexicon } from '../lexicon.js';
+import { ruleSpans, tagSpans, type TaggerModel } from '../tagger/model.js';
 import { analyse } from '../tokens.js';
-import { type AnnotatedArticle, emptyRoleSpans, ROLES, type Role, type RoleSpans } from './brat.js';
+import { type AnnotatedArticle, ROLES, type Role, type RoleSpans } from './brat.js';
 import { add, count, type Counts, type MatchMode, ZERO } from './score.js';
 
 /** The corpus lives beside the repository in `shared/`, never inside it; POLNEAR_DIR overrides. */
@@ -14,15 +15,14 @@ export function polnearDir(repoRoot: string, env: NodeJS.ProcessEnv = process.en
   return env.POLNEAR_DIR ?? path.resolve(repoRoot, '..', 'shared', 'corpora', 'polnear');
 }
 
-export function predictSpans(text: string, lex: Lexicon, options: FinderOptions = {}): RoleSpans {
-  const out = emptyRoleSpans();
-  for (const a of findAttributions(analyse(text), lex, { ...options, nested: false })) {
-    if (a.source) out.Source.push(a.source);
-    out.Cue.push(a.cue);
-    // A bare colon stands for the list under it ("X said:" and one item per line).
-    out.Content.push(...a.content.filter((c) => text.slice(c.start, c.end) !== ':'), ...(a.items ?? []));
-  }
-  return out;
+/**
+ * The spans one method predicts for a text: the rules alone, or the tagger (which reads the rules'
+ * spans as features).
+ */
+export function predictSpans(text: string, lex: Lexicon, tagger?: TaggerModel): RoleSpans {
+  const analysis = analyse(text);
+  const rules = ruleSpans(analysis, lex);
+  return tagger ? tagSpans(tagger, analysis, lex, rules) : rules;
 }
 
 export type SplitScores = Record<MatchMode, Record<Role, Counts>>;
@@ -50,9 +50,9 @@ export function scoreArticles(results: readonly ArticleResult[]): SplitScores {
 export function runPolnear(
   items: readonly AnnotatedArticle[],
   lex: Lexicon,
-  options: FinderOptions = {},
+  tagger?: TaggerModel,
 ): ArticleResult[] {
-  return items.map((item) => ({ item, predicted: predictSpans(item.text, lex, options) }));
+  return items.map((item) => ({ item, predicted: predictSpans(item.text, lex, tagger) }));
 }
 
-export type { Span };
+export type { FinderOptions, Span };

@@ -1,29 +1,79 @@
 /**
- * `npm run eval:extract`: scores the extractor on the seed-article fixture and on PolNeAR
- * (dev and train, exact and overlap), prints the tables and writes `docs/extraction-eval.md`.
+ * `npm run eval:extract`: scores the extractor on the seed-article fixture and on a corpus in the
+ * PolNeAR layout (exact and overlap, the rules alone and the tagger beside them), prints the
+ * tables and, on the default run, rewrites `docs/extraction-eval.md` below its marker.
  *
- * Paths are relative to the repository: `fixtures/noonpost-7628.json` and the corpus at
- * `../shared/corpora/polnear` (override with POLNEAR_DIR). Missing inputs are skipped with a note.
+ * The corpus is `--corpus DIR`, else $POLNEAR_DIR, else `../shared/corpora/polnear` beside the
+ * repository. A missing corpus or split is an error (exit 1) and leaves the document alone.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../paths.js';
+import { CommandError, runCommand, UsageError } from '../../cli-kit.js';
 import { parseArticleDocument } from '../../domain/validate.js';
 import { loadLexicon } from '../lexicon.js';
-import { type AnnotatorPolicy, loadSplit, ROLES } from './brat.js';
+import { loadTagger, ruleSpans, tagSpans, type TaggerModel } from '../tagger/model.js';
+import { analyse } from '../tokens.js';
+import { type AnnotatedArticle, type AnnotatorPolicy, loadSplit, ROLES } from './brat.js';
 import { analyseErrors } from './errors.js';
 import { type FixtureScores, scoreFixture } from './fixture.js';
-import { polnearDir, runPolnear, scoreArticles, type SplitScores } from './polnear.js';
-import { type Counts, prf } from './score.js';
+import { type ArticleResult, polnearDir, scoreArticles, type SplitScores } from './polnear.js';
+import { add as addCounts, type Counts, prf } from './score.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const lex = loadLexicon();
-const out: string[] = [];
-const say = (line = '') => {
-  out.push(line);
-  console.log(line);
-};
+const DEFAULT_SPLITS = ['dev', 'train'];
+
+const spec = {
+  name: 'npm run eval:extract --',
+  synopsis: '[options]',
+  description:
+    'Scores the attribution extractor on the seed-article fixture and on a corpus in the PolNeAR layout\n' +
+    '(DIR/SPLIT/text/*.txt and DIR/SPLIT/attributions/*.ann): Source, Cue and Content spans, exact and overlap,\n' +
+    'for the rules alone and for the tagger beside them.',
+  options: {
+    corpus: { type: 'string' },
+    split: { type: 'string', multiple: true },
+    method: { type: 'string', default: 'both' },
+    json: { type: 'boolean', default: false },
+  },
+  optionHelp: {
+    corpus: 'corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)',
+    split: 'split to score; repeat for several (default: dev and train)',
+    method: 'rules, tagger or both (default: both)',
+    json: 'print the scores as JSON on stdout and write no file (default: off)',
+  },
+  epilogue:
+    'The default run (no --split, no --json) prints Markdown and rewrites docs/extraction-eval.md below its\n' +
+    'marker; with --split the Markdown goes to stdout only. A missing corpus or split exits 1 and writes nothing.',
+} as const;
+
+type Method = 'rules' | 'tagger';
+
+interface Options {
+  corpus: string;
+  splits: string[];
+  methods: Method[];
+  json: boolean;
+  writeDoc: boolean;
+}
+
+function parseOptions(
+  v: { corpus?: string; split?: string[]; method?: string; json?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Options {
+  const method = v.method ?? 'both';
+  if (method !== 'rules' && method !== 'tagger' && method !== 'both')
+    throw new UsageError(`--method must be rules, tagger or both, got "${method}"`);
+  const splits = v.split ?? DEFAULT_SPLITS;
+  for (const s of splits) if (!/^[\w.-]+$/.test(s)) throw new UsageError(`--split: not a split name: "${s}"`);
+  return {
+    corpus: v.corpus ?? polnearDir(repoRoot, env),
+    splits,
+    methods: method === 'both' ? ['rules', 'tagger'] : [method],
+    json: v.json === true,
+    writeDoc: v.json !== true && v.split === undefined,
+  };
+}
 
 const pct = (x: number) => (x * 100).toFixed(1);
 
@@ -34,76 +84,211 @@ function row(label: string, c: Counts): string {
 
 const HEADER = ['| | P | R | F1 | correct | predicted | gold |', '|---|---:|---:|---:|---:|---:|---:|'];
 
-function fixtureSection(): void {
-  const file = path.join(repoRoot, 'fixtures', 'noonpost-7628.json');
-  say('### Seed article fixture (`fixtures/noonpost-7628.json`)');
-  say();
-  if (!existsSync(file)) {
-    say(`Skipped: ${path.relative(repoRoot, file)} is not present.`);
-    say();
-    return;
+interface SplitReport {
+  split: string;
+  policy: AnnotatorPolicy;
+  documents: number;
+  seconds: Record<Method, number>;
+  scores: Partial<Record<Method, SplitScores>>;
+}
+
+/** Each text analysed once; the rules' spans feed the tagger, so both methods share the work. */
+function runSplit(
+  items: readonly AnnotatedArticle[],
+  methods: readonly Method[],
+  tagger: TaggerModel | undefined,
+): { results: Partial<Record<Method, ArticleResult[]>>; seconds: Record<Method, number> } {
+  const lex = loadLexicon();
+  const results: Partial<Record<Method, ArticleResult[]>> = {};
+  const seconds: Record<Method, number> = { rules: 0, tagger: 0 };
+  for (const m of methods) results[m] = [];
+  for (const item of items) {
+    let started = performance.now();
+    const analysis = analyse(item.text);
+    const rules = ruleSpans(analysis, lex);
+    seconds.rules += (performance.now() - started) / 1000;
+    results.rules?.push({ item, predicted: rules });
+    if (tagger && results.tagger) {
+      started = performance.now();
+      results.tagger.push({ item, predicted: tagSpans(tagger, analysis, lex, rules) });
+      seconds.tagger += (performance.now() - started) / 1000;
+    }
   }
+  seconds.tagger += seconds.rules;
+  return { results, seconds };
+}
+
+function fixtureScores(): FixtureScores | undefined {
+  const file = path.join(repoRoot, 'fixtures', 'noonpost-7628.json');
+  if (!existsSync(file)) return undefined;
   const gold = parseArticleDocument(JSON.parse(readFileSync(file, 'utf8')));
-  const { scores } = scoreFixture(gold, lex);
-  const labels: [keyof FixtureScores, string][] = [
-    ['claimsAll', 'claims found (all curated claims)'],
-    ['claimsAttributed', 'claims found (curated claims attributed to someone other than the publisher)'],
-    ['speakers', 'original speaker right'],
-    ['chains', 'whole chain right (every hop agent)'],
-    ['anonymousHops', 'anonymous hops flagged'],
-  ];
-  say(...[]);
-  for (const h of HEADER) say(h);
-  for (const [key, label] of labels) say(row(label, scores[key]));
+  return scoreFixture(gold, loadLexicon()).scores;
+}
+
+/**
+ * The story corpus's held-out half (fixtures/story, split decided in gold.json before any tuning):
+ * the fixture scores summed over its documents. Never tuned on; undefined when the corpus is absent.
+ */
+function storyScores(): { ids: string[]; scores: FixtureScores } | undefined {
+  const goldFile = path.join(repoRoot, 'fixtures', 'story', 'gold.json');
+  if (!existsSync(goldFile)) return undefined;
+  const split = (JSON.parse(readFileSync(goldFile, 'utf8')) as { split?: { heldOut?: string[] } }).split;
+  const ids = split?.heldOut ?? [];
+  let total: FixtureScores | undefined;
+  for (const id of ids) {
+    const file = path.join(repoRoot, 'fixtures', 'story', 'documents', `${id}.json`);
+    const gold = parseArticleDocument(JSON.parse(readFileSync(file, 'utf8')));
+    const { scores } = scoreFixture(gold, loadLexicon());
+    if (!total) total = scores;
+    else
+      for (const k of Object.keys(total) as (keyof FixtureScores)[])
+        total[k] = addCounts(total[k], scores[k]);
+  }
+  return total ? { ids, scores: total } : undefined;
+}
+
+function main(values: Parameters<typeof parseOptions>[0]): number {
+  const options = parseOptions(values);
+  // Every input is checked before any work, so a bad path costs nothing and writes nothing.
+  for (const split of options.splits) {
+    const dir = path.join(options.corpus, split);
+    if (!existsSync(path.join(dir, 'attributions')) || !existsSync(path.join(dir, 'text'))) {
+      throw new CommandError(
+        `corpus split not found: ${dir} (expected attributions/ and text/ in it; set --corpus or POLNEAR_DIR)`,
+      );
+    }
+  }
+  const tagger = options.methods.includes('tagger') ? loadTagger() : undefined;
+  if (options.methods.includes('tagger') && !tagger) {
+    process.stderr.write(
+      'eval:extract: no tagger weights; run `npm run train:extract` or use --method rules\n',
+    );
+    return 1;
+  }
+
+  const reports: SplitReport[] = [];
+  let errorResults: ArticleResult[] | undefined;
+  const defaultRun = options.writeDoc;
+  for (const split of options.splits) {
+    // The default run also scores every annotation file of the dev split (rules and tagger).
+    const policies: AnnotatorPolicy[] = defaultRun && split === 'dev' ? ['first', 'each'] : ['first'];
+    for (const policy of policies) {
+      const items = loadSplit(options.corpus, split, policy);
+      const { results, seconds } = runSplit(items, options.methods, tagger);
+      const scores: SplitReport['scores'] = {};
+      for (const m of options.methods) scores[m] = scoreArticles(results[m]!);
+      reports.push({ split, policy, documents: items.length, seconds, scores });
+      if (!errorResults && policy === 'first') errorResults = results.tagger ?? results.rules;
+    }
+  }
+  const fixture = options.json ? undefined : fixtureScores();
+  const story = options.writeDoc ? storyScores() : undefined;
+
+  if (options.json) {
+    const json = reports.map((r) => ({
+      split: r.split,
+      annotator: r.policy,
+      documents: r.documents,
+      methods: Object.fromEntries(
+        Object.entries(r.scores).map(([m, s]) => [
+          m,
+          Object.fromEntries(
+            (['exact', 'overlap'] as const).map((mode) => [
+              mode,
+              Object.fromEntries(ROLES.map((role) => [role, { ...s[mode][role], ...prf(s[mode][role]) }])),
+            ]),
+          ),
+        ]),
+      ),
+    }));
+    process.stdout.write(`${JSON.stringify({ corpus: options.corpus, splits: json }, null, 2)}\n`);
+    return 0;
+  }
+
+  const out: string[] = [];
+  const say = (line = '') => {
+    out.push(line);
+    console.log(line);
+  };
+  say('## Attribution extraction');
   say();
+  say('Command: `npm run eval:extract` (runs `tsx src/extract/eval/run.ts`).');
   say(
-    'Claims are paired one-to-one by overlapping evidence spans. Speaker, chain and anonymity counts are over paired claims; ' +
-      'precision divides by all extracted claims and recall by all curated claims (anonymous hops: by all anonymous hops). ' +
-      'The curated fixture also records the outlet’s own reporting and analysis, which the extractor does not try to produce.',
+    `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
   );
   say();
-}
-
-function polnearTable(title: string, scores: SplitScores): void {
-  say(`#### ${title}`);
+  say('### Seed article fixture (`fixtures/noonpost-7628.json`)');
   say();
-  for (const h of HEADER) say(h);
-  for (const mode of ['exact', 'overlap'] as const) {
-    for (const role of ROLES) say(row(`${role} (${mode})`, scores[mode][role]));
+  if (!fixture) say('Skipped: fixtures/noonpost-7628.json is not present.');
+  else {
+    for (const h of HEADER) say(h);
+    const labels: [keyof FixtureScores, string][] = [
+      ['claimsAll', 'claims found (all curated claims)'],
+      ['claimsAttributed', 'claims found (curated claims attributed to someone other than the publisher)'],
+      ['speakers', 'original speaker right'],
+      ['chains', 'whole chain right (every hop agent)'],
+      ['anonymousHops', 'anonymous hops flagged'],
+      ['multiHopChains', 'multi-hop chains right (two or more tellers besides the publisher)'],
+    ];
+    for (const [key, label] of labels) say(row(label, fixture[key]));
+    say();
+    say(
+      'Claims are paired one-to-one by overlapping evidence spans. Speaker, chain and anonymity counts are over paired claims; ' +
+        'precision divides by all extracted claims and recall by all curated claims (anonymous hops: by all anonymous hops). ' +
+        'The curated fixture also records the outlet’s own reporting and analysis, which the extractor does not try to produce. ' +
+        'Documents are built by the rules (the tagger gives spans, not chains).',
+    );
   }
   say();
-}
-
-function polnearSection(): void {
-  const dir = polnearDir(repoRoot);
+  if (story) {
+    say('### Story corpus, held-out half (`fixtures/story`, never tuned on)');
+    say();
+    say(`Documents: ${story.ids.join(', ')}. Same measures as the seed fixture, summed over the documents.`);
+    say();
+    for (const h of HEADER) say(h);
+    const s = story.scores;
+    say(row('claims found (all curated claims)', s.claimsAll));
+    say(row('claims found (attributed to someone other than the publisher)', s.claimsAttributed));
+    say(row('original speaker right', s.speakers));
+    say(row('whole chain right (every hop agent)', s.chains));
+    say(row('multi-hop chains right (two or more tellers besides the publisher)', s.multiHopChains));
+    say(row('anonymous hops flagged', s.anonymousHops));
+    say();
+    say(
+      `Anonymous hops flagged wrongly (false flags): ${s.anonymousHops.predicted - s.anonymousHops.tp} of ${s.anonymousHops.predicted} flagged. ` +
+        'Precision of "multi-hop" divides by extracted claims with two or more tellers besides the publisher.',
+    );
+    say();
+  }
   say('### PolNeAR (Source, Cue, Content spans)');
   say();
-  if (!existsSync(dir)) {
-    say(`Skipped: the corpus was not found at ${dir} (set POLNEAR_DIR).`);
-    say();
-    return;
-  }
   say(
     'Micro-averaged over all spans of a split. Exact: start and end equal a gold span. Overlap: at least one shared character, ' +
       'matched one-to-one (maximum matching). Each contiguous segment of a discontinuous span is one span. Only outermost ' +
-      'attributions are predicted (the corpus annotates no nesting). Main figures use one annotation file per article, the first by file ' +
+      'attributions are predicted (the corpus gives each token at most one role). Main figures use one annotation file per article, the first by file ' +
       'name ("first annotator"); the "every annotation file" rows score each of the multiply annotated articles once per annotator.',
   );
   say();
   say(
-    '**The rules and lexicons were tuned on the dev split only; train was not looked at while tuning and is reported as held-out.**',
+    '**Rules**: the rule-based finder alone; its rules and lexicons were tuned on the dev split only, so train is held-out for them. ' +
+      '**Tagger**: the averaged-perceptron tagger (`npm run train:extract`), which reads the rules’ spans as features; it was trained ' +
+      'on train (first annotator) with the number of epochs chosen on dev, so its train rows are training-set figures, not held-out ones, ' +
+      'and its dev rows are the honest estimate.',
   );
   say();
-  let devResults;
-  for (const split of ['dev', 'train'] as const) {
-    for (const policy of ['first', 'each'] as AnnotatorPolicy[]) {
-      const items = loadSplit(dir, split, policy);
-      const started = Date.now();
-      const results = runPolnear(items, lex);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const label = policy === 'first' ? 'first annotator' : 'every annotation file';
-      polnearTable(`${split}, ${label} (${items.length} documents, ${seconds} s)`, scoreArticles(results));
-      if (split === 'dev' && policy === 'first') devResults = results;
+  const trainingInfo = tagger?.training;
+  if (trainingInfo) say(`Tagger weights: ${JSON.stringify(trainingInfo)}.`);
+  say();
+  for (const r of reports) {
+    const label = r.policy === 'first' ? 'first annotator' : 'every annotation file';
+    for (const m of options.methods) {
+      say(`#### ${r.split}, ${label}, ${m} (${r.documents} documents, ${r.seconds[m].toFixed(1)} s)`);
+      say();
+      for (const h of HEADER) say(h);
+      for (const mode of ['exact', 'overlap'] as const) {
+        for (const role of ROLES) say(row(`${role} (${mode})`, r.scores[m]![mode][role]));
+      }
+      say();
     }
   }
   say(
@@ -111,35 +296,32 @@ function polnearSection(): void {
       'Stanford CoreNLP 13.9 / - / 17.5; CRF 50.6 / 53.4 / 28.6; BERT-based CofeNet 83.2 / 75.3 / 72.9.',
   );
   say();
-  if (devResults) {
-    say('### Error analysis (dev, first annotator): the ten most common failure kinds');
+  if (errorResults && errorResults.length > 0) {
+    const first = reports.find((r) => r.policy === 'first')!;
+    const method = options.methods.includes('tagger') ? 'tagger' : 'rules';
+    say(`### Error analysis (${first.split}, first annotator, ${method}): the ten most common failure kinds`);
     say();
     say('| failure kind | count | example |');
     say('|---|---:|---|');
-    for (const f of analyseErrors(devResults, lex).slice(0, 10)) {
+    for (const f of analyseErrors(errorResults, loadLexicon()).slice(0, 10)) {
       say(`| ${f.kind} | ${f.count} | ${f.example.replace(/\|/g, '\\|')} |`);
     }
     say();
   }
+
+  if (options.writeDoc) {
+    const docs = path.join(repoRoot, 'docs');
+    mkdirSync(docs, { recursive: true });
+    // Hand-written notes above this marker (what changed in a round) survive regeneration.
+    const NOTES_END = '<!-- generated by npm run eval:extract below this line -->';
+    const docFile = path.join(docs, 'extraction-eval.md');
+    const previous = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
+    const notes = previous.includes(NOTES_END)
+      ? `${previous.slice(0, previous.indexOf(NOTES_END))}${NOTES_END}\n\n`
+      : '';
+    writeFileSync(docFile, `${notes}${out.join('\n')}\n`);
+  }
+  return 0;
 }
 
-say('## Attribution extraction');
-say();
-say('Command: `npm run eval:extract` (runs `tsx src/extract/eval/run.ts`).');
-say(
-  `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
-);
-say();
-fixtureSection();
-polnearSection();
-
-const docs = path.join(repoRoot, 'docs');
-mkdirSync(docs, { recursive: true });
-// Hand-written notes above this marker (what changed in a round) survive regeneration.
-const NOTES_END = '<!-- generated by npm run eval:extract below this line -->';
-const docFile = path.join(docs, 'extraction-eval.md');
-const previous = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
-const notes = previous.includes(NOTES_END)
-  ? `${previous.slice(0, previous.indexOf(NOTES_END))}${NOTES_END}\n\n`
-  : '';
-writeFileSync(docFile, `${notes}${out.join('\n')}\n`);
+await runCommand(spec, async ({ values }) => main(values));
