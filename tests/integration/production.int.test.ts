@@ -149,7 +149,7 @@ describe('the production build', () => {
     const firstJava = Number(ready.pid);
     javaPids.push(firstJava);
     expect(alive(firstJava)).toBe(true);
-    const listening = await service.waitFor('listening', 240_000);
+    const listening = await service.waitFor('listening', 600_000);
     const port = Number(listening.port);
     expect(listening.pid).toBe(service.proc.pid);
 
@@ -186,7 +186,7 @@ describe('the production build', () => {
     expect(await gone(secondJava, 10_000)).toBe(true);
     expect(alive(firstJava)).toBe(false);
     expect(service.lines.some((l) => l.msg === 'stopped')).toBe(true);
-  }, 900_000);
+  }, 1_500_000);
 });
 
 describe('npm start', () => {
