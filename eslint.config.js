@@ -14,6 +14,8 @@ export default tseslint.config(
       'dist/**',
       'bench/out/**',
       'src/explorer/vendor/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,

@@ -160,6 +160,10 @@ function checkReferences(doc: ArticleDocument): DocumentIssue[] {
   doc.places.forEach((p, i) => {
     if (p.within) expect(`places[${i}].within`, p.within, ['place']);
   });
+  issues.push(
+    ...containmentCycles(doc.actors, (a) => a.affiliation, 'actors', 'affiliation'),
+    ...containmentCycles(doc.places, (p) => p.within, 'places', 'within'),
+  );
   doc.events.forEach((e, i) => {
     if (e.place) expect(`events[${i}].place`, e.place, ['place']);
     e.participants.forEach((p, j) => expect(`events[${i}].participants[${j}]`, p, ['actor', 'source']));
@@ -220,6 +224,51 @@ function checkReferences(doc: ArticleDocument): DocumentIssue[] {
     if (r.from === r.to) {
       issues.push({ path: `${at}.to`, message: 'a claim cannot be related to itself' });
     }
+  });
+  return issues;
+}
+
+/**
+ * An actor affiliated with itself, or a ring of affiliations (A is part of B, B of A), has no
+ * top; nor has a place within itself. Each member of a ring is reported once, at its own field.
+ * Sources cannot close a ring: their affiliation must be an actor, and actors never point at one.
+ */
+function containmentCycles<T extends { id: string }>(
+  items: readonly T[],
+  parentOf: (item: T) => string | undefined,
+  field: string,
+  property: string,
+): DocumentIssue[] {
+  const index = new Map(items.map((item, i) => [item.id, i]));
+  // Each item is walked once (linear even for a hostile document): 1 = on the walk, 2 = done.
+  const state = new Uint8Array(items.length);
+  const issues: DocumentIssue[] = [];
+  items.forEach((_, i) => {
+    const walk: number[] = [];
+    let at: number | undefined = i;
+    while (at !== undefined && state[at] === 0) {
+      state[at] = 1;
+      walk.push(at);
+      const parent = parentOf(items[at]!);
+      at = parent === undefined ? undefined : index.get(parent);
+    }
+    if (at !== undefined && state[at] === 1) {
+      // Back on this walk: the ring is the walk from `at` on.
+      const ring = walk.slice(walk.indexOf(at));
+      // At most five names, so a ring of thousands gives thousands of short messages.
+      const names = ring.slice(0, 5).map((r) => `"${items[r]!.id}"`);
+      const loop = ring.length > 5 ? [...names, `... (${ring.length} in all)`] : [...names, names[0]];
+      for (const r of ring) {
+        issues.push({
+          path: `${field}[${r}].${property}`,
+          message:
+            ring.length === 1
+              ? `"${items[r]!.id}" cannot be its own ${property}`
+              : `${property} cycle: ${loop.join(' -> ')}`,
+        });
+      }
+    }
+    for (const w of walk) state[w] = 2;
   });
   return issues;
 }

@@ -8,7 +8,6 @@
  * of claims by speaker, full-text search, neighbourhood depth 2 and contested claims.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { generateCorpus } from '../../src/synth/corpus.js';
 import { latencyCases } from '../../bench/cases.js';
@@ -18,7 +17,7 @@ import { graphShape, wipeGraph } from '../../bench/graph-shape.js';
 import { summariseCorpus } from '../../src/synth/summary.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from '../../bench/latency.js';
 import { buildYoga } from '../../src/yoga.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { resetGraph, testConfig, testDatabase, testServer } from '../support/db.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -36,7 +35,7 @@ describe('benchmark harness (smoke, 10k claims)', () => {
   const corpus = summariseCorpus(docs);
 
   it('ingests the same graph through ours and the bare baseline, and answers provenance right', async () => {
-    const database = inject('neo4j').database;
+    const database = testServer().database;
     const prefix = prefixWithClaims(docs, 500);
     const ingest = await compareIngest({
       driver: db.driver,

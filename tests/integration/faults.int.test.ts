@@ -8,13 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { connect, type Database, type Tx } from '../../src/db/database.js';
 import { DatabaseUnavailableError } from '../../src/db/errors.js';
-import { migrate } from '../../src/db/migrations.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
 import { ingestDocument, ingestInTx } from '../../src/graph/ingest.js';
 import { buildYoga } from '../../src/yoga.js';
 import { API_KEYS, EDITOR_KEY } from '../support/api.js';
 import { bigDocument } from '../support/big-doc.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { resetGraph } from '../support/db.js';
 import { miniDoc } from '../support/mini-doc.js';
 import { SeparateNeo4j, separateNeo4jUnavailable } from '../support/separate-neo4j.js';
 
@@ -63,8 +62,10 @@ function instrumented(tx: Tx, beforeStatement: (n: number) => void): Tx {
   };
 }
 
+// Skipped only where no killable server can be started at all, and then it says why (and
+// .ci/run fails on the skip: CI always has Java and Maven).
 describe.skipIf(skipReason !== null)(
-  `Neo4j failing under the system${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  `Neo4j failing under the system (its own local Neo4j, killed)${skipReason ? ` (SKIPPED: ${skipReason})` : ''}`,
   () => {
     const server = new SeparateNeo4j('faults');
     let config: Config;
@@ -72,17 +73,6 @@ describe.skipIf(skipReason !== null)(
     let expected: Census;
 
     beforeAll(async () => {
-      // The expected census of two committed articles, taken on the shared test server. Not
-      // concurrently with the server start: on two loaded cores that starves both.
-      const shared = testDatabase(
-        testConfig({ NEO4J_ACQUIRE_TIMEOUT_MS: '60000', NEO4J_TX_TIMEOUT_MS: '600000' }),
-      );
-      await resetGraph(shared);
-      await ingestDocument(shared, miniDoc('committed'));
-      await ingestDocument(shared, bigDocument('big', BIG));
-      expected = await census(shared);
-      await resetGraph(shared);
-      await shared.close();
       await server.start();
       config = loadConfig({
         ...process.env,
@@ -94,7 +84,13 @@ describe.skipIf(skipReason !== null)(
         API_KEYS,
       });
       db = connect({ uri: server.uri, username: 'neo4j', password: 'unused', database: 'neo4j' }, config);
-      await migrate(db);
+      // The expected census of the two articles committed normally, taken on this server (so the
+      // shared test servers are not touched), then the graph emptied again.
+      await resetGraph(db);
+      await ingestDocument(db, miniDoc('committed'));
+      await ingestDocument(db, bigDocument('big', BIG));
+      expected = await census(db);
+      await resetGraph(db);
     }, 600_000);
 
     afterAll(async () => {
@@ -103,6 +99,7 @@ describe.skipIf(skipReason !== null)(
     }, 120_000);
 
     it('SIGKILL during a large ingest leaves the article absent and committed work intact; a re-ingest gives exact counts', async () => {
+      await resetGraph(db);
       await ingestDocument(db, miniDoc('committed'));
       const committed = await census(db);
       const big = parseArticleDocument(bigDocument('big', BIG));
@@ -176,8 +173,11 @@ describe.skipIf(skipReason !== null)(
       const READ = '{ articles(first: 5) { totalCount edges { node { title } } } }';
       const WRITE = `mutation { linkClaims(input: {from: "committed#truce-fragile", to: "committed#ceasefire-will-fail", type: CONTRADICTS}) { __typename } }`;
 
+      // Its own data, whatever ran before: one committed article, which must survive the outage.
+      await resetGraph(db);
+      await ingestDocument(db, miniDoc('committed'));
       expect(await ready()).toBe(200);
-      expect((await gql(READ)).body.data.articles.totalCount).toBe(2);
+      expect((await gql(READ)).body.data.articles.totalCount).toBe(1);
 
       await server.kill();
 
@@ -199,10 +199,10 @@ describe.skipIf(skipReason !== null)(
         expect(r.status).toBe(503);
         // No stack, driver message or internals in the answer.
         expect(r.text).not.toMatch(/at \S+ \(|stack|Neo4jError|ECONNREFUSED|bolt:\/\//i);
-        // Bounded by the configured timeout: the driver's retry window is NEO4J_ACQUIRE_TIMEOUT_MS
-        // and the last attempt may wait as long again; the rest is slack for a loaded machine.
+        // Bounded as docs/guarantees.md says: the driver's retry window is NEO4J_ACQUIRE_TIMEOUT_MS
+        // and the last attempt may wait as long again (2x), plus a small margin for a loaded machine.
         console.log(`[faults] ${r.status} ${r.body.errors[0].extensions.code} after ${r.ms} ms`);
-        expect(r.ms).toBeLessThan(ACQUIRE_TIMEOUT_MS * 2 + 10_000);
+        expect(r.ms).toBeLessThan(ACQUIRE_TIMEOUT_MS * 2 + 1_500);
       }
 
       await server.start();
@@ -216,7 +216,7 @@ describe.skipIf(skipReason !== null)(
       console.log(`[faults] /ready answered 200 ${Date.now() - upAt} ms after the restart`);
       const after = await gql(READ);
       expect(after.body.errors).toBeUndefined();
-      expect(after.body.data.articles.totalCount).toBe(2);
+      expect(after.body.data.articles.totalCount).toBe(1);
       const write = await gql(WRITE, { authorization: `Bearer ${EDITOR_KEY}` });
       expect(write.body.data.linkClaims.__typename).toBe('MutationLinkClaimsSuccess');
     }, 600_000);

@@ -9,8 +9,9 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
+import { testServer } from '../support/db.js';
 
 const SMOKE_KEY = 'smoke-test-editor-key-0001';
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
@@ -198,7 +199,7 @@ describe('npm start', () => {
   });
 
   it('is one server process that a SIGTERM to npm stops', async () => {
-    const neo4j = inject('neo4j');
+    const neo4j = testServer();
     service = new Service(
       spawn('npm', ['start', '--silent'], {
         cwd: repoRoot,

@@ -1,11 +1,23 @@
-/** Connection and clean-slate helpers for integration tests. */
-import { inject } from 'vitest';
+/**
+ * Connection and clean-slate helpers for integration tests. Each vitest worker has a Neo4j
+ * server of its own (tests/support/global-neo4j.ts): a file works on its worker's server, so
+ * files on other workers never see its data or its resets.
+ */
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { connect, type Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrations.js';
+import type { TestServer } from './global-neo4j.js';
+
+/** The Neo4j server of this worker (VITEST_POOL_ID is 1..maxWorkers, one file per id at a time). */
+export function testServer(): TestServer {
+  const servers = inject('neo4jServers');
+  const slot = Number(process.env.VITEST_POOL_ID ?? '1');
+  return servers[(slot - 1) % servers.length]!;
+}
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  const n = inject('neo4j');
+  const n = testServer();
   return loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -14,13 +26,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_USERNAME: n.username,
     NEO4J_PASSWORD: n.password,
     NEO4J_DATABASE: n.database,
+    // The machine is shared: a first connection to a busy server can take longer than the
+    // production default. Tests of the timeout itself set their own.
+    NEO4J_ACQUIRE_TIMEOUT_MS: '30000',
     ...overrides,
   });
 }
 
 export function testDatabase(config = testConfig()): Database {
-  const n = inject('neo4j');
-  return connect(n, config);
+  return connect(testServer(), config);
 }
 
 /** Removes all domain data (keeps migrations and schema), then makes sure migrations are applied. */
@@ -29,6 +43,42 @@ export async function resetGraph(db: Database): Promise<void> {
   await db.autocommit(
     'MATCH (n) WHERE NOT n:__Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
   );
+}
+
+export interface TestGraph {
+  readonly db: Database;
+  readonly config: Config;
+}
+
+/**
+ * The usual set-up of an integration file: a connection to this worker's server, the graph reset
+ * and migrated, then `seed` (what the file's tests need, written by the file itself), and the
+ * connection closed at the end. Use the returned object's `db` and `config` inside tests.
+ */
+export function useTestGraph(
+  options: { config?: Record<string, string>; seed?: (db: Database) => Promise<unknown> } = {},
+): TestGraph {
+  let db: Database | undefined;
+  let config: Config | undefined;
+  beforeAll(async () => {
+    config = testConfig(options.config);
+    db = testDatabase(config);
+    await resetGraph(db);
+    await options.seed?.(db);
+  }, 240_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('useTestGraph: the graph is ready only inside tests and hooks');
+      return db;
+    },
+    get config() {
+      if (!config) throw new Error('useTestGraph: the graph is ready only inside tests and hooks');
+      return config;
+    },
+  };
 }
 
 export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {

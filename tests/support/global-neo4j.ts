@@ -1,6 +1,10 @@
 /**
- * Provisions Neo4j once per test run, the same three ways as `npm start` (src/db/provision.ts):
- * NEO4J_URI, then Docker, then the local server in a fresh folder that is removed afterwards.
+ * Provisions the Neo4j servers for one test run, the same three ways as `npm start`
+ * (src/db/provision.ts): NEO4J_URI, then Docker, then the local server in a fresh folder that is
+ * removed afterwards. One server per vitest worker (`testServerCount()`, vitest.config.ts), so
+ * integration files that reset their graph can run at the same time, each on its worker's server
+ * (tests/support/db.ts picks it). Community edition has one user database per server, hence a
+ * server, not a database, per worker. With NEO4J_URI there is one server and files take turns.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,46 +12,66 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { provisionNeo4j, type Neo4jTarget } from '../../src/db/provision.js';
 import { repoRoot } from '../../src/paths.js';
+import { testServerCount } from './servers.js';
+
+export interface TestServer {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  provider: string;
+  pid: number | null;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4j: {
-      uri: string;
-      username: string;
-      password: string;
-      database: string;
-      provider: string;
-      pid: number | null;
-    };
+    /** One per vitest worker; tests/support/db.ts `testServer()` picks the worker's own. */
+    neo4jServers: TestServer[];
   }
 }
 
-let target: Neo4jTarget | undefined;
-let home: string | undefined;
+const targets: Neo4jTarget[] = [];
+const homes: string[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  home = path.join('.neo4j', 'test-runs', `run-${process.pid}-${Date.now()}`);
-  target = await provisionNeo4j(config, {
-    localHome: home,
-    localPort: 0,
-    log: (m) => console.log(`[neo4j] ${m}`),
+  const count = testServerCount();
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    // Each server is small: several run beside the tests on a shared machine.
+    NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? (count > 1 ? '768m' : '1g'),
   });
-  console.log(
-    `[neo4j] ${target.provider} server at ${target.uri}, provisioned in ${(target.provisionMs / 1000).toFixed(1)} s`,
+  const start = async (i: number) => {
+    const home = path.join('.neo4j', 'test-runs', `run-${process.pid}-${Date.now()}-${i}`);
+    homes.push(home);
+    const target = await provisionNeo4j(config, {
+      localHome: home,
+      localPort: 0,
+      log: (m) => console.log(`[neo4j ${i + 1}/${count}] ${m}`),
+    });
+    console.log(
+      `[neo4j ${i + 1}/${count}] ${target.provider} server at ${target.uri}, provisioned in ${(target.provisionMs / 1000).toFixed(1)} s`,
+    );
+    targets[i] = target;
+  };
+  // The first alone (it may build the local launcher with Maven), then the others together.
+  await start(0);
+  await Promise.all(Array.from({ length: count - 1 }, (_, i) => start(i + 1)));
+  project.provide(
+    'neo4jServers',
+    targets.map((t) => ({
+      uri: t.uri,
+      username: t.username,
+      password: t.password,
+      database: t.database,
+      provider: t.provider,
+      pid: t.pid ?? null,
+    })),
   );
-  project.provide('neo4j', {
-    uri: target.uri,
-    username: target.username,
-    password: target.password,
-    database: target.database,
-    provider: target.provider,
-    pid: target.pid ?? null,
-  });
 }
 
 export async function teardown(): Promise<void> {
-  await target?.stop();
-  if (home && target?.provider === 'local')
-    rmSync(path.join(repoRoot, home), { recursive: true, force: true });
+  await Promise.all(targets.map((t) => t.stop()));
+  if (targets[0]?.provider === 'local')
+    for (const home of homes) rmSync(path.join(repoRoot, home), { recursive: true, force: true });
 }

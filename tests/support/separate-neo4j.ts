@@ -4,20 +4,25 @@
  * `java` process whose pid the test can signal), in a fresh folder under `.neo4j/`, restarted
  * on the same folder and port so the driver and the API under test can reconnect to it.
  */
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { provisionNeo4j, type Neo4jTarget } from '../../src/db/provision.js';
 import { repoRoot } from '../../src/paths.js';
 
-/** Why the fault tests cannot run here, or null when they can. */
+/**
+ * Why a separate, killable Neo4j cannot be started here, or null when it can. It is always the
+ * project's local server (a `java` child whose pid can be signalled), whatever provider the shared
+ * test servers come from (local, Docker or NEO4J_URI): only Java and Maven (or a launcher
+ * already built) are needed. CI has both, so there the fault tests always run.
+ */
 export function separateNeo4jUnavailable(): string | null {
-  const provider = inject('neo4j').provider;
-  return provider === 'local'
-    ? null
-    : `needs the local Neo4j provider (this run uses ${provider}: the test server comes from NEO4J_URI ` +
-        'or Docker, so this machine may not have the Java/Maven toolchain to start a second one)';
+  if (spawnSync('java', ['-version']).error) return 'no `java` on PATH to run a killable local Neo4j';
+  const built = existsSync(path.join(repoRoot, 'tools', 'neo4j-local', 'target', 'classpath.txt'));
+  if (!built && spawnSync('mvn', ['-v']).error)
+    return 'no `mvn` on PATH to build the local Neo4j launcher (and none built yet)';
+  return null;
 }
 
 export class SeparateNeo4j {

@@ -3,12 +3,9 @@
  * does not leak the key through timing. No database is needed: every refusal here happens
  * before a resolver touches Neo4j (the driver below points at a closed port and is never used).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeyRing } from '../../src/auth.js';
-import { repoRoot } from '../../src/paths.js';
 import { EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { codesOf, offlineApi } from '../support/offline-api.js';
 
@@ -69,16 +66,7 @@ describe('key comparison', () => {
   ]);
   const headers = (key: string) => new Headers({ authorization: `Bearer ${key}` });
 
-  it('compares fixed-length digests with timingSafeEqual, with no early exit', () => {
-    const source = readFileSync(path.join(repoRoot, 'src', 'auth.ts'), 'utf8');
-    expect(source).toMatch(/createHash\('sha256'\)/);
-    expect(source).toMatch(/timingSafeEqual\(entry\.digest, candidate\)/);
-    const identify = source.slice(source.indexOf('identify('), source.indexOf('function presentedKey'));
-    const loop = identify.slice(identify.indexOf('for ('), identify.indexOf('return match'));
-    expect(loop).not.toMatch(/\b(break|return)\b/);
-    // No direct comparison of key material anywhere.
-    expect(source).not.toMatch(/presented\s*[!=]==\s*(?!\s|null)|\.key\s*[!=]==/);
-  });
+  // That every key is compared, all bytes, with no early exit: tests/unit/auth-keyring.test.ts.
 
   it('accepts exactly the configured keys, whatever is presented (never throws on length)', () => {
     fc.assert(
@@ -95,7 +83,7 @@ describe('key comparison', () => {
     expect(ring.identify(headers(READER_KEY))).toMatchObject({ role: 'reader', invalidKey: false });
   });
 
-  it('takes as long for a near miss as for a far miss (ratio of medians within a loose bound)', () => {
+  it('takes about as long for a near miss as for a far miss (a smoke check: the proof is the syntax-tree test)', () => {
     // A near miss shares all but the last character with a real key; a far miss shares none.
     // A byte-by-byte comparison with an early exit would make near misses measurably slower.
     const near = `${EDITOR_KEY.slice(0, -1)}${EDITOR_KEY.endsWith('f') ? 'e' : 'f'}`;

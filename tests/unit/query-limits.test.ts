@@ -194,3 +194,36 @@ describe('malformed ids', () => {
     }
   });
 });
+
+describe('query cost', () => {
+  // A wide page of claims with nested chains: within depth, alias and page limits, but costly.
+  const WIDE = `{ claims(first: 50) { edges { node { key text quote kind saidAt
+    speaker { __typename } article { title }
+    provenance { depth anonymousLinks chain { role anonymous agent { __typename } addressee { __typename } } } } } } }`;
+  const cheap = offlineApi({ MAX_COST: '10000000' });
+  const strict = offlineApi({ MAX_COST: '50' });
+  afterAll(async () => {
+    await cheap.close();
+    await strict.close();
+  });
+
+  it('refuses a query that costs more than MAX_COST, before any resolver runs', async () => {
+    const r = await strict.gql(WIDE);
+    expect(r.body.data ?? null).toBeNull();
+    expect(codesOf(r)).toEqual([expect.stringMatching(/^(QUERY_TOO_EXPENSIVE|GRAPHQL_VALIDATION_FAILED)$/)]);
+    expect(r.body.errors?.[0]?.message).toMatch(/cost/i);
+    expect(r.text).not.toMatch(/roundTrips|INTERNAL_SERVER_ERROR/);
+  });
+
+  it('lets the same query through when the limit allows it (the refusal is the cost, nothing else)', async () => {
+    const r = await cheap.gql(WIDE);
+    // Past validation, the resolver reaches for the (absent) database: refused by nothing else.
+    expect(codesOf(r)).toEqual(['SERVICE_UNAVAILABLE']);
+  });
+
+  it('lets a cheap query through the strict limit', async () => {
+    const r = await strict.gql('{ __typename }');
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data).toEqual({ __typename: 'Query' });
+  });
+});

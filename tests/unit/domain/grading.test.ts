@@ -87,6 +87,28 @@ describe('grading one claim', () => {
     expect(unnamed.credibility!).toBeGreaterThan(named.credibility!);
   });
 
+  it('penalises every unnamed link, not only the first', () => {
+    const leak = agent('source:art-1:leak', 'leak');
+    const one = gradeClaim({ claim: claim('a#1', [official, minister]) });
+    const two = gradeClaim({ claim: claim('a#1', [leak, official, minister]) });
+    expect(effect(one, 'anonymity')).toBeCloseTo(-config.anonymousHopPenalty);
+    expect(effect(two, 'anonymity')).toBeCloseTo(-2 * config.anonymousHopPenalty);
+    expect(two.factors.find((f) => f.factor === 'anonymity')?.detail).toMatch(/^2 unnamed links/);
+  });
+
+  it('never gives credibility 5 (improbable) without something against the claim', () => {
+    // Weak all the way (unnamed, hearsay, hedged) and far below the improbable line, but nothing
+    // contradicts it: it cannot be judged improbable, only doubtful (4).
+    const weak = claim('a#1', [agent('source:x', 'leak'), official, agent('source:y', 'anonymous')], {
+      hedges: ['reportedly', 'according to leaks'],
+    });
+    const alone = gradeClaim({ claim: weak });
+    expect(alone.confidence!).toBeLessThan(config.improbableBelow);
+    expect(alone.credibility).toBe(4);
+    const contradicted = gradeClaim({ claim: weak, contradictors: [claim('b#1', [minister])] });
+    expect(contradicted.credibility).toBe(5);
+  });
+
   it('lowers confidence for hedges and hedging roles, up to a cap', () => {
     const g = gradeClaim({ claim: claim('a#1', [minister], { hedges: ['reportedly'], roles: ['hinted'] }) });
     expect(effect(g, 'hedges')).toBeCloseTo(-2 * config.hedgePenalty);

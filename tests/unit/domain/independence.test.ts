@@ -97,4 +97,46 @@ describe('independent origins', () => {
     expect(forward.independentOrigins).toBe(2);
     expect(independentOrigins(subject, [supporters[0]!, supporters[0]!]).independentOrigins).toBe(2);
   });
+  it('identifies an unnamed source by its key, not by how it is described', () => {
+    // Two different unnamed officials, both described as "a senior official": two origins.
+    const describedAlike = (key: string): ChainAgent => ({
+      key,
+      name: 'a senior official',
+      kind: 'anonymous',
+      anonymous: true,
+    });
+    const two = independentOrigins(chain('a#1', [outletA, describedAlike('source:a:official'), minister]), [
+      chain('b#1', [outletB, describedAlike('source:b:official'), envoy]),
+    ]);
+    expect(two.independentOrigins).toBe(2);
+    expect(two.circularReporting).toBe(false);
+    // One unnamed source, described differently by two claims: one origin.
+    const same = (name: string): ChainAgent => ({
+      key: 'source:a:official',
+      name,
+      kind: 'anonymous',
+      anonymous: true,
+    });
+    const one = independentOrigins(chain('a#1', [outletA, same('an official'), minister]), [
+      chain('a#2', [outletA, same('a senior official'), envoy]),
+    ]);
+    expect(one.independentOrigins).toBe(1);
+    expect(one.explanation).toEqual([
+      'a#2 traces back to the unnamed source a senior official, as a#1 does: one origin, not two.',
+    ]);
+  });
+
+  it('identifies wires and original speakers by key too', () => {
+    const wire = (key: string): ChainAgent => ({ key, name: 'the agency', kind: 'wire', anonymous: false });
+    const speaker = (key: string): ChainAgent => ({
+      key,
+      name: 'the spokesman',
+      kind: 'person',
+      anonymous: false,
+    });
+    const r = independentOrigins(chain('a#1', [outletA, wire('source:w1'), speaker('actor:s1')]), [
+      chain('b#1', [outletB, wire('source:w2'), speaker('actor:s2')]),
+    ]);
+    expect(r.independentOrigins).toBe(2);
+  });
 });

@@ -93,4 +93,67 @@ describe('document validation', () => {
     expect(issues).toContainEqual(expect.objectContaining({ path: 'claims[1].id' }));
     expect(issues).toContainEqual(expect.objectContaining({ path: 'claims[0].quote' }));
   });
+  it('refuses a claim related to itself, naming the relation', () => {
+    const doc = miniDoc();
+    doc.relations = [{ from: 'minister-no-resign', to: 'minister-no-resign', type: 'SUPPORTS' }];
+    expect(issuesOf(doc)).toEqual([
+      { path: 'relations[0].to', message: 'a claim cannot be related to itself' },
+    ]);
+  });
+
+  it('refuses an actor affiliated with itself', () => {
+    const doc = miniDoc();
+    doc.actors![1]!.affiliation = 'eu';
+    expect(issuesOf(doc)).toEqual([
+      { path: 'actors[1].affiliation', message: expect.stringMatching(/"eu" cannot be its own affiliation/) },
+    ]);
+  });
+
+  it('refuses a ring of affiliations, naming every member of the ring once', () => {
+    const doc = miniDoc();
+    // france -> eu -> colleagues -> france, and the minister hangs off the ring without being in it.
+    doc.actors![2]!.affiliation = 'eu';
+    doc.actors![1]!.affiliation = 'colleagues';
+    doc.actors![3]!.affiliation = 'france';
+    doc.actors![0]!.affiliation = 'france';
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'actors[1].affiliation',
+      'actors[2].affiliation',
+      'actors[3].affiliation',
+    ]);
+    for (const issue of issues)
+      expect(issue.message).toMatch(/^affiliation cycle: "\w+" -> "\w+" -> "\w+" -> "\w+"$/);
+  });
+
+  it('refuses a place within itself, and accepts a chain of affiliations with a top', () => {
+    const selfPlace = miniDoc();
+    selfPlace.places![0]!.within = 'paris';
+    expect(issuesOf(selfPlace)).toEqual([
+      { path: 'places[0].within', message: expect.stringMatching(/"paris" cannot be its own within/) },
+    ]);
+    const chain = miniDoc();
+    chain.actors![0]!.affiliation = 'france';
+    chain.actors![2]!.affiliation = 'eu';
+    chain.actors![3]!.affiliation = 'france';
+    expect(() => parseArticleDocument(chain)).not.toThrow();
+  });
+
+  it('checks a long affiliation chain in linear time (a hostile document cannot stall it)', () => {
+    const doc = miniDoc();
+    const n = 5_000;
+    for (let i = 0; i < n; i++) {
+      doc.actors!.push({
+        id: `a${i}`,
+        name: `A ${i}`,
+        kind: 'group',
+        aliases: [],
+        affiliation: i + 1 < n ? `a${i + 1}` : 'a0',
+      });
+    }
+    const t0 = performance.now();
+    const issues = issuesOf(doc);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(issues).toHaveLength(n);
+  });
 });

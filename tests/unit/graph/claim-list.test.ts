@@ -1,0 +1,123 @@
+/**
+ * The claims list builder: each filter adds exactly its predicate, with the bound the API
+ * documents (inclusive date and confidence ranges), and every value is a parameter. What the
+ * predicates select on a real graph is checked in tests/integration/claim-list.int.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildClaimListQuery, type ClaimFilter, type ClaimOrder } from '../../../src/graph/claim-list.js';
+
+const base: ClaimFilter = { statuses: ['accepted'] };
+
+/** The predicates of the WHERE clause (the same in the count and the page). */
+function predicates(filter: Partial<ClaimFilter>): string[] {
+  const { query } = buildClaimListQuery({ ...base, ...filter }, 'KEY_ASC');
+  expect(query).not.toBeNull();
+  const where = /WHERE ([\s\S]*?)\n\s*WITH DISTINCT c/.exec(query!);
+  expect(where).not.toBeNull();
+  return where![1]!.split(/\n\s*AND /).map((p) => p.trim());
+}
+
+function matchOf(filter: Partial<ClaimFilter>): string {
+  const { query } = buildClaimListQuery({ ...base, ...filter }, 'KEY_ASC');
+  return /MATCH .*/.exec(query!)![0];
+}
+
+describe('the claims list query', () => {
+  it('without filters lists claims of the requested statuses', () => {
+    expect(predicates({})).toEqual(['c.status IN $statuses']);
+    expect(matchOf({})).toBe('MATCH (c:Claim)');
+  });
+
+  it.each<[Partial<ClaimFilter>, string]>([
+    [{ anonymous: true }, 'c.anonymousLinks > 0'],
+    [{ anonymous: false }, 'c.anonymousLinks = 0'],
+    [{ saidFrom: '2025-05-01' }, 'c.saidAt >= $saidFrom'],
+    [{ saidTo: '2025-05-31' }, 'c.saidAt <= $saidTo'],
+    [{ confidenceMin: 0 }, 'c.confidence >= $confidenceMin'],
+    [{ confidenceMax: 0.5 }, 'c.confidence <= $confidenceMax'],
+    [{ kinds: ['demand'] }, 'c.kind IN $kinds'],
+  ])('%j adds exactly %s', (filter, predicate) => {
+    expect(predicates(filter)).toEqual(['c.status IN $statuses', predicate]);
+  });
+
+  it('adds nothing for an absent anonymity filter or an empty kinds list', () => {
+    expect(predicates({ anonymous: null, kinds: [] })).toEqual(['c.status IN $statuses']);
+  });
+
+  it('anchors on the first key filter and checks the others as patterns', () => {
+    expect(matchOf({ articleKey: 'article:a' })).toBe(
+      'MATCH (:Article {key: $articleKey})-[:CONTAINS]->(c:Claim)',
+    );
+    expect(matchOf({ speakerKey: 'actor:a' })).toBe(
+      'MATCH (:Actor {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)',
+    );
+    expect(matchOf({ sourceKey: 'source:s' })).toBe(
+      'MATCH (:Source {key: $sourceKey})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)',
+    );
+    expect(matchOf({ aboutKey: 'event:e' })).toBe('MATCH (:Event {key: $aboutKey})<-[:REFERS_TO]-(c:Claim)');
+    expect(predicates({ articleKey: 'article:a', speakerKey: 'source:x', aboutKey: 'place:p' })).toEqual([
+      'c.status IN $statuses',
+      'EXISTS { (:Source {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c) }',
+      'EXISTS { (:Place {key: $aboutKey})<-[:REFERS_TO]-(c) }',
+    ]);
+  });
+
+  it('matches nothing, without a query, for a key whose prefix cannot be that role', () => {
+    for (const filter of [
+      { speakerKey: 'place:p' },
+      { speakerKey: 'nobody' },
+      { sourceKey: 'event:e' },
+      { aboutKey: 'article:a' },
+      { aboutKey: 'claim:x' },
+    ]) {
+      expect(buildClaimListQuery({ ...base, ...filter }, 'KEY_ASC')).toEqual({ query: null, params: {} });
+    }
+    for (const aboutKey of ['actor:a', 'source:s', 'place:p', 'event:e']) {
+      expect(buildClaimListQuery({ ...base, aboutKey }, 'KEY_ASC').query).not.toBeNull();
+    }
+  });
+
+  it('passes every value as a parameter, null when absent', () => {
+    const filter: ClaimFilter = {
+      statuses: ['accepted', 'draft'],
+      articleKey: 'article:a',
+      speakerKey: 'actor:s',
+      sourceKey: 'source:r',
+      aboutKey: 'place:p',
+      kinds: ['quote'],
+      anonymous: true,
+      saidFrom: '2025-01-01',
+      saidTo: '2025-12-31',
+      confidenceMin: 0.1,
+      confidenceMax: 0.9,
+    };
+    const { anonymous: _, ...values } = filter;
+    expect(buildClaimListQuery(filter, 'KEY_ASC').params).toEqual(values);
+    expect(buildClaimListQuery(base, 'KEY_ASC').params).toEqual({
+      statuses: ['accepted'],
+      articleKey: null,
+      speakerKey: null,
+      sourceKey: null,
+      aboutKey: null,
+      kinds: null,
+      saidFrom: null,
+      saidTo: null,
+      confidenceMin: null,
+      confidenceMax: null,
+    });
+  });
+
+  it.each<[ClaimOrder, string]>([
+    ['SAID_AT_DESC', 'c.saidAt DESC, c.key'],
+    ['SAID_AT_ASC', 'c.saidAt, c.key'],
+    ['CONFIDENCE_DESC', 'c.confidence DESC, c.key'],
+    ['CONFIDENCE_ASC', 'c.confidence, c.key'],
+    ['KEY_ASC', 'c.key'],
+  ])('orders %s by %s, the key breaking ties, and counts before paging', (order, orderBy) => {
+    const { query } = buildClaimListQuery(base, order);
+    expect(query).toContain(`ORDER BY ${orderBy}\n`);
+    expect(query).toMatch(
+      /RETURN count\(c\) AS total[\s\S]*SKIP \$offset\s+LIMIT \$limit\s+RETURN collect\(c\.key\) AS items[\s\S]*RETURN total, items$/,
+    );
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The search escaper: whatever the user types, the Lucene query is a list of quoted terms whose
+ * contents read back as exactly the words typed. The reader below is strict Lucene: inside a
+ * quoted term only `\` escapes, and an unescaped `"` ends the term. If `\` were not escaped,
+ * `a\"b` would read back wrong (or leave the phrase open): the property below fails.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toLuceneQuery } from '../../../src/graph/lucene.js';
+
+/** Reads a query of space-separated quoted terms the way Lucene's parser does; throws otherwise. */
+function readQuotedTerms(query: string): string[] {
+  const terms: string[] = [];
+  let i = 0;
+  while (i < query.length) {
+    if (query[i] !== '"') throw new Error(`expected a quote at ${i} in ${JSON.stringify(query)}`);
+    i++;
+    let term = '';
+    for (;;) {
+      if (i >= query.length) throw new Error(`unterminated phrase in ${JSON.stringify(query)}`);
+      const c = query[i]!;
+      if (c === '\\') {
+        if (i + 1 >= query.length) throw new Error(`dangling escape in ${JSON.stringify(query)}`);
+        term += query[i + 1];
+        i += 2;
+      } else if (c === '"') {
+        i++;
+        break;
+      } else {
+        term += c;
+        i++;
+      }
+    }
+    terms.push(term);
+    if (i < query.length) {
+      if (query[i] !== ' ') throw new Error(`expected a space at ${i} in ${JSON.stringify(query)}`);
+      i++;
+    }
+  }
+  return terms;
+}
+
+/** The words a search box should look for: split on space, outer punctuation trimmed, at most 32. */
+function wordsOf(input: string): string[] {
+  return input
+    .normalize('NFC')
+    .split(/\s+/u)
+    .map((t) => t.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((t) => t.length > 0)
+    .slice(0, 32);
+}
+
+describe('toLuceneQuery', () => {
+  it.each([
+    ['golan heights', '"golan" "heights"'],
+    ['a\\"b', '"a\\\\\\"b"'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['AND OR NOT', '"AND" "OR" "NOT"'],
+    ['title:golan~2', '"title:golan~2"'],
+    ['"unbalanced', '"unbalanced"'],
+    ['(golan)', '"golan"'],
+  ])('turns %j into %s', (input, expected) => {
+    expect(toLuceneQuery(input)).toBe(expected);
+  });
+
+  it('gives null for input with no words', () => {
+    for (const input of ['', '   ', '"" ((( )))', '\t\n', '* ? ~ ^']) expect(toLuceneQuery(input)).toBeNull();
+  });
+
+  it('keeps at most 32 terms', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    expect(readQuotedTerms(toLuceneQuery(many)!)).toEqual(Array.from({ length: 32 }, (_, i) => `w${i}`));
+  });
+
+  it('normalises to NFC, so composed and decomposed spellings search alike', () => {
+    expect(toLuceneQuery('Cafe\u0301')).toBe(toLuceneQuery('Café'));
+  });
+
+  it('reads back as exactly the words typed, for any input (quotes and backslashes included)', () => {
+    const alphabet = fc.constantFrom(
+      'a',
+      'b',
+      ' ',
+      '"',
+      '\\',
+      '*',
+      '(',
+      ')',
+      ':',
+      '~',
+      '^',
+      '-',
+      'é',
+      'س',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 40 })), (input) => {
+        const query = toLuceneQuery(input);
+        const words = wordsOf(input);
+        if (words.length === 0) expect(query).toBeNull();
+        else expect(readQuotedTerms(query!)).toEqual(words);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+// The unit tests of the mutated files, as one project, for Stryker (stryker.config.mjs): mutants
+// of the pure core are judged by tests that need no database. Tests that read source text (the
+// syntax-tree checks, tests/unit/auth-source.test.ts) cannot run on Stryker's instrumented copy
+// and are not listed; they run in `npm test`.
+export default mergeConfig(
+  { ...base, test: { ...base.test, projects: undefined } },
+  defineConfig({
+    test: {
+      include: [
+        'tests/unit/domain/**/*.test.ts',
+        'tests/unit/graph/**/*.test.ts',
+        'tests/unit/extract/**/*.test.ts',
+        'tests/unit/auth.test.ts',
+        'tests/unit/auth-keyring.test.ts',
+      ],
+      exclude: ['tests/**/*.int.test.ts', 'node_modules/**'],
+      environment: 'node',
+      // Instrumented code runs several times slower; the property tests need the room.
+      testTimeout: 120_000,
+    },
+  }),
+);
