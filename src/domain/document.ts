@@ -153,6 +153,19 @@ export const EventKind = z.enum([
   'other',
 ]);
 
+/**
+ * A sequence cue: the article places this event after another ("days later", "then",
+ * "following"), so the timeline can order events whose dates alone do not.
+ */
+export const SequenceCue = z
+  .object({
+    /** Id of the event this one follows. */
+    event: LocalId,
+    /** The article's sequence words ("A second round was held days later"). */
+    cue: EvidenceSpan,
+  })
+  .strict();
+
 export const Event = z
   .object({
     id: LocalId,
@@ -162,6 +175,8 @@ export const Event = z
     place: LocalId.optional(),
     participants: z.array(LocalId).default([]),
     evidence: EvidenceSpan.optional(),
+    /** Events the article says this one came after (BEFORE/AFTER from its sequence words). */
+    after: z.array(SequenceCue).max(50).default([]),
   })
   .strict();
 
@@ -348,6 +363,7 @@ export type Source = z.infer<typeof Source>;
 export type Actor = z.infer<typeof Actor>;
 export type Place = z.infer<typeof Place>;
 export type Event = z.infer<typeof Event>;
+export type SequenceCue = z.infer<typeof SequenceCue>;
 export type Claim = z.infer<typeof Claim>;
 export type Hop = z.infer<typeof Hop>;
 export type ClaimRelation = z.infer<typeof ClaimRelation>;

@@ -47,6 +47,13 @@ export const GradingConfigSchema = z
     maxHedgePenalty: weight,
     /** Hop roles that hedge by themselves: a hint is not a statement. */
     hedgingRoles: z.array(z.string().min(1)),
+    /**
+     * Kinds of body that speak with one voice. A speaker whose affiliation chain (official ->
+     * ministry -> government -> state) reaches such a body is folded into the highest one, so a
+     * government's officials, offices and the government itself are one origin, never
+     * corroboration of each other. Empty: no folding (origins compared agent by agent).
+     */
+    oneVoiceKinds: z.array(z.string().min(1)),
     /** Added per independent corroborating origin, times that origin's strength. */
     corroborationPerOrigin: weight,
     maxCorroboration: weight,
@@ -100,6 +107,7 @@ export const defaultGradingConfig: GradingConfig = {
   hedgePenalty: 0.05,
   maxHedgePenalty: 0.15,
   hedgingRoles: ['hinted', 'portrayed'],
+  oneVoiceKinds: ['government', 'state'],
   corroborationPerOrigin: 0.15,
   maxCorroboration: 0.3,
   contradictionPerClaim: 0.25,

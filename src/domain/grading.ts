@@ -11,7 +11,14 @@
 import { latestAssessment, normalisedRating, type RecordedAssessment } from './assessment.js';
 import type { ReliabilityGrade } from './document.js';
 import { AgentKind, defaultGradingConfig, type GradingConfig } from './grading-config.js';
-import { independentOrigins, type IndependentOrigin, type ReportingChain } from './independence.js';
+import {
+  describeFold,
+  foldOf,
+  independentOrigins,
+  type Affiliation,
+  type IndependentOrigin,
+  type ReportingChain,
+} from './independence.js';
 
 export const RELIABILITY_MEANING: Record<ReliabilityGrade, string> = {
   A: 'completely reliable',
@@ -41,6 +48,8 @@ export interface GradedAgent {
   anonymous: boolean;
   reliabilityOverride?: ReliabilityGrade | null;
   reliabilityReason?: string | null;
+  /** Who the agent belongs to, nearest first: its ministry, its government, its state. */
+  affiliations?: readonly Affiliation[];
 }
 
 export interface ChainLink {
@@ -81,6 +90,7 @@ export type FactorName =
   | 'hearsay-depth'
   | 'anonymity'
   | 'hedges'
+  | 'affiliation-fold'
   | 'corroboration'
   | 'circular-reporting'
   | 'ignored-relation'
@@ -193,6 +203,7 @@ export function reportingChainOf(claim: ClaimEvidence): ReportingChain {
       name: l.agent.name,
       kind: l.agent.kind,
       anonymous: isAnonymous(l.agent, l),
+      affiliations: l.agent.affiliations ?? [],
     })),
     sameStatementAs: claim.sameStatementAs ?? [],
   };
@@ -277,10 +288,23 @@ export function gradeClaim(input: GradingInput, config: GradingConfig = defaultG
 
   // Corroboration counts independent origins, not supporting claims (circular reporting).
   const supporters = usable(input.supporters ?? [], 'supporting', factors, config);
-  const independence = independentOrigins(
-    reportingChainOf(claim),
-    supporters.map((s) => reportingChainOf(s.claim)),
-  );
+  const subjectChain = reportingChainOf(claim);
+  const supporterChains = supporters.map((s) => reportingChainOf(s.claim));
+  const independence = independentOrigins(subjectChain, supporterChains, {
+    oneVoiceKinds: config.oneVoiceKinds,
+  });
+  // Every fold is named, the subject's own first, whether or not it changed the count.
+  const folds = [subjectChain, ...supporterChains]
+    .map((c) => foldOf(c, config.oneVoiceKinds))
+    .filter((f) => f !== null);
+  if (folds.length > 0) {
+    const named = [...new Set(folds.map((f) => `${describeFold(f)} (${f.claimKey})`))];
+    factors.push({
+      factor: 'affiliation-fold',
+      effect: 0,
+      detail: `${named.join('; ')}: a ${config.oneVoiceKinds.join(' or ')} and its officials and offices speak with one voice, so they count as one origin, never as corroboration of each other.`,
+    });
+  }
   const strengthOf = new Map(supporters.map((s) => [s.claim.key, s.strength]));
   const others = independence.origins.filter((o) => !o.includesSubject);
   const strengths = others.map((o) => Math.max(...o.claimKeys.map((k) => strengthOf.get(k) ?? 0)));

@@ -2,10 +2,20 @@
  * Independence of origins, against circular reporting: ten outlets repeating one wire story are
  * one origin, not ten. Two chains are dependent when they share a wire agent anywhere in the
  * chain (the same wire story), the same unnamed source (the same anonymous person or leak), the
- * same original speaker (the same original statement), or when their claims are linked
- * SAME_STATEMENT. Dependence is made transitive (connected components): that can only undercount
- * independence, which is the safe direction for a fact-checker.
+ * same original speaker (the same original statement), the same folded voice (two speakers whose
+ * affiliation chains reach one body that speaks with one voice: a government and its officials
+ * and offices), or when their claims are linked SAME_STATEMENT. Dependence is made transitive
+ * (connected components): that can only undercount independence, which is the safe direction for
+ * a fact-checker.
  */
+
+/** One step of an agent's affiliation chain (official -> ministry -> government -> state). */
+export interface Affiliation {
+  key: string;
+  name: string;
+  /** Actor kind of the body: `government`, `state`, `organisation`, ... */
+  kind: string;
+}
 
 /** One agent of a chain, as far as independence needs it. */
 export interface ChainAgent {
@@ -14,7 +24,57 @@ export interface ChainAgent {
   /** Source or actor kind: `wire`, `outlet`, `anonymous`, `person`, ... */
   kind: string;
   anonymous: boolean;
+  /** Who the agent belongs to, nearest first (its ministry, then its government, then its state). */
+  affiliations?: readonly Affiliation[];
 }
+
+/** A speaker folded into the body it speaks for: "White House folded into United States government". */
+export interface Fold {
+  claimKey: string;
+  agentKey: string;
+  agentName: string;
+  intoKey: string;
+  intoName: string;
+}
+
+export interface IndependenceOptions {
+  /**
+   * Kinds of body that speak with one voice: a speaker whose affiliation chain reaches one is
+   * folded into the highest such body of the chain. Empty: no folding.
+   */
+  oneVoiceKinds?: readonly string[];
+}
+
+/**
+ * The voice an agent speaks with: the highest body of its affiliation chain (or the agent itself)
+ * whose kind speaks with one voice; null when neither it nor any of its affiliations does.
+ */
+export function voiceOf(
+  agent: Pick<ChainAgent, 'key' | 'name' | 'kind' | 'affiliations'>,
+  oneVoiceKinds: readonly string[],
+): Affiliation | null {
+  const chain = [{ key: agent.key, name: agent.name, kind: agent.kind }, ...(agent.affiliations ?? [])];
+  for (let i = chain.length - 1; i >= 0; i--) if (oneVoiceKinds.includes(chain[i]!.kind)) return chain[i]!;
+  return null;
+}
+
+/** The original speaker's fold, when it speaks for a body other than itself. */
+export function foldOf(chain: ReportingChain, oneVoiceKinds: readonly string[]): Fold | null {
+  const speaker = chain.agents.at(-1);
+  if (!speaker) return null;
+  const voice = voiceOf(speaker, oneVoiceKinds);
+  if (!voice || voice.key === speaker.key) return null;
+  return {
+    claimKey: chain.claimKey,
+    agentKey: speaker.key,
+    agentName: speaker.name,
+    intoKey: voice.key,
+    intoName: voice.name,
+  };
+}
+
+/** "White House folded into United States government". */
+export const describeFold = (f: Fold) => `${f.agentName} folded into ${f.intoName}`;
 
 /** A claim's attribution chain: the article's publisher first, the original speaker last. */
 export interface ReportingChain {
@@ -32,6 +92,8 @@ export interface IndependentOrigin {
   originNames: string[];
   /** True when this is the subject claim's own origin. */
   includesSubject: boolean;
+  /** Original speakers of the group folded into the body they speak for. */
+  folds: Fold[];
 }
 
 export interface Independence {
@@ -45,7 +107,10 @@ export interface Independence {
 }
 
 /** What makes two chains one origin. Outlets relaying are not a reason: they add no origin. */
-function linksOf(chain: ReportingChain): { id: string; describe: string }[] {
+function linksOf(
+  chain: ReportingChain,
+  oneVoiceKinds: readonly string[],
+): { id: string; describe: string }[] {
   const out: { id: string; describe: string }[] = [];
   chain.agents.forEach((agent, i) => {
     if (agent.kind === 'wire') out.push({ id: `wire:${agent.key}`, describe: `the wire ${agent.name}` });
@@ -53,6 +118,8 @@ function linksOf(chain: ReportingChain): { id: string; describe: string }[] {
       out.push({ id: `unnamed:${agent.key}`, describe: `the unnamed source ${agent.name}` });
     if (i === chain.agents.length - 1) {
       out.push({ id: `origin:${agent.key}`, describe: `the original speaker ${agent.name}` });
+      const voice = voiceOf(agent, oneVoiceKinds);
+      if (voice) out.push({ id: `voice:${voice.key}`, describe: `the one voice of ${voice.name}` });
     }
   });
   out.push({ id: `statement:${chain.claimKey}`, describe: 'the same statement' });
@@ -69,7 +136,9 @@ function linksOf(chain: ReportingChain): { id: string; describe: string }[] {
 export function independentOrigins(
   subject: ReportingChain,
   supporters: readonly ReportingChain[],
+  options: IndependenceOptions = {},
 ): Independence {
+  const oneVoiceKinds = options.oneVoiceKinds ?? [];
   const seen = new Set([subject.claimKey]);
   const chains = [subject];
   for (const s of [...supporters].sort((a, b) => a.claimKey.localeCompare(b.claimKey))) {
@@ -87,16 +156,23 @@ export function independentOrigins(
   const explanation: string[] = [];
   chains.forEach((chain, i) => {
     const reasons = new Map<number, string>();
-    for (const link of linksOf(chain)) {
+    for (const link of linksOf(chain, oneVoiceKinds)) {
       const holder = firstHolder.get(link.id);
       if (holder === undefined) {
         firstHolder.set(link.id, i);
         continue;
       }
       if (find(holder) !== find(i) && !reasons.has(find(holder))) {
+        // A shared voice names the folds that made it shared, on either side.
+        const folds = link.id.startsWith('voice:')
+          ? [chain, chains[holder]!]
+              .map((c) => foldOf(c, oneVoiceKinds))
+              .filter((f): f is Fold => f !== null)
+              .map(describeFold)
+          : [];
         reasons.set(
           find(holder),
-          `${chain.claimKey} traces back to ${link.describe}, as ${chains[holder]!.claimKey} does`,
+          `${chain.claimKey} traces back to ${link.describe}${folds.length > 0 ? ` (${[...new Set(folds)].join('; ')})` : ''}, as ${chains[holder]!.claimKey} does`,
         );
       }
     }
@@ -116,6 +192,7 @@ export function independentOrigins(
         ...new Set(members.map((i) => chains[i]!.agents.at(-1)?.name).filter((n): n is string => !!n)),
       ],
       includesSubject: members.includes(0),
+      folds: members.map((i) => foldOf(chains[i]!, oneVoiceKinds)).filter((f): f is Fold => f !== null),
     }))
     .sort((a, b) =>
       a.includesSubject !== b.includesSubject

@@ -168,6 +168,10 @@ function checkReferences(doc: ArticleDocument): DocumentIssue[] {
     if (e.place) expect(`events[${i}].place`, e.place, ['place']);
     e.participants.forEach((p, j) => expect(`events[${i}].participants[${j}]`, p, ['actor', 'source']));
     span(`events[${i}].evidence`, e.evidence);
+    e.after.forEach((a, j) => {
+      expect(`events[${i}].after[${j}].event`, a.event, ['event']);
+      span(`events[${i}].after[${j}].cue`, a.cue);
+    });
   });
 
   doc.claims.forEach((c, i) => {

@@ -25,6 +25,17 @@ export interface ClaimFilter {
   saidTo?: string | null;
   confidenceMin?: number | null;
   confidenceMax?: number | null;
+  /** true: graded with a confidence; false: not graded (the outlet's analysis, drafts). */
+  graded?: boolean | null;
+  outletAnalysis?: boolean | null;
+  /** true: hedged by words or by a hedging role somewhere in the chain; false: neither. */
+  hedged?: boolean | null;
+  /** Hop roles that hedge by themselves (the grading policy's `hedgingRoles`). */
+  hedgingRoles?: readonly string[];
+  /** Some link of the chain was addressed to this actor or source. */
+  addresseeKey?: string | null;
+  /** At least this many unnamed links in the chain. */
+  anonymousDepthMin?: number | null;
   statuses: readonly string[];
 }
 
@@ -34,11 +45,12 @@ function labelOf(key: string, allowed: readonly NodeLabel[]): NodeLabel | null {
   return label && allowed.includes(label) ? label : null;
 }
 
+// An ungraded claim (no confidence) is never sorted as if it were evidence: last in both directions.
 const ORDER_BY: Record<ClaimOrder, string> = {
   SAID_AT_DESC: 'c.saidAt DESC, c.key',
   SAID_AT_ASC: 'c.saidAt, c.key',
-  CONFIDENCE_DESC: 'c.confidence DESC, c.key',
-  CONFIDENCE_ASC: 'c.confidence, c.key',
+  CONFIDENCE_DESC: 'c.confidence IS NULL, c.confidence DESC, c.key',
+  CONFIDENCE_ASC: 'c.confidence IS NULL, c.confidence, c.key',
   KEY_ASC: 'c.key',
 };
 
@@ -47,6 +59,10 @@ const speakerPattern = (label: string) =>
 const sourcePattern = (label: string) => `(:${label} {key: $sourceKey})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c)`;
 const aboutPattern = (label: string) => `(:${label} {key: $aboutKey})<-[:REFERS_TO]-(c)`;
 const articlePattern = '(:Article {key: $articleKey})-[:CONTAINS]->(c)';
+const addresseePattern = (label: string) =>
+  `(:${label} {key: $addresseeKey})<-[:ADDRESSED_TO]-(:Telling)-[:TELLS]->(c)`;
+const hedgedPredicate =
+  '(size(coalesce(c.hedges, [])) > 0 OR EXISTS { (c)<-[:TELLS]-(h:Telling) WHERE h.role IN $hedgingRoles })';
 
 export interface BuiltQuery {
   /** null when a filter names a key that cannot match anything (unknown prefix). */
@@ -67,6 +83,11 @@ export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): Bui
     if (!label) return { query: null, params: {} };
     patterns.push({ name: 'source', text: sourcePattern(label) });
   }
+  if (filter.addresseeKey) {
+    const label = labelOf(filter.addresseeKey, ['Actor', 'Source']);
+    if (!label) return { query: null, params: {} };
+    patterns.push({ name: 'addressee', text: addresseePattern(label) });
+  }
   if (filter.aboutKey) {
     const label = labelOf(filter.aboutKey, ['Actor', 'Source', 'Place', 'Event']);
     if (!label) return { query: null, params: {} };
@@ -84,6 +105,12 @@ export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): Bui
   if (filter.saidTo) where.push('c.saidAt <= $saidTo');
   if (filter.confidenceMin != null) where.push('c.confidence >= $confidenceMin');
   if (filter.confidenceMax != null) where.push('c.confidence <= $confidenceMax');
+  if (filter.graded === true) where.push('c.confidence IS NOT NULL');
+  if (filter.graded === false) where.push('c.confidence IS NULL');
+  if (filter.outletAnalysis != null) where.push('coalesce(c.outletAnalysis, false) = $outletAnalysis');
+  if (filter.hedged === true) where.push(hedgedPredicate);
+  if (filter.hedged === false) where.push(`NOT ${hedgedPredicate}`);
+  if (filter.anonymousDepthMin != null) where.push('coalesce(c.anonymousLinks, 0) >= $anonymousDepthMin');
 
   const base = `${match}\nWHERE ${where.join('\n  AND ')}\nWITH DISTINCT c`;
   const query = `CALL () {
@@ -111,6 +138,10 @@ RETURN total, items`;
       saidTo: filter.saidTo ?? null,
       confidenceMin: filter.confidenceMin ?? null,
       confidenceMax: filter.confidenceMax ?? null,
+      outletAnalysis: filter.outletAnalysis ?? null,
+      hedgingRoles: filter.hedgingRoles ?? [],
+      addresseeKey: filter.addresseeKey ?? null,
+      anonymousDepthMin: filter.anonymousDepthMin ?? null,
     },
   };
 }

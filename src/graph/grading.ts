@@ -16,6 +16,7 @@ import {
   type GradedAgent,
 } from '../domain/grading.js';
 import { loadGradingConfig, type GradingConfig } from '../domain/grading-config.js';
+import type { Affiliation } from '../domain/independence.js';
 import { contentHash } from '../domain/keys.js';
 import type { IngestRows } from './ingest-rows.js';
 
@@ -152,5 +153,10 @@ function agentOf(r: Row): GradedAgent {
     anonymous: r.anonymous === true,
     reliabilityOverride: (r.reliabilityOverride as ReliabilityGrade | null) ?? null,
     reliabilityReason: (r.reliabilityReason as string | null) ?? null,
+    affiliations: ((r.affiliations as unknown as Affiliation[] | null) ?? []).map((a) => ({
+      key: String(a.key),
+      name: String(a.name ?? a.key),
+      kind: String(a.kind ?? ''),
+    })),
   };
 }

@@ -132,6 +132,13 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
     },
     placeKey: key(e.place),
     participantKeys: e.participants.map((p) => key(p)),
+    // Sequence cues: (this)-[:AFTER {cue}]->(earlier), the article's words kept on the link.
+    after: e.after.map((a) => ({
+      key: key(a.event),
+      cueStart: a.cue.start,
+      cueEnd: a.cue.end,
+      cueText: a.cue.text,
+    })),
   }));
 
   const claims: Record<string, unknown>[] = [];

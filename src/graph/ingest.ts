@@ -154,6 +154,7 @@ export async function ingestInTx(
   send('link-affiliations', links, { links });
   send('upsert-places', rows.places, { places: rows.places });
   send('upsert-events', rows.events, { events: rows.events });
+  send('link-event-sequence', rows.events, { events: rows.events });
   send('upsert-claims', rows.claims, { claims: rows.claims });
   send('upsert-tellings', rows.tellings, { tellings: rows.tellings });
   send('link-quotations', rows.quotations, { quotations: rows.quotations });

@@ -2,12 +2,23 @@
  * Turns a user's search string into a Lucene query that cannot be a syntax error: every term is
  * a quoted term query with `"` and `\` escaped, so `AND`, `*`, `(`, `~` or an unbalanced quote
  * are searched as text, never parsed as operators. Terms are OR-ed and ranked by score, as a
- * search box is expected to behave.
+ * search box is expected to behave; a "quoted phrase" (balanced quotation marks) must match as
+ * a phrase.
  */
+const quoted = (t: string) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
 export function toLuceneQuery(input: string): string | null {
-  const terms = termsOf(input).slice(0, SEARCH_LIMITS.maxTerms);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
+  const phrases: string[] = [];
+  const rest = input.normalize('NFC').replace(/["“”]([^"“”]*)["“”]/gu, (_m, phrase: string) => {
+    const words = termsOf(phrase);
+    if (words.length > 0) phrases.push(words.join(' '));
+    return ' ';
+  });
+  const parts = [...phrases.map((p) => `+${quoted(p)}`), ...termsOf(rest).map(quoted)].slice(
+    0,
+    SEARCH_LIMITS.maxTerms,
+  );
+  return parts.length === 0 ? null : parts.join(' ');
 }
 
 /**

@@ -19,6 +19,8 @@ import {
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { buildClaimListQuery, readClaimList } from '../graph/claim-list.js';
 import { CLAIM_ORDERS, labelOfKey } from '../domain/model.js';
+import { agentRefs } from './agent-refs.js';
+import { gradingConfig } from '../graph/grading.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
 
@@ -188,7 +190,7 @@ const WordingChangeRef = builder.objectRef<WordingChange>('WordingChange').imple
   }),
 });
 
-const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
+export const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
   description: 'A claim related to this one, and how.',
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type as 'SUPPORTS' }),
@@ -219,7 +221,8 @@ const GradeFactorRef = builder
         resolve: (x) => String(x.factor),
         description:
           'Machine name: origin-reliability, weakest-link, hearsay-depth, anonymity, hedges, corroboration, ' +
-          'circular-reporting, contradiction, disagreement, assessment, bounds, outlet-analysis, not-graded.',
+          'affiliation-fold, circular-reporting, contradiction, disagreement, assessment, bounds, outlet-analysis, ' +
+          'not-graded.',
       }),
       effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
       detail: t.string({ resolve: (x) => String(x.detail), description: 'The reason in words.' }),
@@ -400,9 +403,14 @@ builder.node(ClaimRef, {
 const ClaimFilterInput = builder.inputType('ClaimFilter', {
   description: 'Filters for the claims list; all given filters must hold.',
   fields: (t) => ({
-    speaker: t.string({ description: 'Key of the original speaker (origin of the chain).' }),
+    speaker: t.string({
+      description:
+        'The original speaker (origin of the chain): a key, or a name or alias as printed ("Trump").',
+    }),
     about: t.string({ description: 'Key of an actor, place, event or source the claim refers to.' }),
-    source: t.string({ description: 'Key of a source, outlet or actor anywhere in the chain.' }),
+    source: t.string({
+      description: 'A source, outlet or actor anywhere in the chain: a key, or a name or alias as printed.',
+    }),
     article: t.string({ description: 'Key of the article ("article:<id>").' }),
     kinds: t.field({ type: [ClaimKindEnum] }),
     anonymous: t.boolean({ description: 'true: at least one unnamed link in the chain; false: none.' }),
@@ -411,6 +419,20 @@ const ClaimFilterInput = builder.inputType('ClaimFilter', {
     confidenceMin: t.float(),
     confidenceMax: t.float(),
     includeDrafts: t.boolean({ description: 'Also list drafts (default false).' }),
+    // Triage (issue 14).
+    graded: t.boolean({
+      description: "true: graded with a confidence; false: not graded (the outlet's analysis).",
+    }),
+    outletAnalysis: t.boolean({
+      description: "true: only the outlet's own analysis; false: only sourced claims.",
+    }),
+    hedged: t.boolean({
+      description: 'true: hedged by words ("reportedly") or by a hedging role ("hinted"); false: neither.',
+    }),
+    addressee: t.string({
+      description: 'Some link was addressed to this actor or source: a key, or a name or alias as printed.',
+    }),
+    anonymousDepth: t.int({ description: 'At least this many unnamed links in the chain.' }),
   }),
 });
 
@@ -433,13 +455,24 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ClaimFilterInput, required: false }),
       orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
     },
-    resolve: (_r, args, ctx, info) => {
+    resolve: async (_r, args, ctx, info) => {
       const f = args.filter ?? {};
+      const [speakerKey, sourceKey, addresseeKey] = await agentRefs(ctx.db, [
+        f.speaker,
+        f.source,
+        f.addressee,
+      ]);
       const built = buildClaimListQuery(
         {
-          speakerKey: f.speaker,
+          speakerKey,
           aboutKey: f.about,
-          sourceKey: f.source,
+          sourceKey,
+          addresseeKey,
+          graded: f.graded,
+          outletAnalysis: f.outletAnalysis,
+          hedged: f.hedged,
+          hedgingRoles: gradingConfig().hedgingRoles,
+          anonymousDepthMin: f.anonymousDepth,
           articleKey: f.article,
           kinds: f.kinds,
           anonymous: f.anonymous,

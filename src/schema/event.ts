@@ -1,5 +1,6 @@
 /** Events and places: what happened when and where, with the claims tied to each event. */
 import { builder } from './builder.js';
+import { timeline, timelineRange } from './timeline.js';
 import { labelOfKey } from '../domain/model.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimRef, EventRef, PlaceRef } from './refs.js';
@@ -9,7 +10,6 @@ import {
   evidenceOf,
   offsetConnection,
   nodesByKeys,
-  singleRowPage,
   statusesFor,
   timeOf,
   claimNodes,
@@ -81,7 +81,10 @@ builder.node(EventRef, {
 builder.queryFields((t) => ({
   timeline: t.connection({
     type: EventRef,
-    description: 'Events between two dates (inclusive), in time order, each with its claims.',
+    description:
+      "Events between two dates (inclusive), in time order: by date, then by the article's sequence cues " +
+      '("days later", "then"), then in the order the article tells them; never by name. ' +
+      '`timelineConflicts` reports cues that could not be followed.',
     args: {
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
@@ -90,11 +93,11 @@ builder.queryFields((t) => ({
       offsetConnection(
         args,
         ctx,
-        singleRowPage(ctx, 'event/timeline', {
-          from: args.from ?? null,
+        async (offset, limit) => {
           // An event starting on the `to` day counts: compare against the end of that day.
-          to: args.to ? `${args.to}T23:59:59Z` : null,
-        }),
+          const { order } = await timeline(ctx.db, timelineRange(args));
+          return { total: order.length, items: order.slice(offset, offset + limit) };
+        },
         nodesByKeys(ctx, 'event/by-keys'),
       ),
   }),

@@ -14,7 +14,7 @@ import { NotFoundError, ValidationError } from './errors.js';
 import type { IndependentOrigin } from '../domain/independence.js';
 import { recordAssessment, setSourceReliability } from '../graph/assessments.js';
 
-const OriginGroupRef = builder.objectRef<IndependentOrigin>('IndependentOrigin').implement({
+export const OriginGroupRef = builder.objectRef<IndependentOrigin>('IndependentOrigin').implement({
   description:
     'One independent origin: the chains that trace back to the same wire story, unnamed source or statement.',
   fields: (t) => ({

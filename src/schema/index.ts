@@ -10,6 +10,9 @@ import './event.js';
 import './graph.js';
 import './mutations.js';
 import './grading.js';
+import './affiliation.js';
+import './statements.js';
+import './timeline.js';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

@@ -272,6 +272,7 @@ class ArticleAssembler {
       name: chosen.name,
       kind: chosen.kind,
       time: { text: weekday(chosen.day), start: isoDate(chosen.day) },
+      after: [],
       place: placeId,
       participants: [chosen.host.governmentId, chosen.guest.governmentId],
       evidence,

@@ -567,10 +567,12 @@ describe('grades through the API', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.contestedClaims.totalCount).toBeGreaterThanOrEqual(5);
     for (const e of r.data!.contestedClaims.edges) expect(e.node.related.length).toBeGreaterThan(0);
-    // Every accepted claim on either end of a CONTRADICTS, each once, most confident first.
+    // Every accepted claim on either end of a CONTRADICTS, or a wording of such a statement
+    // (relations follow the statement), each once, most confident first.
     const expected = await db.read((tx) =>
       tx.rows(
-        `MATCH (c:Claim {status: 'accepted'}) WHERE EXISTS { (c)-[:CONTRADICTS]-(:Claim) }
+        `MATCH (c:Claim {status: 'accepted'})
+         WHERE EXISTS { (c)-[:SAME_STATEMENT*0..4]-(:Claim)-[:CONTRADICTS]-(:Claim) }
          RETURN c.key AS key ORDER BY c.confidence DESC, c.key`,
       ),
     );

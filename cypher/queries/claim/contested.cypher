@@ -1,8 +1,10 @@
 // Claims that contradict or are contradicted by another claim, most confident first. Read from
 // the CONTRADICTS relationships themselves (a relationship type scan), so the cost follows the
 // number of contradictions, not the number of claims; one pass gives the page and the total.
+// Relations follow the statement: every wording of a contradicted statement is contested.
 MATCH (a:Claim)-[:CONTRADICTS]->(b:Claim)
-UNWIND [a, b] AS c
+UNWIND [a, b] AS x
+MATCH (x)-[:SAME_STATEMENT*0..4]-(c:Claim)
 WITH DISTINCT c
 WHERE c.status IN $statuses
 WITH c

@@ -1,17 +1,18 @@
-// Full-text search over claim text and quotes; $query is already escaped for Lucene
-// (src/graph/lucene.ts). Count and page in one round trip.
-CALL () {
-  CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node
-  WHERE node.status IN $statuses
-  RETURN count(node) AS total
-}
+// Full-text search over claim text and quotes, and over who told them: a claim told (or addressed)
+// by an agent whose name, alias, description or title matches is found too, at half the score of
+// a match in its own words. $query is already escaped for Lucene (src/graph/lucene.ts). Count and
+// page in one round trip.
 CALL () {
   CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node, score
   WHERE node.status IN $statuses
-  WITH node, score
-  ORDER BY score DESC, node.key
-  SKIP $offset
-  LIMIT $limit
-  RETURN collect({key: node.key, score: score}) AS items
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('agent_text', $query) YIELD node AS agent, score
+  MATCH (agent)<-[:TOLD_BY|ADDRESSED_TO]-(:Telling)-[:TELLS]->(node:Claim)
+  WHERE node.status IN $statuses
+  RETURN node, score * 0.5 AS score
 }
-RETURN total, items
+WITH node, max(score) AS score
+ORDER BY score DESC, node.key
+WITH collect({key: node.key, score: score}) AS hits
+RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS items

@@ -27,7 +27,7 @@ describe('independent origins', () => {
     expect(r.independentOrigins).toBe(1);
     expect(r.circularReporting).toBe(false);
     expect(r.origins).toEqual([
-      { claimKeys: ['a#1'], originNames: ['actor:minister'], includesSubject: true },
+      { claimKeys: ['a#1'], originNames: ['actor:minister'], includesSubject: true, folds: [] },
     ]);
   });
 

@@ -1,0 +1,101 @@
+/**
+ * Statements and shared origins in the API: relations derived across the wordings of one
+ * statement (`RelatedClaim.via`), and every other claim resting on the same origin as this one
+ * (`Claim.sharedOrigins`), with the shared element named. docs/grading.md explains both.
+ */
+import { builder } from './builder.js';
+import type { Item } from '../graph/loaders.js';
+import { AgentRef, ClaimRef } from './refs.js';
+import { loadClaim, RelatedClaimRef } from './claim.js';
+import { statusesFor } from './common.js';
+import { gradingConfig } from '../graph/grading.js';
+
+builder.objectFields(RelatedClaimRef, (t) => ({
+  via: t.field({
+    type: ClaimRef,
+    nullable: true,
+    description:
+      'Set when the relation is derived across the statement: the other wording of this statement ' +
+      '(SAME_STATEMENT) that carries the SUPPORTS or CONTRADICTS. Null for a relation of this claim itself.',
+    resolve: (r, _a, ctx) => (typeof r.via === 'string' ? loadClaim(ctx, r.via) : null),
+  }),
+}));
+
+const SharedOriginBasis = builder.enumType('SharedOriginBasis', {
+  description: 'What two claims share that makes them one origin.',
+  values: {
+    WIRE_STORY: { description: 'The same wire agent in both chains: one wire story.' },
+    UNNAMED_SOURCE: { description: 'The same unnamed source or leaks.' },
+    ORIGINAL_SPEAKER: { description: 'The same original speaker: one original statement.' },
+    FOLDED_VOICE: {
+      description:
+        'Original speakers folded into the same body that speaks with one voice (a government and its ' +
+        'officials and offices).',
+    },
+  } as const,
+});
+
+interface Shared {
+  basis: 'WIRE_STORY';
+  agentKey: string;
+  agentName: string;
+}
+
+const SHARED_WORDS: Record<string, string> = {
+  WIRE_STORY: 'the same wire story from',
+  UNNAMED_SOURCE: 'the same unnamed source,',
+  ORIGINAL_SPEAKER: 'the same original speaker,',
+  FOLDED_VOICE: 'the same folded voice,',
+};
+
+const SharedElementRef = builder.objectRef<Shared>('SharedOriginElement').implement({
+  description: 'One element two claims share: the wire, unnamed source, speaker or body.',
+  fields: (t) => ({
+    basis: t.field({ type: SharedOriginBasis, resolve: (s) => s.basis }),
+    agent: t.field({
+      type: AgentRef,
+      nullable: true,
+      description: 'The shared wire, unnamed source, original speaker or folded-into body.',
+      resolve: (s, _a, ctx) => ctx.loaders.item('agent/by-keys', s.agentKey),
+    }),
+    description: t.string({
+      description: 'The shared element in words: "the same wire story from Reuters".',
+      resolve: (s) => `${SHARED_WORDS[s.basis] ?? s.basis} ${s.agentName}`,
+    }),
+  }),
+});
+
+const SharedOriginRef = builder.objectRef<Item>('SharedOrigin').implement({
+  description: 'Another claim resting on the same origin as this one, and what they share.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (s, _a, ctx) => loadClaim(ctx, String(s.claimKey)) }),
+    shared: t.field({
+      type: [SharedElementRef],
+      resolve: (s) =>
+        [...(s.shared as unknown as Shared[])].sort(
+          (a, b) => a.basis.localeCompare(b.basis) || a.agentKey.localeCompare(b.agentKey),
+        ),
+    }),
+  }),
+});
+
+builder.objectFields(ClaimRef, (t) => ({
+  sharedOrigins: t.field({
+    type: [SharedOriginRef],
+    description:
+      'Every other claim resting on the same wire story, the same unnamed source, the same original speaker ' +
+      'or the same folded voice as this one, with the shared element named; by claim key. No SUPPORTS link ' +
+      'is needed.',
+    args: {
+      includeDrafts: t.arg.boolean({
+        required: false,
+        description: 'Also list draft claims (default false).',
+      }),
+    },
+    resolve: (c, args, ctx) =>
+      ctx.loaders.list('claim/shared-origins', String(c.key), {
+        statuses: statusesFor(args.includeDrafts),
+        oneVoiceKinds: gradingConfig().oneVoiceKinds,
+      }),
+  }),
+}));
