@@ -15,7 +15,8 @@ import { KeyRing } from './auth.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
 import { forbidden, unauthenticated } from './schema/errors.js';
-import { EXAMPLE_QUERIES } from './examples.js';
+import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
+import { usePersistedQueries } from './persisted-queries.js';
 import { useQueryCost, useResponseBudget } from './query-cost.js';
 import { exemptStandardIntrospection } from './introspection.js';
 import type { Logger } from './log.js';
@@ -59,8 +60,9 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
     landingPage: false,
     batching: false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
-    graphiql:
-      config.NODE_ENV === 'production' ? false : { title: 'Claim graph', defaultQuery: EXAMPLE_QUERIES },
+    // Offline GraphiQL from our own dependencies, example queries as tabs: src/graphiql.ts.
+    graphiql: config.NODE_ENV === 'production' ? false : graphiqlOptions,
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: config.LOG_LEVEL === 'silent' ? false : log ? yogaLogger(log) : 'warn',
     context: ({ request }: YogaInitialContext): Context => ({
       config,
@@ -96,6 +98,8 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
       metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
       ...armor.protect().plugins.map(exemptStandardIntrospection),
+      // Automatic persisted queries (Apollo, urql), bounded store: src/persisted-queries.ts.
+      usePersistedQueries(),
       useAccessPolicy(config),
       useQueryCost(config),
       useResponseBudget(config),

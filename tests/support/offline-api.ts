@@ -39,6 +39,7 @@ export function offlineApi(env: Record<string, string> = {}) {
   return {
     config,
     db,
+    yoga,
     send,
     gql: (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
       send(JSON.stringify({ query, variables }), headers),

@@ -92,7 +92,13 @@ describe('the claims list query', () => {
       confidenceMax: 0.9,
     };
     const { anonymous: _, ...values } = filter;
-    expect(buildClaimListQuery(filter, 'KEY_ASC').params).toEqual(values);
+    expect(buildClaimListQuery(filter, 'KEY_ASC').params).toEqual({
+      ...values,
+      outletAnalysis: null,
+      hedgingRoles: [],
+      addresseeKey: null,
+      anonymousDepthMin: null,
+    });
     expect(buildClaimListQuery(base, 'KEY_ASC').params).toEqual({
       statuses: ['accepted'],
       articleKey: null,
@@ -104,14 +110,19 @@ describe('the claims list query', () => {
       saidTo: null,
       confidenceMin: null,
       confidenceMax: null,
+      outletAnalysis: null,
+      hedgingRoles: [],
+      addresseeKey: null,
+      anonymousDepthMin: null,
     });
   });
 
   it.each<[ClaimOrder, string]>([
     ['SAID_AT_DESC', 'c.saidAt DESC, c.key'],
     ['SAID_AT_ASC', 'c.saidAt, c.key'],
-    ['CONFIDENCE_DESC', 'c.confidence DESC, c.key'],
-    ['CONFIDENCE_ASC', 'c.confidence, c.key'],
+    // An ungraded claim sorts last in both directions (docs/grading.md).
+    ['CONFIDENCE_DESC', 'c.confidence IS NULL, c.confidence DESC, c.key'],
+    ['CONFIDENCE_ASC', 'c.confidence IS NULL, c.confidence, c.key'],
     ['KEY_ASC', 'c.key'],
   ])('orders %s by %s, the key breaking ties, and counts before paging', (order, orderBy) => {
     const { query } = buildClaimListQuery(base, order);

@@ -8,11 +8,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLuceneQuery } from '../../../src/graph/lucene.js';
 
-/** Reads a query of space-separated quoted terms the way Lucene's parser does; throws otherwise. */
+/**
+ * Reads a query of space-separated quoted terms the way Lucene's parser does, each optionally
+ * marked required with `+` (a "quoted phrase" the user typed); throws on anything else.
+ */
 function readQuotedTerms(query: string): string[] {
-  const terms: string[] = [];
+  return readTerms(query).map((t) => t.text);
+}
+
+function readTerms(query: string): { required: boolean; text: string }[] {
+  const terms: { required: boolean; text: string }[] = [];
   let i = 0;
   while (i < query.length) {
+    const required = query[i] === '+';
+    if (required) i++;
     if (query[i] !== '"') throw new Error(`expected a quote at ${i} in ${JSON.stringify(query)}`);
     i++;
     let term = '';
@@ -31,7 +40,7 @@ function readQuotedTerms(query: string): string[] {
         i++;
       }
     }
-    terms.push(term);
+    terms.push({ required, text: term });
     if (i < query.length) {
       if (query[i] !== ' ') throw new Error(`expected a space at ${i} in ${JSON.stringify(query)}`);
       i++;
@@ -97,11 +106,27 @@ describe('toLuceneQuery', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 40 })), (input) => {
         const query = toLuceneQuery(input);
+        // Two quotation marks make a phrase (tested below); with at most one, every word is a term.
+        if ((input.match(/["“”]/gu) ?? []).length > 1) {
+          if (query !== null) expect(() => readTerms(query)).not.toThrow();
+          return;
+        }
         const words = wordsOf(input);
         if (words.length === 0) expect(query).toBeNull();
         else expect(readQuotedTerms(query!)).toEqual(words);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('makes a quoted phrase one required term, its words read back exactly, the rest optional', () => {
+    expect(readTerms(toLuceneQuery('"golan heights" truce')!)).toEqual([
+      { required: true, text: 'golan heights' },
+      { required: false, text: 'truce' },
+    ]);
+    expect(readTerms(toLuceneQuery('“a\\\\b c” d\\"')!)).toEqual([
+      { required: true, text: 'a\\\\b c' },
+      { required: false, text: 'd' },
+    ]);
   });
 });
