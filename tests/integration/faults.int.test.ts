@@ -20,6 +20,8 @@ import { SeparateNeo4j, separateNeo4jUnavailable } from '../support/separate-neo
 const skipReason = separateNeo4jUnavailable();
 const BIG = { claims: 800, speakers: 40 };
 const ACQUIRE_TIMEOUT_MS = 3000;
+/** The longest backoff neo4j-driver can still schedule inside a 3 s retry window (4 s + 20% jitter). */
+const DRIVER_LAST_BACKOFF_MS = 4_800;
 
 interface Census {
   labels: Record<string, number>;
@@ -199,10 +201,12 @@ describe.skipIf(skipReason !== null)(
         expect(r.status).toBe(503);
         // No stack, driver message or internals in the answer.
         expect(r.text).not.toMatch(/at \S+ \(|stack|Neo4jError|ECONNREFUSED|bolt:\/\//i);
-        // Bounded as docs/guarantees.md says: the driver's retry window is NEO4J_ACQUIRE_TIMEOUT_MS
-        // and the last attempt may wait as long again (2x), plus a small margin for a loaded machine.
+        // Bounded as docs/guarantees.md says: the driver retries within NEO4J_ACQUIRE_TIMEOUT_MS, but
+        // a retry it schedules just inside that window still waits its whole backoff first (1 s,
+        // 2 s, 4 s, each +-20%: up to 4.8 s after a 3 s window), plus a small margin. Measured on a
+        // quiet machine: 7,638 ms for a write with the 3 s timeout, past the 2x + 1.5 s once asked.
         console.log(`[faults] ${r.status} ${r.body.errors[0].extensions.code} after ${r.ms} ms`);
-        expect(r.ms).toBeLessThan(ACQUIRE_TIMEOUT_MS * 2 + 1_500);
+        expect(r.ms).toBeLessThan(ACQUIRE_TIMEOUT_MS + DRIVER_LAST_BACKOFF_MS + 1_000);
       }
 
       await server.start();
