@@ -177,10 +177,20 @@ const pageView = (total: unknown, items: readonly PageItem[]) => ({
 
 // ---- Question: full-text search, top 20 ----
 
+// Since 0.2.0 a search also finds the claims told or addressed by an agent whose name, alias,
+// description or title matches, at half the score of a match in the claim's own words.
 const BARE_SEARCH = `
-CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node, score
-WHERE node.status IN $statuses
-WITH node, score
+CALL () {
+  CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node, score
+  WHERE node.status IN $statuses
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('agent_text', $query) YIELD node AS agent, score
+  MATCH (agent)<-[:TOLD_BY|ADDRESSED_TO]-(:Telling)-[:TELLS]->(node:Claim)
+  WHERE node.status IN $statuses
+  RETURN node, score * 0.5 AS score
+}
+WITH node, max(score) AS score
 ORDER BY score DESC, node.key
 LIMIT 20
 RETURN collect(node {.key, .text, .confidence}) AS items`;
@@ -228,9 +238,11 @@ const hoodView = (nodes: readonly { key: unknown }[], edges: readonly string[]) 
 // ---- Question: contested claims (in a contradiction), most confident first, first 20 ----
 
 // From the CONTRADICTS relationships (as ours since 2026-11-26; both scanned every claim before).
+// Since 0.2.0 relations follow the statement: every wording of a contradicted claim is contested.
 const BARE_CONTESTED = `
 MATCH (a:Claim)-[:CONTRADICTS]->(b:Claim)
-UNWIND [a, b] AS c
+UNWIND [a, b] AS x
+MATCH (x)-[:SAME_STATEMENT*0..4]-(c:Claim)
 WITH DISTINCT c
 WHERE c.status IN $statuses
 WITH c
