@@ -246,7 +246,7 @@ MATCH (x)-[:SAME_STATEMENT*0..4]-(c:Claim)
 WITH DISTINCT c
 WHERE c.status IN $statuses
 WITH c
-ORDER BY c.confidence DESC, c.key
+ORDER BY c.confidence IS NULL, c.confidence DESC, c.key
 LIMIT 20
 RETURN collect(c {.key, .text, .confidence, .credibility}) AS items`;
 
