@@ -4,7 +4,8 @@ import base from './vitest.config.js';
 // The unit tests of the mutated files, as one project, for Stryker (stryker.config.mjs): mutants
 // of the pure core are judged by tests that need no database. Tests that read source text (the
 // syntax-tree checks, tests/unit/auth-source.test.ts) cannot run on Stryker's instrumented copy
-// and are not listed; they run in `npm test`.
+// and are not listed; nor is the extractor's CLI test, whose child processes cannot see which
+// mutant is active (and take three minutes). They all run in `npm test`.
 export default mergeConfig(
   { ...base, test: { ...base.test, projects: undefined } },
   defineConfig({
@@ -16,7 +17,7 @@ export default mergeConfig(
         'tests/unit/auth.test.ts',
         'tests/unit/auth-keyring.test.ts',
       ],
-      exclude: ['tests/**/*.int.test.ts', 'node_modules/**'],
+      exclude: ['tests/**/*.int.test.ts', 'tests/unit/extract/cli.test.ts', 'node_modules/**'],
       environment: 'node',
       // Instrumented code runs several times slower; the property tests need the room.
       testTimeout: 120_000,

@@ -38,6 +38,17 @@ export interface LatencyOptions {
 
 const sameAnswer = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** An answer that holds nothing: no value, an empty list, or a view whose every list is empty. */
+export function isEmptyAnswer(answer: unknown): boolean {
+  if (answer === null || answer === undefined) return true;
+  if (Array.isArray(answer)) return answer.length === 0;
+  if (typeof answer === 'object') {
+    const lists = Object.values(answer).filter(Array.isArray);
+    return lists.length > 0 && lists.every((l) => l.length === 0);
+  }
+  return false;
+}
+
 export async function measureLatency(options: LatencyOptions): Promise<LatencyReport> {
   const { client, claimKeys } = options;
   const inputs = await readInputs(client, claimKeys);
@@ -69,10 +80,16 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
       const baseIndex = runnable.findIndex((c) => c.baseline && c.question === question);
       const expected =
         (question === 'provenance' ? options.expected?.get(input.claimKey) : undefined) ?? answers[baseIndex];
-      if (expected !== undefined && !sameAnswer(answer, expected) && wrongAnswers.length < 20) {
-        wrongAnswers.push(
-          `${runnable[index]!.name} on ${JSON.stringify(input)}: ${JSON.stringify(answer).slice(0, 400)} != ${JSON.stringify(expected).slice(0, 400)}`,
-        );
+      const problem =
+        expected === undefined
+          ? 'no baseline answer to check it against'
+          : !sameAnswer(answer, expected)
+            ? `${JSON.stringify(answer).slice(0, 400)} != ${JSON.stringify(expected).slice(0, 400)}`
+            : isEmptyAnswer(answer)
+              ? 'empty on both sides, so their agreement proves nothing'
+              : null;
+      if (problem && wrongAnswers.length < 20) {
+        wrongAnswers.push(`${runnable[index]!.name} on ${JSON.stringify(input)}: ${problem}`);
       }
     });
   }

@@ -227,7 +227,12 @@ for (const size of sizes) {
       );
     }
 
-    const problems = [...(ingest?.shapeMismatches ?? []), ...latency.wrongAnswers];
+    const problems = [
+      ...(ingest?.shapeMismatches ?? []),
+      ...latency.wrongAnswers,
+      ...(throughput?.failures ?? []).map((f) => `throughput: ${f}`),
+      ...(throughput?.answerProblems ?? []).map((p) => `throughput answers: ${p}`),
+    ];
     if (problems.length > 0) {
       failed = true;
       for (const p of problems) console.error(`WRONG: ${p}`);
@@ -262,7 +267,7 @@ for (const size of sizes) {
       );
     log(
       problems.length === 0
-        ? 'correctness: same graph on both sides, every chain as generated'
+        ? `correctness: same graph on both sides, every chain as generated${throughput ? ', ours and @neo4j/graphql answer alike before and during timing' : ''}`
         : 'correctness: FAILED',
     );
   } finally {

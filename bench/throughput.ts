@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { repoRoot } from '../src/paths.js';
+import { AnswerCheck, type Target } from './answers.js';
+export type { Target };
 import type { ReadInput } from './cases.js';
 import { GQL_CONTESTED, GQL_NEIGHBOURHOOD, GQL_PROVENANCE, GQL_SEARCH, GQL_SPEAKER_PAGE } from './cases.js';
-
-export type Target = 'ours' | 'neo4j-graphql';
 
 export interface TargetThroughput {
   target: Target;
@@ -34,6 +34,14 @@ export interface ThroughputReport {
   targets: TargetThroughput[];
   /** A server that failed to start or to answer the mix cleanly (then it has no row). */
   failures?: string[];
+  /**
+   * What is wrong with the answers, checked before and during timing (bench/answers.ts): a
+   * mismatch between the servers or under load, a missing baseline, an empty sample. Empty when
+   * every checked answer agreed; anything here fails the run.
+   */
+  answerProblems: string[];
+  /** Requests of the mix whose answers were checked while the load ran, per server. */
+  checkedDuring: Partial<Record<Target, number>>;
 }
 
 interface Body {
@@ -177,6 +185,8 @@ export async function measureThroughput(options: {
   const targets: TargetThroughput[] = [];
   let mix: string[] = [];
   const failures: string[] = [];
+  const check = new AnswerCheck();
+  const checkedDuring: ThroughputReport['checkedDuring'] = {};
   for (const target of ['ours', 'neo4j-graphql'] as const) {
     const bodies = readMix(target, options.inputs);
     mix = bodies.map((b) => b.name);
@@ -185,19 +195,13 @@ export async function measureThroughput(options: {
       started = await startServer(target, env);
       const { child, port } = started;
       const url = `http://127.0.0.1:${port}/graphql`;
-      // One untimed pass of the whole mix: warms the server and proves every query answers cleanly.
-      for (const b of bodies) {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: b.query, variables: b.variables }),
-        });
-        const json = (await res.json()) as { errors?: unknown };
-        if (!res.ok || json.errors) {
-          throw new Error(
-            `${target} ${b.name}: HTTP ${res.status} ${JSON.stringify(json.errors).slice(0, 600)}`,
-          );
-        }
+      // One untimed pass of the whole mix: warms the server, proves every query answers cleanly
+      // and records every answer, to compare with the other server's and with the answers
+      // sampled while the load runs.
+      for (const [index, b] of bodies.entries()) {
+        const data = await ask(url, b);
+        if (typeof data === 'string') throw new Error(`${target} ${b.name}: ${data}`);
+        check.record(target, 'before', index, b, data);
       }
       const idle = rssMiB(child.pid!);
       let peak = idle;
@@ -208,6 +212,22 @@ export async function measureThroughput(options: {
       options.log(
         `throughput: ${target} on 127.0.0.1:${port}, ${options.connections} connections, ${options.seconds} s`,
       );
+      // While the load runs, one request at a time walks the mix (from a different place for each
+      // server) and its answer is checked against the one given before timing.
+      let loaded = true;
+      const sampling = (async () => {
+        let checked = 0;
+        for (let i = target === 'ours' ? 0 : Math.floor(bodies.length / 2); loaded; i++) {
+          const index = i % bodies.length;
+          const data = await ask(url, bodies[index]!);
+          if (!loaded) break; // answered after the load ended: not a check during timing
+          if (typeof data === 'string')
+            check.recordFailure(target, 'during', index, bodies[index]!.name, data);
+          else check.record(target, 'during', index, bodies[index]!, data);
+          checked++;
+        }
+        checkedDuring[target] = checked;
+      })();
       const result = await autocannon({
         url,
         method: 'POST',
@@ -220,6 +240,8 @@ export async function measureThroughput(options: {
           body: JSON.stringify({ query: b.query, variables: b.variables }),
         })),
       });
+      loaded = false;
+      await sampling;
       clearInterval(sampler);
       peak = Math.max(peak, rssMiB(child.pid!));
       targets.push({
@@ -251,5 +273,29 @@ export async function measureThroughput(options: {
       if (started) await stopServer(started.child);
     }
   }
-  return { mix, targets, failures };
+  const answerProblems = check.problems();
+  options.log(
+    answerProblems.length === 0
+      ? `throughput: answers agree (${mix.length} requests before timing, ${JSON.stringify(checkedDuring)} during)`
+      : `throughput: ${answerProblems.length} answer problems, first: ${answerProblems[0]}`,
+  );
+  return { mix, targets, failures, answerProblems, checkedDuring };
+}
+
+/** One request of the mix: its `data`, or what went wrong (HTTP status, GraphQL errors). */
+async function ask(url: string, b: Body): Promise<Record<string, any> | string> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: b.query, variables: b.variables }),
+    });
+    const json = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
+    if (!res.ok || json.errors || !json.data) {
+      return `HTTP ${res.status} ${JSON.stringify(json.errors ?? null).slice(0, 600)}`;
+    }
+    return json.data;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -47,8 +47,10 @@ export class KeyRing {
 function presentedKey(headers: Headers): string | null {
   const auth = headers.get('authorization');
   if (auth) {
+    // `.trim()` also removes what header parsing leaves (a pasted non-breaking space); the greedy
+    // `\s+` leaves the token itself with no space at either end.
     const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
-    return m?.[1]?.trim() ?? auth.trim();
+    return m?.[1] ?? auth.trim();
   }
   const apiKey = headers.get('x-api-key');
   return apiKey ? apiKey.trim() : null;

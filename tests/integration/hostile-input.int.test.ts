@@ -353,9 +353,9 @@ const MUTATIONS: Record<string, Mutation> = {
     d.claims[0]!.text = 'x'.repeat(5000);
   },
   badDates: (d, i) => {
-    // (An impossible day such as 2026-02-30 belongs here once publishedAt is checked against the
-    // calendar: today Date.parse accepts it.)
-    d.article.publishedAt = ['yesterday', '2026-13-01', '', '2026-1-5'][i % 4]!;
+    // 2026-02-30 is well-formed but no day of the calendar (Date.parse would roll it over to
+    // March 2); dates are checked as real calendar dates, so it must be refused like the rest.
+    d.article.publishedAt = ['yesterday', '2026-13-01', '', '2026-1-5', '2026-02-30'][i % 5]!;
   },
   badSchemaVersion: (d) => {
     (d as Record<string, unknown>).schemaVersion = 2;
