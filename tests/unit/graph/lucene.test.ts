@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toLuceneQuery } from '../../../src/graph/lucene.js';
+import { SEARCH_LIMITS, searchTextProblem, toLuceneQuery } from '../../../src/graph/lucene.js';
 
 /**
  * Reads a query of space-separated quoted terms the way Lucene's parser does, each optionally
@@ -128,5 +128,46 @@ describe('toLuceneQuery', () => {
       { required: true, text: 'a\\\\b c' },
       { required: false, text: 'd' },
     ]);
+  });
+});
+
+describe('a quoted phrase inside other words', () => {
+  it('separates the words around it, which are searched on their own', () => {
+    expect(toLuceneQuery('ceasefire"golan heights"talks')).toBe('+"golan heights" "ceasefire" "talks"');
+  });
+});
+
+describe('searchTextProblem: the bounds on search text, each named with the limit', () => {
+  const { maxLength, maxTerms, maxTermLength } = SEARCH_LIMITS;
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+
+  it('accepts search text at every limit', () => {
+    expect(searchTextProblem('golan heights')).toBeNull();
+    expect(searchTextProblem(words(maxTerms))).toBeNull();
+    expect(searchTextProblem('x'.repeat(maxTermLength))).toBeNull();
+    const atLength = `${'y'.repeat(maxTermLength)} `.repeat(20).slice(0, maxLength);
+    expect(atLength).toHaveLength(maxLength);
+    expect(searchTextProblem(atLength)).toBeNull();
+  });
+
+  it('refuses text one character too long', () => {
+    expect(searchTextProblem('a '.repeat(maxLength / 2) + 'b')).toBe(
+      `is ${maxLength + 1} characters long; at most ${maxLength} are accepted`,
+    );
+  });
+
+  it('refuses one term too many, counting words as the search does', () => {
+    expect(searchTextProblem(words(maxTerms + 1))).toBe(
+      `has ${maxTerms + 1} terms; at most ${maxTerms} are accepted`,
+    );
+    // Punctuation alone is no term.
+    expect(searchTextProblem(`${words(maxTerms)} -- ...`)).toBeNull();
+  });
+
+  it('refuses a term one character too long, outer punctuation not counted', () => {
+    expect(searchTextProblem(`golan ${'z'.repeat(maxTermLength + 1)}`)).toBe(
+      `has a term of ${maxTermLength + 1} characters; at most ${maxTermLength} are accepted`,
+    );
+    expect(searchTextProblem(`"${'z'.repeat(maxTermLength)}"`)).toBeNull();
   });
 });
