@@ -86,7 +86,10 @@ describe.skipIf(skipReason !== null)(
         NEO4J_TX_TIMEOUT_MS: '600000',
         API_KEYS,
       });
-      db = connect({ uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' }, config);
+      db = connect(
+        { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' },
+        config,
+      );
       // The expected census of the two articles committed normally, taken on this server (so the
       // shared test servers are not touched), then the graph emptied again.
       await resetGraph(db);
