@@ -28,7 +28,14 @@ const database = process.env.NEO4J_DATABASE ?? 'neo4j';
 let handler: Parameters<typeof createServer>[1];
 let close: () => Promise<void>;
 if (which === 'ours') {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+  // The bench only reads: a public read-only instance, as production allows without API keys.
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+    PUBLIC_READS: 'true',
+    WRITES_DISABLED: 'true',
+  });
   const db = connect({ uri, username, password, database }, config);
   handler = buildYoga({ config, db }) as never;
   close = () => db.close();
