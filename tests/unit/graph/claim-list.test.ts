@@ -4,7 +4,13 @@
  * predicates select on a real graph is checked in tests/integration/claim-list.int.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { buildClaimListQuery, type ClaimFilter, type ClaimOrder } from '../../../src/graph/claim-list.js';
+import type { Database } from '../../../src/db/database.js';
+import {
+  buildClaimListQuery,
+  readClaimList,
+  type ClaimFilter,
+  type ClaimOrder,
+} from '../../../src/graph/claim-list.js';
 
 const base: ClaimFilter = { statuses: ['accepted'] };
 
@@ -130,5 +136,41 @@ describe('the claims list query', () => {
     expect(query).toMatch(
       /RETURN count\(c\) AS total[\s\S]*SKIP \$offset\s+LIMIT \$limit\s+RETURN collect\(c\.key\) AS items[\s\S]*RETURN total, items$/,
     );
+  });
+});
+
+describe('reading a page of the claims list', () => {
+  /** Records what would be sent to the database and answers one row (or none). */
+  function recordingDb(row: Record<string, unknown> | undefined) {
+    const sent: { query: string; params: Record<string, unknown> }[] = [];
+    const db = {
+      readOne: async (query: string, params: Record<string, unknown>) => {
+        sent.push({ query, params });
+        return row ? [row] : [];
+      },
+    } as unknown as Database;
+    return { db, sent };
+  }
+
+  it('sends the built query with the page bounds as parameters, and reads total and keys', async () => {
+    const { db, sent } = recordingDb({ total: 12, items: ['a#1', 'a#2'] });
+    const built = buildClaimListQuery({ ...base, speakerKey: 'actor:x' }, 'KEY_ASC');
+    expect(await readClaimList(db, built, 10, 2)).toEqual({ total: 12, items: ['a#1', 'a#2'] });
+    expect(sent).toEqual([{ query: built.query, params: { ...built.params, offset: 10, limit: 2 } }]);
+  });
+
+  it('answers an empty page without asking the database when the filter cannot match', async () => {
+    const { db, sent } = recordingDb({ total: 99, items: ['x#1'] });
+    const built = buildClaimListQuery({ ...base, speakerKey: 'place:paris' }, 'KEY_ASC');
+    expect(await readClaimList(db, built, 0, 20)).toEqual({ total: 0, items: [] });
+    expect(sent).toEqual([]);
+  });
+
+  it('reads no row as an empty page', async () => {
+    const { db } = recordingDb(undefined);
+    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), 0, 20)).toEqual({
+      total: 0,
+      items: [],
+    });
   });
 });
