@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
 
-  const yoga = buildYoga({ config, db, log, plugins: httpRoutes({ config, db }) });
+  const yoga = buildYoga({ config, db, log, plugins: httpRoutes({ config, db, log }) });
   server.on('request', yoga);
   server.listen(config.PORT, config.HOST, () => {
     // PORT=0 picks a free port: report the one actually bound.
