@@ -5,7 +5,6 @@
  * the Claim resource (https://developers.google.com/fact-check/tools/api/reference/rest/v1alpha1/claims).
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   apiClaim,
   DEFAULT_PAGE_SIZE,
@@ -15,7 +14,9 @@ import {
   siteMatches,
   timestamp,
 } from '../../src/factcheck-api.js';
+import type { FactCheckHit } from '../../src/graph/factcheck.js';
 import { SEARCH_LIMITS } from '../../src/graph/lucene.js';
+import { SearchResponse } from '../support/factcheck-shape.js';
 
 const parse = (query: string) => parseFactCheckParams(new URLSearchParams(query), 100);
 const problem = (query: string) => {
@@ -27,27 +28,6 @@ const problem = (query: string) => {
   }
   return null;
 };
-
-/** The documented JSON shape, strict: a field Google's API does not have fails. */
-const Publisher = z.strictObject({ name: z.string().optional(), site: z.string().optional() });
-const ClaimReview = z.strictObject({
-  publisher: Publisher.optional(),
-  url: z.string().url().optional(),
-  title: z.string().optional(),
-  reviewDate: z.string().datetime().optional(),
-  textualRating: z.string().optional(),
-  languageCode: z.string().optional(),
-});
-export const Claim = z.strictObject({
-  text: z.string().optional(),
-  claimant: z.string().optional(),
-  claimDate: z.string().datetime().optional(),
-  claimReview: z.array(ClaimReview).optional(),
-});
-export const SearchResponse = z.strictObject({
-  claims: z.array(Claim).optional(),
-  nextPageToken: z.string().optional(),
-});
 
 describe('claims:search parameters', () => {
   it('reads every documented parameter', () => {
@@ -102,7 +82,7 @@ describe('claims:search parameters', () => {
 });
 
 describe('claims:search response shape', () => {
-  const hit = {
+  const hit: FactCheckHit = {
     key: 'mini-1#ceasefire-will-fail',
     text: 'The ceasefire will not survive the week.',
     claimant: 'Jan Minister',
