@@ -2,7 +2,8 @@
  * The who-quoted-whom network, as GraphML: agents (sources and actors) as nodes and one weighted
  * edge per (teller, quoted agent, kind), the view most graph users want of a story. An edge
  * A -> B means A told claims it had from B: `QUOTED` when B is where the statement starts,
- * `RELAYED` when B passed on someone else's words. `weight` is the number of distinct claims
+ * `RELAYED` when B passed on someone else's words (an agent passing on its own words is no
+ * edge). `weight` is the number of distinct claims
  * told that way; `firstSaidAt` / `lastSaidAt` date them. Anonymous sources and leaks are their
  * own class (`agentClass` anonymous), next to person and organization, so a layout can colour
  * "a Syrian official" apart from named people.

@@ -234,6 +234,7 @@ describe('the lean profile, GEXF and the agent network on a real graph', () => {
     const rows = await db.read((tx) =>
       tx.rows(
         `MATCH (a)<-[:TOLD_BY]-(t:Telling)-[:QUOTED_FROM]->(u:Telling)-[:TOLD_BY]->(b), (t)-[:TELLS]->(c)
+         WHERE a <> b
          RETURN a.key AS a, b.key AS b, CASE WHEN u.isOrigin THEN 'QUOTED' ELSE 'RELAYED' END AS kind,
                 count(DISTINCT c) AS claims`,
       ),

@@ -12,7 +12,7 @@ LIMIT $batch
 CALL (a, scope) {
   MATCH (a)<-[:TOLD_BY]-(t:Telling)-[:QUOTED_FROM]->(u:Telling)-[:TOLD_BY]->(b:Source|Actor),
         (t)-[:TELLS]->(c:Claim)
-  WHERE c IN scope
+  WHERE c IN scope AND b <> a
   WITH b, CASE WHEN u.isOrigin THEN 'QUOTED' ELSE 'RELAYED' END AS kind, c,
        coalesce(u.anonymous, false) AS anonymous
   WITH b, kind, count(DISTINCT c) AS claims, min(c.saidAt) AS firstSaidAt, max(c.saidAt) AS lastSaidAt,
