@@ -22,6 +22,10 @@ import { exemptStandardIntrospection } from './introspection.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { useRequestId } from './request-id.js';
+import { useCors } from './cors.js';
+import { useCsrfPrevention } from './csrf.js';
+import { useSecurityHeaders } from './security-headers.js';
+import { useClientErrorLog, yogaLogger } from './error-log.js';
 
 export interface YogaOptions {
   config: Config;
@@ -59,6 +63,8 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    // Our own CORS (allow-list from CORS_ORIGINS): src/cors.ts.
+    cors: false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
     // Offline GraphiQL from our own dependencies, example queries as tabs: src/graphiql.ts.
     graphiql: config.NODE_ENV === 'production' ? false : graphiqlOptions,
@@ -95,6 +101,10 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
       : false,
     plugins: [
       useRequestId(log),
+      useSecurityHeaders(),
+      useCors(config),
+      useCsrfPrevention(),
+      ...(log && config.LOG_LEVEL !== 'silent' ? [useClientErrorLog(log)] : []),
       metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
       ...armor.protect().plugins.map(exemptStandardIntrospection),
@@ -222,18 +232,6 @@ function useRoundTripCount(config: Config): Plugin<Context> {
  */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
-}
-
-/** Yoga's messages through the process logger (and so with the request id). */
-function yogaLogger(log: Logger) {
-  const at =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...args: unknown[]) => {
-      const [first, ...rest] = args;
-      if (first instanceof Error) log[level]({ err: first }, first.message);
-      else log[level]({ args: rest.length ? rest : undefined }, String(first));
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;
