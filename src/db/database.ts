@@ -185,9 +185,12 @@ export class Database {
     readonly deadlines: Deadlines = DEFAULT_DEADLINES,
   ) {}
 
-  /** A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. */
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.unitOfWork('READ', work);
+  /**
+   * A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. `deadlineMs`
+   * replaces the read deadline for work that is not an API request's (start-up, migrations).
+   */
+  read<T>(work: (tx: Tx) => Promise<T>, options: { deadlineMs?: number } = {}): Promise<T> {
+    return this.unitOfWork('READ', work, undefined, options.deadlineMs);
   }
 
   /**
@@ -232,8 +235,11 @@ export class Database {
    * asks for a longer server-side timeout (whole-article writes); the client-side deadline is
    * then that plus the grace, never shorter than the write deadline.
    */
-  write<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.unitOfWork('WRITE', work, options.timeoutMs);
+  write<T>(
+    work: (tx: Tx) => Promise<T>,
+    options: { timeoutMs?: number; deadlineMs?: number } = {},
+  ): Promise<T> {
+    return this.unitOfWork('WRITE', work, options.timeoutMs, options.deadlineMs);
   }
 
   /**
@@ -285,10 +291,15 @@ export class Database {
     mode: 'READ' | 'WRITE',
     work: (tx: Tx) => Promise<T>,
     timeoutMs?: number,
+    askedDeadlineMs?: number,
   ): Promise<T> {
     const { readMs, writeMs, graceMs } = this.deadlines;
     const deadlineMs =
-      mode === 'READ' ? readMs : timeoutMs === undefined ? writeMs : Math.max(writeMs, timeoutMs + graceMs);
+      (askedDeadlineMs ?? mode === 'READ')
+        ? readMs
+        : timeoutMs === undefined
+          ? writeMs
+          : Math.max(writeMs, timeoutMs + graceMs);
     // The server gives up no later than this process does.
     const config = { timeout: Math.min(timeoutMs ?? this.txTimeoutMs, deadlineMs) };
     const session = this.session(mode);

@@ -118,6 +118,8 @@ describe.skipIf(skipReason !== null)(
           LOG_LEVEL: 'silent',
           NEO4J_URI: server.uri,
           NEO4J_ACQUIRE_TIMEOUT_MS: '60000',
+          DB_READ_DEADLINE_MS: '120000',
+          DB_WRITE_DEADLINE_MS: '300000',
         }),
       );
       await resetGraph(setup);
