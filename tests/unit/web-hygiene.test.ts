@@ -135,7 +135,7 @@ describe('CSRF prevention', () => {
   it('nor can any other simple request: multipart, text/plain, or no content type', async () => {
     const body = JSON.stringify({ query: MUTATION });
     for (const headers of [
-      { 'content-type': 'multipart/form-data; boundary=x' },
+      { 'content-type': 'multipart/form-data; boundary=x' } as Record<string, string>,
       { 'content-type': 'text/plain;charset=UTF-8' },
       {},
     ]) {
