@@ -45,12 +45,23 @@ function countRoundTrip(): void {
   for (let counter = roundTrips.getStore(); counter; counter = counter.parent) counter.count += 1;
 }
 
-function wrap(tx: ManagedTransaction, deadline: Deadline): Tx {
+/**
+ * Wraps each statement sent to the server (tracing puts a span around it, src/tracing.ts). It
+ * sees the statement's text and access mode, never its parameters.
+ */
+export type StatementHook = <T>(
+  query: string,
+  mode: 'READ' | 'WRITE',
+  run: () => PromiseLike<T>,
+) => Promise<T>;
+const untraced: StatementHook = async (_query, _mode, run) => run();
+
+function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHook, deadline: Deadline): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
     // A retry the driver starts after the deadline sends nothing (see Deadline.check).
     deadline.check();
     countRoundTrip();
-    return tx.run(query, toParams(params) as Record<string, unknown>);
+    return hook(query, mode, () => tx.run(query, toParams(params) as Record<string, unknown>));
   };
   return {
     async rows(query, params) {
@@ -175,6 +186,7 @@ function countersOf(updates: ReturnType<QueryStatistics['updates']>): Record<str
 
 export class Database {
   private readonly bookmarks = neo4j.bookmarkManager();
+  private statementHook: StatementHook = untraced;
 
   constructor(
     readonly driver: Driver,
@@ -184,6 +196,11 @@ export class Database {
     private readonly retryWindowMs = 30_000,
     readonly deadlines: Deadlines = DEFAULT_DEADLINES,
   ) {}
+
+  /** Every statement from now on runs through `hook` (one at a time: the last call wins). */
+  onStatement(hook: StatementHook): void {
+    this.statementHook = hook;
+  }
 
   /**
    * A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. `deadlineMs`
@@ -213,7 +230,9 @@ export class Database {
       const session = this.session('READ');
       try {
         return await new Deadline(left, session, readMs).run(async () => {
-          const result = await session.run(query, toParams(params) as Record<string, unknown>, { timeout });
+          const result = await this.statementHook(query, 'READ', () =>
+            session.run(query, toParams(params) as Record<string, unknown>, { timeout }),
+          );
           const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
           chargeRows(rows);
           return rows;
@@ -254,7 +273,7 @@ export class Database {
   async autocommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
     const session = this.driver.session({ database: this.database, bookmarkManager: this.bookmarks });
     await new Deadline(this.deadlines.schemaMs, session).run(async () => {
-      await session.run(query, params);
+      await this.statementHook(query, 'WRITE', () => session.run(query, params));
     });
   }
 
@@ -294,19 +313,17 @@ export class Database {
     askedDeadlineMs?: number,
   ): Promise<T> {
     const { readMs, writeMs, graceMs } = this.deadlines;
-    const deadlineMs =
-      (askedDeadlineMs ?? mode === 'READ')
-        ? readMs
-        : timeoutMs === undefined
-          ? writeMs
-          : Math.max(writeMs, timeoutMs + graceMs);
+    const usualMs =
+      mode === 'READ' ? readMs : timeoutMs === undefined ? writeMs : Math.max(writeMs, timeoutMs + graceMs);
+    const deadlineMs = askedDeadlineMs ?? usualMs;
     // The server gives up no later than this process does.
     const config = { timeout: Math.min(timeoutMs ?? this.txTimeoutMs, deadlineMs) };
     const session = this.session(mode);
+    const hook = this.statementHook;
     return new Deadline(deadlineMs, session).run((deadline) =>
       mode === 'READ'
-        ? session.executeRead((tx) => work(wrap(tx, deadline)), config)
-        : session.executeWrite((tx) => work(wrap(tx, deadline)), config),
+        ? session.executeRead((tx) => work(wrap(tx, mode, hook, deadline)), config)
+        : session.executeWrite((tx) => work(wrap(tx, mode, hook, deadline)), config),
     );
   }
 }

@@ -111,7 +111,7 @@ describe.skipIf(skipReason !== null)(
       // Set-up and the checks afterwards go through a connection with the usual (long) timeouts:
       // a fresh server's first connections can be slow on a loaded machine.
       setup = connect(
-        { uri: server.uri, username: 'neo4j', password: 'unused', database: 'neo4j' },
+        { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' },
         loadConfig({
           ...process.env,
           NODE_ENV: 'test',
@@ -124,7 +124,10 @@ describe.skipIf(skipReason !== null)(
       );
       await resetGraph(setup);
       await ingestDocument(setup, miniDoc('hung'));
-      db = connect({ uri: server.uri, username: 'neo4j', password: 'unused', database: 'neo4j' }, config);
+      db = connect(
+        { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' },
+        config,
+      );
       yoga = buildYoga({ config, db });
     }, 600_000);
 
