@@ -204,7 +204,7 @@ describe('security headers', () => {
     } finally {
       await withExplorer.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('error logging', () => {
