@@ -21,10 +21,11 @@ export function isSimplePost(request: Request): boolean {
   return type === '' || SIMPLE_TYPES.has(type);
 }
 
-export function useCsrfPrevention(): Plugin {
+/** Applies to the GraphQL endpoint, the only route that writes (the others answer GET only). */
+export function useCsrfPrevention(endpoint = '/graphql'): Plugin {
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      if (!isSimplePost(request)) return;
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== endpoint || !isSimplePost(request)) return;
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({
