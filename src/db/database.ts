@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction, type QueryStatistics } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { assertBudgetLeft, chargeRows } from './budget.js';
+import { incomingBookmarks, recordBookmarks } from './bookmarks.js';
 import { mapDatabaseError } from './errors.js';
 import { toPlain, type Plain } from './convert.js';
 import type { Neo4jTarget } from './provision.js';
@@ -125,6 +126,8 @@ export class Database {
         database: this.database,
         defaultAccessMode: neo4j.session.READ,
         bookmarkManager: this.bookmarks,
+        // A bookmark the client brought (another instance's write): read after it.
+        ...incomingBookmarks(),
       });
       try {
         const result = await this.statementHook(query, 'READ', () =>
@@ -205,12 +208,17 @@ export class Database {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      // A bookmark the client brought (another instance's write): start after it.
+      ...incomingBookmarks(),
     });
     const config = { timeout: timeoutMs ?? this.txTimeoutMs };
     try {
-      return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx, mode, this.statementHook)), config)
-        : await session.executeWrite((tx) => work(wrap(tx, mode, this.statementHook)), config);
+      if (mode === 'READ')
+        return await session.executeRead((tx) => work(wrap(tx, mode, this.statementHook)), config);
+      const result = await session.executeWrite((tx) => work(wrap(tx, mode, this.statementHook)), config);
+      // The client gets this write's bookmark to carry to other instances.
+      recordBookmarks(session.lastBookmarks());
+      return result;
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
