@@ -189,20 +189,7 @@ export function matchesRange(
   );
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAME = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
 
 /**
  * The time in words a reader can check: a day, a month, a year, a range of days, or "date
@@ -219,7 +206,7 @@ export function describeTime(
       when = e.earliest!;
       break;
     case 'month':
-      when = `${MONTHS[Number(e.earliest!.slice(5, 7)) - 1]} ${e.earliest!.slice(0, 4)}`;
+      when = `${MONTH_NAME.format(new Date(`${e.earliest!}T00:00:00Z`))} ${e.earliest!.slice(0, 4)}`;
       break;
     case 'year':
       when = e.earliest!.slice(0, 4);
