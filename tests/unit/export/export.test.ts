@@ -78,7 +78,7 @@ const tellings: TellingRow[] = [
   {
     key: 'a1#c1@0',
     props: { hop: 0, role: 'published', anonymous: false, isOrigin: false },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'source:wire',
     quotedFromKey: 'a1#c1@1',
     articleKey: 'article:a1',
@@ -86,7 +86,7 @@ const tellings: TellingRow[] = [
   {
     key: 'a1#c1@1',
     props: { hop: 1, role: 'quoted', anonymous: true, isOrigin: false },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'source:wire',
     quotedFromKey: 'a1#c1@2',
     articleKey: null,
@@ -94,7 +94,7 @@ const tellings: TellingRow[] = [
   {
     key: 'a1#c1@2',
     props: { hop: 2, role: 'said', anonymous: false, isOrigin: true },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'actor:jan',
     quotedFromKey: null,
     articleKey: null,
@@ -122,7 +122,7 @@ const review: ClaimReviewRow = {
     title: 'A0',
     publishedAt: '2026-02-01',
   },
-  originSpeaker: { key: 'actor:jan', type: 'Actor', name: 'Jan', kind: 'person' },
+  originSpeaker: { key: 'actor:jan', type: 'Actor', name: 'Jan', kind: 'person', site: null },
 };
 
 describe('GraphML export', () => {
@@ -190,7 +190,13 @@ describe('Cytoscape.js export', () => {
 
 describe('ClaimReview export', () => {
   it('expands with the schema.org context into schema.org terms only', async () => {
-    const doc = JSON.parse(await collect(claimReviewJsonLd(arrayReader({ claimReviews: [review, review] }))));
+    const doc = JSON.parse(
+      await collect(
+        claimReviewJsonLd({ urlBase: 'https://checks.example.org/claims/' })(
+          arrayReader({ claimReviews: [review, review] }),
+        ),
+      ),
+    );
     expect(doc['@context']).toBe('https://schema.org');
     const expanded = await expandJsonLd(doc);
     const terms = expandedTerms(expanded);
@@ -228,7 +234,13 @@ describe('ClaimReview export', () => {
   });
 
   it('carries the verdict, the origin speaker and both appearances', async () => {
-    const doc = JSON.parse(await collect(claimReviewJsonLd(arrayReader({ claimReviews: [review] }))));
+    const doc = JSON.parse(
+      await collect(
+        claimReviewJsonLd({ urlBase: 'https://checks.example.org/claims/' })(
+          arrayReader({ claimReviews: [review] }),
+        ),
+      ),
+    );
     const [cr] = doc['@graph'];
     expect(cr).toMatchObject({
       '@type': 'ClaimReview',
