@@ -11,13 +11,8 @@
  */
 import type { Plain } from '../db/convert.js';
 import type { NodeLabel } from './allow-list.js';
-import {
-  attributeName,
-  displayLabel,
-  RESERVED_EDGE_ATTRIBUTES,
-  RESERVED_NODE_ATTRIBUTES,
-} from './display.js';
-import { graphmlKeys, valueText, type GraphmlKey } from './graphml.js';
+import { displayLabel, RESERVED_EDGE_ATTRIBUTES, RESERVED_NODE_ATTRIBUTES } from './display.js';
+import { graphmlKeys, renamed, valueText, type GraphmlKey } from './graphml.js';
 import type { GraphReader } from './reader.js';
 import { escapeXml } from './xml.js';
 
@@ -67,12 +62,6 @@ function attvalues(
     out += `<attvalue for="${escapeXml(attribute.id)}" value="${escapeXml(valueText(value))}"/>`;
   }
   return out === '' ? '' : `<attvalues>${out}</attvalues>`;
-}
-
-function renamed(props: Record<string, Plain>, reserved: ReadonlySet<string>): Record<string, Plain> {
-  const out: Record<string, Plain> = {};
-  for (const [name, value] of Object.entries(props)) out[attributeName(name, reserved)] = value;
-  return out;
 }
 
 const startAttribute = (day: string | undefined) => (day ? ` start="${day}"` : '');

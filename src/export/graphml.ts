@@ -83,7 +83,8 @@ export function dataElements(
   return out;
 }
 
-function renamed(props: Record<string, Plain>, reserved: ReadonlySet<string>): Record<string, Plain> {
+/** Properties under the names exports write them (a reserved name gets `prop_`). */
+export function renamed(props: Record<string, Plain>, reserved: ReadonlySet<string>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const [name, value] of Object.entries(props)) out[attributeName(name, reserved)] = value;
   return out;

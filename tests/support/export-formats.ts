@@ -20,6 +20,22 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   return text;
 }
 
+/** Whether an attribute value (text) parses as its declared GraphML or GEXF type. */
+function fitsType(type: string, value: string): boolean {
+  if (type === 'boolean') return value === 'true' || value === 'false';
+  if (type === 'long' || type === 'int' || type === 'integer') return /^-?\d+$/.test(value);
+  if (type === 'double' || type === 'float') return value.trim() !== '' && !Number.isNaN(Number(value));
+  return true;
+}
+
+/** The Cypher `valueType` of a property value, as the property-types query reports it. */
+export function cypherTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'LIST<STRING NOT NULL> NOT NULL';
+  if (typeof value === 'boolean') return 'BOOLEAN NOT NULL';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER NOT NULL' : 'FLOAT NOT NULL';
+  return 'STRING NOT NULL';
+}
+
 // ---------------------------------------------------------------------------------------------
 // GraphML
 
@@ -88,15 +104,7 @@ export function parseGraphml(xml: string): ParsedGraphml {
       if (key.for !== owner && key.for !== 'all')
         throw new Error(`key ${key.id} is for ${key.for}, used on ${owner}`);
       const value = d['#text'] ?? '';
-      const ok =
-        key.type === 'boolean'
-          ? value === 'true' || value === 'false'
-          : key.type === 'long' || key.type === 'int'
-            ? /^-?\d+$/.test(value)
-            : key.type === 'double' || key.type === 'float'
-              ? value.trim() !== '' && !Number.isNaN(Number(value))
-              : true;
-      if (!ok) throw new Error(`value "${value}" is not a ${key.type} (${key.name})`);
+      if (!fitsType(key.type, value)) throw new Error(`value "${value}" is not a ${key.type} (${key.name})`);
       data[key.name] = value;
     }
     return data;
@@ -196,15 +204,8 @@ export function parseGexf(xml: string, version: '1.3' | '1.2draft' = '1.3'): Par
       const column = attributes.find((a) => a.owner === owner && a.id === v['@for']);
       if (!column) throw new Error(`attvalue for undeclared ${owner} attribute ${v['@for']}`);
       const value = v['@value'] ?? '';
-      const ok =
-        column.type === 'boolean'
-          ? value === 'true' || value === 'false'
-          : column.type === 'long' || column.type === 'integer'
-            ? /^-?\d+$/.test(value)
-            : column.type === 'double' || column.type === 'float'
-              ? value.trim() !== '' && !Number.isNaN(Number(value))
-              : true;
-      if (!ok) throw new Error(`value "${value}" is not a ${column.type} (${column.title})`);
+      if (!fitsType(column.type, value))
+        throw new Error(`value "${value}" is not a ${column.type} (${column.title})`);
       out[column.title] = value;
     }
     return out;

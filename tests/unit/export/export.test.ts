@@ -9,6 +9,7 @@ import type { ClaimReviewRow, ExportEdge, ExportNode, TellingRow } from '../../.
 import { escapeXml, nmtoken } from '../../../src/export/xml.js';
 import {
   collect,
+  cypherTypeOf,
   expandedTerms,
   expandJsonLd,
   parseCytoscape,
@@ -58,21 +59,16 @@ const edges: ExportEdge[] = [
 ];
 const propertyTypes = [
   ...[...new Set(nodes.flatMap((n) => Object.keys(n.props)))].flatMap((name) =>
-    [...new Set(nodes.filter((n) => name in n.props).map((n) => typeOf(n.props[name])))].map((type) => ({
-      owner: 'node' as const,
-      name,
-      type,
-    })),
+    [...new Set(nodes.filter((n) => name in n.props).map((n) => cypherTypeOf(n.props[name])))].map(
+      (type) => ({
+        owner: 'node' as const,
+        name,
+        type,
+      }),
+    ),
   ),
   { owner: 'edge' as const, name: 'note', type: 'STRING NOT NULL' },
 ];
-
-function typeOf(value: unknown): string {
-  if (Array.isArray(value)) return 'LIST<STRING NOT NULL> NOT NULL';
-  if (typeof value === 'boolean') return 'BOOLEAN NOT NULL';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER NOT NULL' : 'FLOAT NOT NULL';
-  return 'STRING NOT NULL';
-}
 
 const tellings: TellingRow[] = [
   {

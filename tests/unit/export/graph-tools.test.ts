@@ -23,6 +23,7 @@ import type {
 } from '../../../src/export/rows.js';
 import {
   collect,
+  cypherTypeOf,
   parseCytoscape,
   parseGexf,
   parseGraphml,
@@ -105,18 +106,12 @@ const edges: ExportEdge[] = rawEdges.flatMap((e) =>
   withKeyIds(e.source, [{ type: e.type, target: e.target, props: e.props ?? {} }]),
 );
 
-function typeOf(value: unknown): string {
-  if (Array.isArray(value)) return 'LIST<STRING NOT NULL> NOT NULL';
-  if (typeof value === 'boolean') return 'BOOLEAN NOT NULL';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER NOT NULL' : 'FLOAT NOT NULL';
-  return 'STRING NOT NULL';
-}
 const propertyTypes: PropertyType[] = [
   ...new Map(
     nodes.flatMap((n) =>
       Object.entries(n.props).map(([name, v]) => [
-        `${name}:${typeOf(v)}`,
-        { owner: 'node' as const, name, type: typeOf(v) },
+        `${name}:${cypherTypeOf(v)}`,
+        { owner: 'node' as const, name, type: cypherTypeOf(v) },
       ]),
     ),
   ).values(),
