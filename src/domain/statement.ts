@@ -37,6 +37,15 @@ export interface JourneyStep {
   laundering: Laundering | null;
 }
 
+/** Who the publisher cites, in order: the chain after it, the publisher itself left out. */
+export const citedBy = (a: Appearance): ChainAgent[] => {
+  const publisher = a.agents[0]?.key;
+  return a.agents.slice(1).filter((x) => x.key !== publisher);
+};
+
+/** True when the publisher states it on its own authority (cites no one). */
+export const onOwnAuthority = (a: Appearance): boolean => citedBy(a).length === 0;
+
 const unnamedIn = (a: Appearance): ChainAgent[] => a.agents.filter((x) => x.anonymous);
 
 /** True when the appearance's own words or chain carry any hedge or unnamed source. */
@@ -54,7 +63,7 @@ export function launders(earlier: Appearance, later: Appearance): Laundering | n
   if (unnamedBefore.length > 0 && unnamedAfter.length === 0) {
     const names = unnamedBefore.map((x) => x.description ?? x.name).join(', ');
     reasons.push(
-      later.agents.length <= 1
+      onOwnAuthority(later)
         ? `states as fact what ${earlier.claimKey} attributed to ${names}`
         : `drops the unnamed source (${names}) that ${earlier.claimKey} named`,
     );

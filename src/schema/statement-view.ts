@@ -10,7 +10,7 @@ import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
 import { offsetConnection, statusesFor } from './common.js';
 import { launderedAppearances, statementJourney } from '../graph/statement.js';
-import type { JourneyStep, Laundering } from '../domain/statement.js';
+import { citedBy, type JourneyStep, type Laundering } from '../domain/statement.js';
 
 const LaunderingRef = builder.objectRef<Laundering>('Laundering').implement({
   description:
@@ -62,7 +62,7 @@ const AppearanceRef = builder.objectRef<JourneyStep>('StatementAppearance').impl
         (
           await ctx.loaders.items(
             'agent/by-keys',
-            s.appearance.agents.slice(1).map((a) => a.key),
+            citedBy(s.appearance).map((a) => a.key),
           )
         ).filter((x): x is Item => x !== null),
     }),

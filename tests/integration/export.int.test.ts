@@ -56,11 +56,14 @@ async function seedTwoArticlesAndAReview(): Promise<void> {
   );
 }
 
-/** What the database holds, read without the export code: node keys and relationship ids. */
+/**
+ * What the database holds, read without the export code: node keys and relationship ids. Links
+ * proposed by the matcher (LinkProposal) are review state, not part of the graph, and not exported.
+ */
 async function databaseGraph(): Promise<{ nodes: string[]; edges: string[] }> {
   const [row] = await db.read((tx) =>
     tx.rows(
-      `CALL () { MATCH (n) WHERE NOT n:__Migration RETURN collect(n.key) AS nodes }
+      `CALL () { MATCH (n) WHERE NOT n:__Migration AND NOT n:LinkProposal RETURN collect(n.key) AS nodes }
        CALL () { MATCH ()-[r]->() RETURN collect(elementId(r)) AS edges }
        RETURN nodes, edges`,
     ),
