@@ -87,6 +87,11 @@ async function main(argv: string[]): Promise<number> {
         () =>
           withDatabase(async (started) => {
             console.log(`Neo4j (${started.target.provider}) at ${started.target.uri}; Ctrl-C stops it`);
+            if (started.target.passwordFile)
+              console.log(
+                `user neo4j, password in ${path.relative(process.cwd(), started.target.passwordFile)} ` +
+                  '(other tools: NEO4J_URI=<that address> NEO4J_PASSWORD_FILE=<that file>)',
+              );
             await new Promise<void>((resolve) => {
               process.once('SIGINT', resolve);
               process.once('SIGTERM', resolve);

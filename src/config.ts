@@ -108,6 +108,16 @@ export const ConfigSchema = z.object({
   EXPORT_KEY_REQUIRED: z.enum(['never', 'whole', 'always']).default('never'),
   /** Hide internal error messages from clients (always on in production). */
   MASK_ERRORS: bool(true),
+
+  /**
+   * OpenTelemetry tracing (src/tracing.ts): a span per GraphQL operation and per Cypher
+   * statement, sent over OTLP/HTTP. Off by default; when off the SDK is not even loaded.
+   */
+  OTEL_ENABLED: bool(false),
+  /** Base URL of the OTLP/HTTP collector; traces go to `<endpoint>/v1/traces`. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).default('http://localhost:4318'),
+  /** `service.name` of the spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('claim-graph'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -15,6 +15,7 @@ import { createLogger } from './log.js';
 import { loadFixturesIfEmpty, startDatabase, type Started } from './app.js';
 import { buildYoga } from './yoga.js';
 import { httpRoutes } from './http-routes.js';
+import { startTracing, type Tracing } from './tracing.js';
 
 const SHUTDOWN_DEADLINE_MS = 20_000;
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const log = createLogger(config);
   const server = createServer(serverOptions(config));
   // Filled once the database is up; shutdown() may run before that.
-  const running: { started?: Started } = {};
+  const running: { started?: Started; tracing?: Tracing } = {};
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
       });
     }
     await running.started?.close();
+    await running.tracing
+      ?.shutdown()
+      .catch((error: unknown) => log.warn({ err: error }, 'flushing spans failed'));
     log.info('stopped');
     process.exit(0);
   };
@@ -74,7 +78,19 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
 
-  const yoga = buildYoga({ config, db, log, plugins: httpRoutes({ config, db }) });
+  const tracing = await startTracing(config);
+  running.tracing = tracing;
+  if (tracing) {
+    db.onStatement(tracing.statementHook);
+    log.info({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }, 'OpenTelemetry tracing on');
+  }
+  const yoga = buildYoga({
+    config,
+    db,
+    log,
+    plugins: httpRoutes({ config, db }),
+    tracingPlugin: tracing?.plugin,
+  });
   server.on('request', yoga);
   server.listen(config.PORT, config.HOST, () => {
     // PORT=0 picks a free port: report the one actually bound.

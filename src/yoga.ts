@@ -30,9 +30,12 @@ export interface YogaOptions {
   plugins?: Plugin[];
   /** The process logger: Yoga's own messages and one access-log line per request go there. */
   log?: Logger;
+  /** OpenTelemetry's operation spans (src/tracing.ts), when tracing is on; first, so every
+   * operation is traced, also those a guard refuses. */
+  tracingPlugin?: Plugin;
 }
 
-export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
+export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: YogaOptions) {
   const metrics = createMetrics(db);
   const keys = new KeyRing(config.API_KEYS);
   const armor = new EnvelopArmor({
@@ -95,6 +98,7 @@ export function buildYoga({ config, db, plugins = [], log }: YogaOptions) {
       : false,
     plugins: [
       useRequestId(log),
+      ...(tracingPlugin ? [tracingPlugin] : []),
       metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
       ...armor.protect().plugins.map(exemptStandardIntrospection),

@@ -19,6 +19,7 @@ export type QueryIn<Folder extends string> = {
 
 export const queriesDir = path.join(repoRoot, 'cypher', 'queries');
 const cache = new Map<QueryName, string>();
+const nameByText = new Map<string, QueryName>();
 const known: ReadonlySet<string> = new Set(QUERY_NAMES);
 
 export function isQueryName(name: string): name is QueryName {
@@ -33,8 +34,17 @@ export function cypher(name: QueryName): string {
     if (!isQueryName(name)) throw new Error(`no query named "${String(name)}" in cypher/queries`);
     text = readFileSync(path.join(queriesDir, `${name}.cypher`), 'utf8');
     cache.set(name, text);
+    nameByText.set(text, name);
   }
   return text;
+}
+
+/**
+ * The registry name of a statement's text, when it came from `cypher()` (traces and logs name a
+ * statement by it; inline statements of migrations and tools have none).
+ */
+export function queryNameOf(text: string): QueryName | undefined {
+  return nameByText.get(text);
 }
 
 /** Every named query, for the EXPLAIN test and the benchmark. */

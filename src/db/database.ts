@@ -39,10 +39,21 @@ function countRoundTrip(): void {
   for (let counter = roundTrips.getStore(); counter; counter = counter.parent) counter.count += 1;
 }
 
-function wrap(tx: ManagedTransaction): Tx {
+/**
+ * Wraps each statement sent to the server (tracing puts a span around it, src/tracing.ts). It
+ * sees the statement's text and access mode, never its parameters.
+ */
+export type StatementHook = <T>(
+  query: string,
+  mode: 'READ' | 'WRITE',
+  run: () => PromiseLike<T>,
+) => Promise<T>;
+const untraced: StatementHook = async (_query, _mode, run) => run();
+
+function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHook): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
     countRoundTrip();
-    return tx.run(query, toParams(params) as Record<string, unknown>);
+    return hook(query, mode, () => tx.run(query, toParams(params) as Record<string, unknown>));
   };
   return {
     async rows(query, params) {
@@ -79,6 +90,7 @@ function countersOf(updates: ReturnType<QueryStatistics['updates']>): Record<str
 
 export class Database {
   private readonly bookmarks = neo4j.bookmarkManager();
+  private statementHook: StatementHook = untraced;
 
   constructor(
     readonly driver: Driver,
@@ -87,6 +99,11 @@ export class Database {
     /** How long a failing read keeps retrying transient errors (the driver's own window). */
     private readonly retryWindowMs = 30_000,
   ) {}
+
+  /** Every statement from now on runs through `hook` (one at a time: the last call wins). */
+  onStatement(hook: StatementHook): void {
+    this.statementHook = hook;
+  }
 
   /** A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -110,9 +127,9 @@ export class Database {
         bookmarkManager: this.bookmarks,
       });
       try {
-        const result = await session.run(query, toParams(params) as Record<string, unknown>, {
-          timeout: this.txTimeoutMs,
-        });
+        const result = await this.statementHook(query, 'READ', () =>
+          session.run(query, toParams(params) as Record<string, unknown>, { timeout: this.txTimeoutMs }),
+        );
         const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
         chargeRows(rows);
         return rows;
@@ -143,7 +160,7 @@ export class Database {
   async autocommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
     const session = this.driver.session({ database: this.database, bookmarkManager: this.bookmarks });
     try {
-      await session.run(query, params);
+      await this.statementHook(query, 'WRITE', () => session.run(query, params));
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -192,8 +209,8 @@ export class Database {
     const config = { timeout: timeoutMs ?? this.txTimeoutMs };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+        ? await session.executeRead((tx) => work(wrap(tx, mode, this.statementHook)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, mode, this.statementHook)), config);
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {

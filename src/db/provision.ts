@@ -7,7 +7,16 @@
  * When nothing works the error says which ways were tried and what is missing.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../paths.js';
@@ -27,6 +36,8 @@ export interface Neo4jTarget {
   /** PID of the local server's java process, when this process started one (the current one
    * after a restart by the supervisor). */
   pid?: number;
+  /** The local server's password file (`<NEO4J_LOCAL_HOME>/password`), for other tools. */
+  passwordFile?: string;
   /** Stops what this process started; a no-op for a server it was given. */
   stop(): Promise<void>;
 }
@@ -149,6 +160,8 @@ async function startLocalNeo4j(
   const classpath = await buildLauncher(log);
   const home = path.resolve(repoRoot, options.localHome ?? config.NEO4J_LOCAL_HOME);
   mkdirSync(home, { recursive: true });
+  const passwordFile = path.join(home, 'password');
+  const password = localPassword(passwordFile);
   const requested = options.localPort ?? config.NEO4J_LOCAL_PORT;
   const port = requested === 0 ? await freePort() : requested;
   if (!(await portIsFree(port))) {
@@ -181,8 +194,9 @@ async function startLocalNeo4j(
   const server = supervise(first.child, launch, options);
   return {
     uri,
-    username: config.NEO4J_USERNAME,
-    password: config.NEO4J_PASSWORD,
+    username: 'neo4j',
+    password,
+    passwordFile,
     database: 'neo4j',
     provider: 'local',
     provisionMs: Date.now() - started,
@@ -191,6 +205,23 @@ async function startLocalNeo4j(
     },
     stop: server.stop,
   };
+}
+
+/**
+ * The local server's password: generated once (24 random bytes, base64url) into its data folder,
+ * readable by its owner only, before the server's first start; the launcher sets it as the
+ * `neo4j` user's password (tools/neo4j-local). The folder is git-ignored; deleting the folder
+ * deletes the store with its password.
+ */
+export function localPassword(file: string): string {
+  if (existsSync(file)) {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 8) return existing;
+  }
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return password;
 }
 
 /**

@@ -81,11 +81,15 @@ describe.skipIf(skipReason !== null)(
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         NEO4J_URI: server.uri,
+        NEO4J_PASSWORD: server.password,
         NEO4J_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_TIMEOUT_MS),
         NEO4J_TX_TIMEOUT_MS: '600000',
         API_KEYS,
       });
-      db = connect({ uri: server.uri, username: 'neo4j', password: 'unused', database: 'neo4j' }, config);
+      db = connect(
+        { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' },
+        config,
+      );
       // The expected census of the two articles committed normally, taken on this server (so the
       // shared test servers are not touched), then the graph emptied again.
       await resetGraph(db);

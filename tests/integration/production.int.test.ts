@@ -5,94 +5,17 @@
  * Neo4j it started, with no process left behind. Also: `npm start` (sources through tsx) is one
  * process that a SIGTERM to npm stops.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
 import { testServer } from '../support/db.js';
+import { alive, gone, Service } from '../support/service.js';
 
 const SMOKE_KEY = 'smoke-test-editor-key-0001';
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
-
-interface LogLine {
-  msg?: string;
-  [key: string]: unknown;
-}
-
-/** A child process whose JSON log lines are collected and can be waited for. */
-class Service {
-  readonly lines: LogLine[] = [];
-  readonly exited: Promise<{ code: number | null; signal: string | null }>;
-  private waiters: { test: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
-  text = '';
-
-  constructor(readonly proc: ChildProcess) {
-    proc.stdout!.setEncoding('utf8');
-    proc.stderr!.setEncoding('utf8');
-    let buffer = '';
-    proc.stdout!.on('data', (chunk: string) => {
-      this.text += chunk;
-      buffer += chunk;
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const raw = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (!raw.startsWith('{')) continue;
-        const line = JSON.parse(raw) as LogLine;
-        this.lines.push(line);
-        this.waiters = this.waiters.filter((w) => (w.test(line) ? (w.resolve(line), false) : true));
-      }
-    });
-    proc.stderr!.on('data', (chunk: string) => (this.text += chunk));
-    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  waitFor(msg: string, timeoutMs: number, after = 0): Promise<LogLine> {
-    const test = (l: LogLine) => l.msg === msg;
-    const found = this.lines.slice(after).find(test);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(`no "${msg}" log line within ${timeoutMs} ms; output:\n${this.text.slice(-3000)}`),
-          ),
-        timeoutMs,
-      );
-      void this.exited.then(({ code }) => {
-        clearTimeout(timer);
-        reject(new Error(`exited (${code}) before "${msg}"; output:\n${this.text.slice(-3000)}`));
-      });
-      this.waiters.push({
-        test,
-        resolve: (l) => {
-          clearTimeout(timer);
-          resolve(l);
-        },
-      });
-    });
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function gone(pid: number, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return !alive(pid);
-}
 
 async function provenance(port: number): Promise<{ status: number; body: any }> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {

@@ -39,6 +39,12 @@ export class SeparateNeo4j {
     return `bolt://127.0.0.1:${this.port}`;
   }
 
+  /** The `neo4j` user's password, generated into the server's folder at its first start. */
+  get password(): string {
+    if (!this.target) throw new Error('the separate Neo4j has not been started');
+    return this.target.password;
+  }
+
   /** The java process id of the running server. */
   get pid(): number {
     const pid = this.target?.pid;
