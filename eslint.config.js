@@ -16,6 +16,9 @@ export default tseslint.config(
       'src/explorer/vendor/**',
       'reports/**',
       '.stryker-tmp/**',
+      // Written by `npm run codegen` and `npm run relay` (README, "Use it from your tools").
+      'examples/client/generated/**',
+      'examples/relay/__generated__/**',
     ],
   },
   js.configs.recommended,

@@ -108,6 +108,16 @@ export const ConfigSchema = z.object({
   EXPORT_KEY_REQUIRED: z.enum(['never', 'whole', 'always']).default('never'),
   /** Hide internal error messages from clients (always on in production). */
   MASK_ERRORS: bool(true),
+  /**
+   * Where this instance's fact-check pages are published: a ClaimReview's `url` is this base
+   * followed by the URI-encoded claim key (and its author's `url` is the base's site). Unset,
+   * ClaimReview exports leave every review out (Google requires the url) and say so.
+   */
+  CLAIMREVIEW_URL_BASE: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), 'must be an absolute http(s) URL'),
 
   /**
    * OpenTelemetry tracing (src/tracing.ts): a span per GraphQL operation and per Cypher

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     config,
     db,
     log,
-    plugins: httpRoutes({ config, db }),
+    plugins: httpRoutes({ config, db, log }),
     tracingPlugin: tracing?.plugin,
   });
   server.on('request', yoga);

@@ -24,7 +24,7 @@ export interface GraphmlKey {
 }
 
 /** The GraphML attribute type for one Cypher `valueType` ("INTEGER NOT NULL", "LIST<STRING>"...). */
-function graphmlTypeOf(cypherType: string): GraphmlType {
+export function graphmlTypeOf(cypherType: string): GraphmlType {
   const base = cypherType.replace(/ NOT NULL$/, '');
   if (base === 'BOOLEAN') return 'boolean';
   if (base === 'INTEGER') return 'long';
@@ -34,7 +34,7 @@ function graphmlTypeOf(cypherType: string): GraphmlType {
 }
 
 /** One type per name: integers mixed with floats widen to double, anything else mixed to string. */
-function unify(a: GraphmlType, b: GraphmlType): GraphmlType {
+export function unify(a: GraphmlType, b: GraphmlType): GraphmlType {
   if (a === b) return a;
   if ((a === 'long' && b === 'double') || (a === 'double' && b === 'long')) return 'double';
   return 'string';
@@ -60,13 +60,13 @@ export function graphmlKeys(types: readonly PropertyType[]): GraphmlKey[] {
 }
 
 /** Scalars as written; lists (and maps) as JSON, which every GraphML reader keeps as a string. */
-function valueText(value: Plain): string {
+export function valueText(value: Plain): string {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return String(value);
   return JSON.stringify(value);
 }
 
-function dataElements(
+export function dataElements(
   owner: 'node' | 'edge',
   attributes: Record<string, Plain>,
   keys: ReadonlyMap<string, GraphmlKey>,
@@ -83,16 +83,16 @@ function dataElements(
   return out;
 }
 
-function renamed(props: Record<string, Plain>, reserved: ReadonlySet<string>): Record<string, Plain> {
+/** Properties under the names exports write them (a reserved name gets `prop_`). */
+export function renamed(props: Record<string, Plain>, reserved: ReadonlySet<string>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const [name, value] of Object.entries(props)) out[attributeName(name, reserved)] = value;
   return out;
 }
 
-export async function* graphml(reader: GraphReader): AsyncGenerator<string> {
-  const keys = graphmlKeys(await reader.propertyTypes());
-  const byId = new Map(keys.map((k) => [k.id, k]));
-  yield (
+/** The document up to the opening <graph>: the namespace and every <key>. */
+export function graphmlHeader(keys: readonly GraphmlKey[], graphId = 'claim-graph'): string {
+  return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
@@ -103,8 +103,16 @@ export async function* graphml(reader: GraphReader): AsyncGenerator<string> {
           `  <key id="${k.id}" for="${k.for}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>\n`,
       )
       .join('') +
-    '  <graph id="claim-graph" edgedefault="directed">\n'
+    `  <graph id="${graphId}" edgedefault="directed">\n`
   );
+}
+
+export const GRAPHML_FOOTER = '  </graph>\n</graphml>\n';
+
+export async function* graphml(reader: GraphReader): AsyncGenerator<string> {
+  const keys = graphmlKeys(await reader.propertyTypes());
+  const byId = new Map(keys.map((k) => [k.id, k]));
+  yield graphmlHeader(keys);
 
   for await (const page of reader.nodes()) {
     yield page
@@ -129,5 +137,5 @@ export async function* graphml(reader: GraphReader): AsyncGenerator<string> {
       })
       .join('');
   }
-  yield '  </graph>\n</graphml>\n';
+  yield GRAPHML_FOOTER;
 }

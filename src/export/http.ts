@@ -16,12 +16,13 @@ import { ZodError } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { KeyRing } from '../auth.js';
+import type { Logger } from '../log.js';
 import { prepareExport } from './index.js';
 import { NodeNotFoundError } from './reader.js';
 
 const ROUTE = /^\/export\/([a-z]+)$/;
 
-export function useExports({ config, db }: { config: Config; db: Database }): Plugin {
+export function useExports({ config, db, log }: { config: Config; db: Database; log?: Logger }): Plugin {
   const keys = new KeyRing(config.API_KEYS);
   let running = 0;
   return {
@@ -70,11 +71,31 @@ export function useExports({ config, db }: { config: Config; db: Database }): Pl
         released = true;
       };
       try {
-        const prepared = await prepareExport(db, {
-          format: match[1] as never,
-          ...(node ? { nodeKey: node } : {}),
-          ...(depth !== null ? { depth: Number(depth) } : {}),
-        });
+        const profile = url.searchParams.get('profile');
+        const include = url.searchParams.get('include');
+        const gexfVersion = url.searchParams.get('version');
+        let omitted = 0;
+        const prepared = await prepareExport(
+          db,
+          {
+            format: match[1] as never,
+            ...(node ? { nodeKey: node } : {}),
+            ...(depth !== null ? { depth: Number(depth) } : {}),
+            ...(profile !== null ? { profile: profile as never } : {}),
+            ...(include !== null ? { include: include.split(',').map((s) => s.trim()) as never } : {}),
+            ...(gexfVersion !== null ? { gexfVersion: gexfVersion as never } : {}),
+          },
+          {
+            claimReviewUrlBase: config.CLAIMREVIEW_URL_BASE,
+            onOmittedReview: (o) => {
+              omitted += 1;
+              log?.info({ review: o.key, claim: o.claimKey, reasons: o.reasons }, 'ClaimReview left out');
+            },
+          },
+        );
+        const done = () => {
+          if (match[1] === 'claimreview') log?.info({ omitted }, 'ClaimReview export finished');
+        };
         const encoder = new TextEncoder();
         const iterator = prepared.chunks[Symbol.asyncIterator]();
         // Pull-based: the next page is read from Neo4j only when the client has taken the last.
@@ -94,6 +115,7 @@ export function useExports({ config, db }: { config: Config; db: Database }): Pl
             }
             if (next.done) {
               release();
+              done();
               controller.close();
             } else controller.enqueue(encoder.encode(next.value));
           },

@@ -11,9 +11,11 @@
 import type { z } from 'zod';
 import type { Database, Row } from '../db/database.js';
 import { AGENT_LABELS, NODE_LABELS, exportQuery, labelsBefore, type NodeLabel } from './allow-list.js';
+import { edgeId } from './profile.js';
 import {
   AgentRow,
   ArticleRow,
+  AgentLinkRow,
   ClaimReviewRow,
   EdgePageRow,
   ExportNode,
@@ -31,6 +33,8 @@ export interface GraphReader {
   articles(): AsyncIterable<ArticleRow[]>;
   agents(): AsyncIterable<AgentRow[]>;
   claimReviews(): AsyncIterable<ClaimReviewRow[]>;
+  /** Who quoted or relayed whom, per agent (the agent network). */
+  agentLinks(): AsyncIterable<AgentLinkRow[]>;
 }
 
 export interface ReaderScope {
@@ -116,7 +120,7 @@ export async function neo4jReader(db: Database, scope: ReaderScope = {}): Promis
       ),
     async *edges() {
       for await (const page of perLabel('edges', NODE_LABELS, () => EdgePageRow)) {
-        const edges = page.flatMap((row) => row.edges.map((e) => ({ ...e, source: row.key })));
+        const edges = page.flatMap((row) => withKeyIds(row.key, row.edges));
         if (edges.length > 0) yield edges;
       }
     },
@@ -124,7 +128,34 @@ export async function neo4jReader(db: Database, scope: ReaderScope = {}): Promis
     articles: () => pages(scoped('articles'), ArticleRow),
     agents: () => perLabel('agents', AGENT_LABELS, () => AgentRow),
     claimReviews: () => pages(scoped('claim-reviews'), ClaimReviewRow),
+    agentLinks: () => pages(scoped('agent-links'), AgentLinkRow),
   };
+}
+
+/**
+ * A start node's relationships with ids made from keys (`<source>-<TYPE>-><target>`), stable
+ * across exports and databases, unlike element ids. Two relationships of one type between the
+ * same nodes (the model has none today) get `#2`, `#3`... in the order of their properties, so
+ * the ids stay unique and still do not depend on storage order.
+ */
+export function withKeyIds(
+  source: string,
+  edges: readonly Omit<ExportEdge, 'id' | 'source'>[],
+): ExportEdge[] {
+  const byId = new Map<string, Omit<ExportEdge, 'id' | 'source'>[]>();
+  for (const e of edges) {
+    const id = edgeId(source, e.type, e.target);
+    byId.set(id, [...(byId.get(id) ?? []), e]);
+  }
+  const out: ExportEdge[] = [];
+  for (const [id, same] of byId) {
+    const ordered =
+      same.length === 1
+        ? same
+        : [...same].sort((a, b) => JSON.stringify(a.props).localeCompare(JSON.stringify(b.props)));
+    ordered.forEach((e, i) => out.push({ ...e, source, id: i === 0 ? id : `${id}#${i + 1}` }));
+  }
+  return out;
 }
 
 /**
@@ -146,6 +177,7 @@ export function arrayReader(
     articles?: ArticleRow[];
     agents?: AgentRow[];
     claimReviews?: ClaimReviewRow[];
+    agentLinks?: AgentLinkRow[];
   },
   batchSize = 2,
 ): GraphReader {
@@ -160,5 +192,6 @@ export function arrayReader(
     articles: () => paged(graph.articles),
     agents: () => paged(graph.agents),
     claimReviews: () => paged(graph.claimReviews),
+    agentLinks: () => paged(graph.agentLinks),
   };
 }

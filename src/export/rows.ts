@@ -24,10 +24,13 @@ export const ExportEdge = z.object({
 });
 export type ExportEdge = z.infer<typeof ExportEdge>;
 
-/** One row per start node: its key (for paging) and its outgoing exported relationships. */
+/**
+ * One row per start node: its key (for paging) and its outgoing exported relationships. Their
+ * ids are made from keys by the reader (stable across exports and databases).
+ */
 export const EdgePageRow = z.object({
   key: z.string(),
-  edges: z.array(ExportEdge.omit({ source: true })),
+  edges: z.array(ExportEdge.omit({ source: true, id: true })),
 });
 
 /** A property name with one of the types (Cypher `valueType`) its values have. */
@@ -41,7 +44,7 @@ export type PropertyType = z.infer<typeof PropertyType>;
 export const TellingRow = z.object({
   key: z.string(),
   props,
-  claim: z.object({ key: z.string(), text, quote: text }).nullable(),
+  claim: z.object({ key: z.string(), text, quote: text, saidAt: text }).nullable(),
   agentKey: text,
   quotedFromKey: text,
   articleKey: text,
@@ -75,6 +78,26 @@ export const ClaimReviewRow = z.object({
   claim: z.object({ key: z.string(), text, quote: text, saidAt: text }),
   appearance: ArticleRef.nullable(),
   firstAppearance: ArticleRef.nullable(),
-  originSpeaker: AgentRow.nullable(),
+  /** Who said it first, with the site of an article they published (outlets), when there is one. */
+  originSpeaker: AgentRow.extend({ site: text }).nullable(),
 });
 export type ClaimReviewRow = z.infer<typeof ClaimReviewRow>;
+
+/** One agent (for paging) with the agents it quoted or relayed from, aggregated over claims. */
+export const AgentLinkRow = z.object({
+  key: z.string(),
+  links: z.array(
+    z.object({
+      target: z.string(),
+      /** QUOTED: the other agent is the origin; RELAYED: they passed on someone else's words. */
+      kind: z.enum(['QUOTED', 'RELAYED']),
+      /** Distinct claims told this way: the edge weight. */
+      claims: z.number().int().positive(),
+      /** Whether any of those tellings was an anonymous one. */
+      anonymous: z.boolean(),
+      firstSaidAt: text,
+      lastSaidAt: text,
+    }),
+  ),
+});
+export type AgentLinkRow = z.infer<typeof AgentLinkRow>;

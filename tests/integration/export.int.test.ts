@@ -6,7 +6,9 @@ import {
   NodeNotFoundError,
   prepareExport,
   streamExport,
+  type ExportHooks,
   type ExportOptions,
+  type OmittedReview,
 } from '../../src/export/index.js';
 import { provId } from '../../src/export/prov.js';
 import { nmtoken } from '../../src/export/xml.js';
@@ -15,6 +17,7 @@ import {
   expandedTerms,
   expandJsonLd,
   parseCytoscape,
+  parseGexf,
   parseGraphml,
   parseProv,
 } from '../support/export-formats.js';
@@ -32,7 +35,9 @@ beforeEach(async () => {
   await resetGraph(db);
 });
 
-const exportText = (options: ExportOptions) => collect(streamExport(db, options));
+const exportText = (options: ExportOptions, hooks: ExportHooks = {}) =>
+  collect(streamExport(db, options, hooks));
+const REVIEWS: ExportHooks = { claimReviewUrlBase: 'https://checks.example.org/claims/' };
 
 /** mini-1, then mini-2 (published earlier, carrying the same statement), then an assessment. */
 async function seedTwoArticlesAndAReview(): Promise<void> {
@@ -57,14 +62,15 @@ async function seedTwoArticlesAndAReview(): Promise<void> {
 }
 
 /**
- * What the database holds, read without the export code: node keys and relationship ids. Links
- * proposed by the matcher (LinkProposal) are review state, not part of the graph, and not exported.
+ * What the database holds, read without the export code: node keys, and relationship ids made
+ * from keys as the exports promise (`<start key>-<TYPE>-><end key>`). Links proposed by the
+ * matcher (LinkProposal) are review state, not part of the graph, and not exported.
  */
 async function databaseGraph(): Promise<{ nodes: string[]; edges: string[] }> {
   const [row] = await db.read((tx) =>
     tx.rows(
       `CALL () { MATCH (n) WHERE NOT n:__Migration AND NOT n:LinkProposal RETURN collect(n.key) AS nodes }
-       CALL () { MATCH ()-[r]->() RETURN collect(elementId(r)) AS edges }
+       CALL () { MATCH (a)-[r]->(b) RETURN collect(a.key + '-' + type(r) + '->' + b.key) AS edges }
        RETURN nodes, edges`,
     ),
   );
@@ -86,7 +92,7 @@ describe('exporting the whole graph', () => {
   it('GraphML holds every node and relationship of the database, typed and labelled', async () => {
     await seedTwoArticlesAndAReview();
     const expected = await databaseGraph();
-    const parsed = parseGraphml(await exportText({ format: 'graphml' }));
+    const parsed = parseGraphml(await exportText({ format: 'graphml', profile: 'full' }));
     expect(sorted(parsed.nodes.map((n) => n.data.key!))).toEqual(expected.nodes);
     expect(sorted(parsed.nodes.map((n) => n.id))).toEqual(sorted(expected.nodes.map(nmtoken)));
     expect(parsed.edges).toHaveLength(expected.edges.length);
@@ -103,7 +109,7 @@ describe('exporting the whole graph', () => {
   it('Cytoscape.js JSON loads into cytoscape with the same nodes and edges as the database', async () => {
     await seedTwoArticlesAndAReview();
     const expected = await databaseGraph();
-    const { cy } = parseCytoscape(await exportText({ format: 'cytoscape' }));
+    const { cy } = parseCytoscape(await exportText({ format: 'cytoscape', profile: 'full' }));
     expect(sorted(cy.nodes().map((n) => n.id()))).toEqual(expected.nodes);
     expect(sorted(cy.edges().map((e) => e.id()))).toEqual(expected.edges);
     const chain = cy.getElementById('mini-1#ceasefire-will-fail@1').outgoers('edge[type = "QUOTED_FROM"]');
@@ -137,17 +143,19 @@ describe('exporting the whole graph', () => {
 
   it('ClaimReview JSON-LD reviews each assessed claim with its origin speaker and first appearance', async () => {
     await seedTwoArticlesAndAReview();
-    const doc = JSON.parse(await exportText({ format: 'claimreview' }));
+    const doc = JSON.parse(await exportText({ format: 'claimreview' }, REVIEWS));
     expect(doc['@graph']).toHaveLength(1);
     expect(doc['@graph'][0]).toMatchObject({
       '@type': 'ClaimReview',
       claimReviewed: 'The ceasefire will not survive the week.',
       datePublished: '2026-02-05',
       reviewRating: { ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Unproven' },
-      author: { '@type': 'Organization', name: 'Example Checks' },
+      url: 'https://checks.example.org/claims/mini-1%23ceasefire-will-fail',
+      author: { '@type': 'Organization', name: 'Example Checks', url: 'https://checks.example.org/' },
       itemReviewed: {
         '@type': 'Claim',
         text: 'will not survive the week',
+        datePublished: expect.stringMatching(/^\d{4}-\d{2}-\d{2}/),
         author: { '@type': 'Person', name: 'Jan Minister' },
         appearance: { url: 'https://example.org/mini-1' },
         firstAppearance: { url: 'https://example.org/mini-2', datePublished: '2026-01-30' },
@@ -155,6 +163,114 @@ describe('exporting the whole graph', () => {
     });
     for (const term of expandedTerms(await expandJsonLd(doc)))
       expect(term).toMatch(/^https?:\/\/schema\.org\//);
+  });
+});
+
+describe('the lean profile, GEXF and the agent network on a real graph', () => {
+  it('lean GraphML (the default): no tellings, revisions or document; a TOLD_BY edge per telling', async () => {
+    await seedTwoArticlesAndAReview();
+    const [counts] = await db.read((tx) =>
+      tx.rows(
+        `RETURN COUNT { MATCH (n) WHERE NOT n:Telling AND NOT n:Revision AND NOT n:__Migration } AS nodes,
+                COUNT { MATCH (a)-[r]->(b) WHERE NOT a:Telling AND NOT b:Telling
+                          AND NOT a:Revision AND NOT b:Revision } AS kept,
+                COUNT { MATCH (:Telling)-[:TOLD_BY]->() } AS tellings`,
+      ),
+    );
+    const xml = await exportText({ format: 'graphml' });
+    const parsed = parseGraphml(xml);
+    expect(parsed.nodes).toHaveLength(Number(counts!.nodes));
+    expect(parsed.nodes.filter((n) => n.data.type === 'Telling' || n.data.type === 'Revision')).toEqual([]);
+    expect(parsed.edges).toHaveLength(Number(counts!.kept) + Number(counts!.tellings));
+    expect(parsed.keys.find((k) => k.name === 'document')).toBeUndefined();
+    const article = parsed.nodes.find((n) => n.data.key === 'article:mini-1')!;
+    expect(article.data.text).toBeUndefined();
+    // The anonymous hop of the ceasefire chain, straight from the claim to the diplomats.
+    const anonymous = parsed.edges.find(
+      (e) =>
+        e.source === nmtoken('mini-1#ceasefire-will-fail') &&
+        e.target === nmtoken('source:mini-1:eu-diplomats'),
+    )!;
+    expect(anonymous.data).toMatchObject({ type: 'TOLD_BY', hop: '2', anonymous: 'true' });
+    const claim = parsed.nodes.find((n) => n.data.key === 'mini-1#ceasefire-will-fail')!;
+    expect(Object.keys(claim.data).some((name) => name.startsWith('factor_'))).toBe(true);
+    // Stable: the same graph exports the same edge ids again.
+    expect(parseGraphml(await exportText({ format: 'graphml' })).edges.map((e) => e.id)).toEqual(
+      parsed.edges.map((e) => e.id),
+    );
+  });
+
+  it('lean neighbourhood exports never leave a derived edge dangling', async () => {
+    await seedTwoArticlesAndAReview();
+    for (const depth of [0, 1, 2]) {
+      // parseGraphml and parseGexf reject an edge whose end is not a node of the file.
+      parseGraphml(await exportText({ format: 'graphml', nodeKey: 'article:mini-1', depth }));
+      parseGexf(await exportText({ format: 'gexf', nodeKey: 'article:mini-1', depth }));
+    }
+  });
+
+  it('GEXF dates articles and claims for the timeline', async () => {
+    await seedTwoArticlesAndAReview();
+    const parsed = parseGexf(await exportText({ format: 'gexf', batchSize: 7 }));
+    expect(parsed.mode).toBe('dynamic');
+    expect(parsed.nodes.find((n) => n.id === 'article:mini-2')?.start).toBe('2026-01-30');
+    const [said] = await db.read((tx) =>
+      tx.rows(`MATCH (c:Claim {key: 'mini-1#ceasefire-will-fail'}) RETURN c.saidAt AS saidAt`),
+    );
+    expect(parsed.nodes.find((n) => n.id === 'mini-1#ceasefire-will-fail')?.start).toBe(
+      String(said!.saidAt).slice(0, 10),
+    );
+    const v12 = parseGexf(await exportText({ format: 'gexf', gexfVersion: '1.2draft' }), '1.2draft');
+    expect(v12.nodes.length).toBe(parsed.nodes.length);
+  });
+
+  it('the agent network: who quoted whom, weighted by claims, anonymous sources apart', async () => {
+    await seedTwoArticlesAndAReview();
+    const parsed = parseGraphml(await exportText({ format: 'agents', batchSize: 3 }));
+    const node = (key: string) => parsed.nodes.find((n) => n.data.key === key)!;
+    expect(node('source:mini-1:eu-diplomats').data.agentClass).toBe('anonymous');
+    expect(node('actor:jan-minister').data.agentClass).toBe('person');
+    expect(node('source:the-guardian').data.agentClass).toBe('organization');
+    // Expected links read straight from the chains: teller, quoted agent, origin or not, claims.
+    const rows = await db.read((tx) =>
+      tx.rows(
+        `MATCH (a)<-[:TOLD_BY]-(t:Telling)-[:QUOTED_FROM]->(u:Telling)-[:TOLD_BY]->(b), (t)-[:TELLS]->(c)
+         WHERE a <> b
+         RETURN a.key AS a, b.key AS b, CASE WHEN u.isOrigin THEN 'QUOTED' ELSE 'RELAYED' END AS kind,
+                count(DISTINCT c) AS claims`,
+      ),
+    );
+    const got = parsed.edges.map((e) => {
+      const from = parsed.nodes.find((n) => n.id === e.source)!.data.key;
+      const to = parsed.nodes.find((n) => n.id === e.target)!.data.key;
+      return `${from} ${e.data.type} ${to} ${e.data.weight}`;
+    });
+    expect(sorted(got)).toEqual(sorted(rows.map((r) => `${r.a} ${r.kind} ${r.b} ${Number(r.claims)}`)));
+    expect(got).toContain('source:the-guardian RELAYED source:mini-1:eu-diplomats 1');
+    expect(got).toContain('source:mini-1:eu-diplomats QUOTED actor:jan-minister 1');
+  });
+
+  it('ClaimReview without a page base leaves every review out and says why', async () => {
+    await seedTwoArticlesAndAReview();
+    const omitted: OmittedReview[] = [];
+    const doc = JSON.parse(
+      await exportText({ format: 'claimreview' }, { onOmittedReview: (o) => omitted.push(o) }),
+    );
+    expect(doc['@graph']).toEqual([]);
+    expect(omitted).toEqual([
+      {
+        key: 'assessment:mini-1#ceasefire-will-fail:1',
+        claimKey: 'mini-1#ceasefire-will-fail',
+        reasons: ['no fact-check page url: CLAIMREVIEW_URL_BASE is not set'],
+      },
+    ]);
+  });
+
+  it('refuses a profile where none applies and include with the full profile', async () => {
+    await expect(prepareExport(db, { format: 'prov', profile: 'full' })).rejects.toThrow(/profiles apply/);
+    await expect(
+      prepareExport(db, { format: 'graphml', profile: 'full', include: ['tellings'] }),
+    ).rejects.toThrow(/include applies/);
   });
 });
 
@@ -172,7 +288,8 @@ describe('streaming', () => {
     const trips = new RoundTrips();
     const chunks: string[] = [];
     await countRoundTrips(trips, async () => {
-      for await (const chunk of streamExport(db, { format: 'cytoscape', batchSize })) chunks.push(chunk);
+      for await (const chunk of streamExport(db, { format: 'cytoscape', profile: 'full', batchSize }))
+        chunks.push(chunk);
     });
     const { doc } = parseCytoscape(chunks.join(''));
     // Exactly once: the sorted lists are equal, duplicates included.
@@ -183,7 +300,7 @@ describe('streaming', () => {
     expect(chunks.length).toBeGreaterThan(expected.nodes.length / batchSize);
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(200_000);
 
-    const graphmlDoc = parseGraphml(await exportText({ format: 'graphml', batchSize }));
+    const graphmlDoc = parseGraphml(await exportText({ format: 'graphml', profile: 'full', batchSize }));
     expect(sorted(graphmlDoc.nodes.map((n) => n.data.key!))).toEqual(expected.nodes);
     expect(graphmlDoc.edges).toHaveLength(expected.edges.length);
 
@@ -196,7 +313,7 @@ describe('streaming', () => {
     await ingestDocument(db, miniDoc('mini-1'));
     const expected = await databaseGraph();
     for (const batchSize of [1, 2, 3, 7]) {
-      const { doc } = parseCytoscape(await exportText({ format: 'cytoscape', batchSize }));
+      const { doc } = parseCytoscape(await exportText({ format: 'cytoscape', profile: 'full', batchSize }));
       expect(sorted(doc.elements.nodes.map((n) => n.data.id))).toEqual(expected.nodes);
       expect(sorted(doc.elements.edges.map((e) => e.data.id))).toEqual(expected.edges);
     }
@@ -217,12 +334,12 @@ describe('exporting a neighbourhood', () => {
         ),
       );
       const { cy } = parseCytoscape(
-        await exportText({ format: 'cytoscape', nodeKey: start, depth, batchSize: 4 }),
+        await exportText({ format: 'cytoscape', profile: 'full', nodeKey: start, depth, batchSize: 4 }),
       );
       expect(sorted(cy.nodes().map((n) => n.id()))).toEqual(sorted(row!.nodes as string[]));
       expect(cy.edges()).toHaveLength(Number(row!.edges));
       const parsed = parseGraphml(
-        await exportText({ format: 'graphml', nodeKey: start, depth, batchSize: 4 }),
+        await exportText({ format: 'graphml', profile: 'full', nodeKey: start, depth, batchSize: 4 }),
       );
       expect(parsed.nodes).toHaveLength((row!.nodes as string[]).length);
       expect(parsed.edges).toHaveLength(Number(row!.edges));
@@ -241,10 +358,12 @@ describe('exporting a neighbourhood', () => {
     expect(Object.keys(doc.agent!)).toHaveLength(4);
 
     const reviews = JSON.parse(
-      await exportText({ format: 'claimreview', nodeKey: 'article:mini-1', depth: 1, batchSize: 1 }),
+      await exportText({ format: 'claimreview', nodeKey: 'article:mini-1', depth: 1, batchSize: 1 }, REVIEWS),
     );
     expect(reviews['@graph']).toHaveLength(1);
-    const none = JSON.parse(await exportText({ format: 'claimreview', nodeKey: 'article:mini-2', depth: 1 }));
+    const none = JSON.parse(
+      await exportText({ format: 'claimreview', nodeKey: 'article:mini-2', depth: 1 }, REVIEWS),
+    );
     expect(none['@graph']).toEqual([]);
   });
 
@@ -277,6 +396,8 @@ describe('export queries', () => {
       'hood-agents',
       'claim-reviews',
       'hood-claim-reviews',
+      'agent-links',
+      'hood-agent-links',
     ];
     const plans = new Map<string, string>();
     await db.read(async (tx) => {

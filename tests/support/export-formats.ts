@@ -4,6 +4,7 @@
  * against a zod schema of the PROV-JSON shape, ClaimReview through the `jsonld` processor with a
  * bundled copy of (the part of) the schema.org context we use: no network.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,22 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = '';
   for await (const chunk of chunks) text += chunk;
   return text;
+}
+
+/** Whether an attribute value (text) parses as its declared GraphML or GEXF type. */
+function fitsType(type: string, value: string): boolean {
+  if (type === 'boolean') return value === 'true' || value === 'false';
+  if (type === 'long' || type === 'int' || type === 'integer') return /^-?\d+$/.test(value);
+  if (type === 'double' || type === 'float') return value.trim() !== '' && !Number.isNaN(Number(value));
+  return true;
+}
+
+/** The Cypher `valueType` of a property value, as the property-types query reports it. */
+export function cypherTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'LIST<STRING NOT NULL> NOT NULL';
+  if (typeof value === 'boolean') return 'BOOLEAN NOT NULL';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER NOT NULL' : 'FLOAT NOT NULL';
+  return 'STRING NOT NULL';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,15 +104,7 @@ export function parseGraphml(xml: string): ParsedGraphml {
       if (key.for !== owner && key.for !== 'all')
         throw new Error(`key ${key.id} is for ${key.for}, used on ${owner}`);
       const value = d['#text'] ?? '';
-      const ok =
-        key.type === 'boolean'
-          ? value === 'true' || value === 'false'
-          : key.type === 'long' || key.type === 'int'
-            ? /^-?\d+$/.test(value)
-            : key.type === 'double' || key.type === 'float'
-              ? value.trim() !== '' && !Number.isNaN(Number(value))
-              : true;
-      if (!ok) throw new Error(`value "${value}" is not a ${key.type} (${key.name})`);
+      if (!fitsType(key.type, value)) throw new Error(`value "${value}" is not a ${key.type} (${key.name})`);
       data[key.name] = value;
     }
     return data;
@@ -127,6 +136,181 @@ export function parseGraphml(xml: string): ParsedGraphml {
     if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) throw new Error(`edge ${e.id} has a dangling end`);
   }
   return { keys, nodes, edges };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GEXF 1.3
+
+const GEXF_TYPES = new Set(['integer', 'long', 'float', 'double', 'boolean', 'string']);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ParsedGexf {
+  mode: string;
+  timeformat: string;
+  attributes: { id: string; owner: string; title: string; type: string }[];
+  nodes: { id: string; label: string; start?: string; values: Record<string, string> }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    label?: string;
+    start?: string;
+    values: Record<string, string>;
+  }[];
+}
+
+/**
+ * Parses GEXF and enforces what gexf.xsd (1.3) and Gephi need: the 1.3 namespace and version,
+ * attribute columns of a legal type declared per class, attvalues only for declared columns and
+ * parsing as their type, unique node and edge ids, edges between nodes of the file, and start
+ * dates in the graph's timeformat. Values come back by column title.
+ */
+export function parseGexf(xml: string, version: '1.3' | '1.2draft' = '1.3'): ParsedGexf {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`not well-formed: ${valid.err.msg} at line ${valid.err.line}`);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    htmlEntities: true,
+    isArray: (name) => ['attributes', 'attribute', 'node', 'edge', 'attvalue'].includes(name),
+  }).parse(xml);
+  const root = doc.gexf;
+  if (!root) throw new Error('no <gexf> root');
+  const ns = version === '1.3' ? 'http://gexf.net/1.3' : 'http://www.gexf.net/1.2draft';
+  if (root['@xmlns'] !== ns || root['@version'] !== version.replace('draft', ''))
+    throw new Error(`not GEXF ${version}`);
+  const graph = root.graph as Record<string, unknown>;
+  if (!graph) throw new Error('no <graph>');
+  const mode = String(graph['@mode'] ?? 'static');
+  const timeformat = String(graph['@timeformat'] ?? 'double');
+  const attributes: ParsedGexf['attributes'] = [];
+  for (const block of asArray(graph.attributes as Record<string, unknown>[])) {
+    const owner = String(block['@class']);
+    if (owner !== 'node' && owner !== 'edge') throw new Error(`bad attributes class ${owner}`);
+    for (const a of asArray(block.attribute as Record<string, string>[])) {
+      if (!GEXF_TYPES.has(a['@type']!)) throw new Error(`bad attribute type ${a['@type']}`);
+      if (attributes.some((x) => x.owner === owner && x.id === a['@id']))
+        throw new Error(`duplicate attribute ${a['@id']}`);
+      attributes.push({ id: a['@id']!, owner, title: a['@title']!, type: a['@type']! });
+    }
+  }
+  const values = (owner: string, element: Record<string, unknown>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const holder = element.attvalues as Record<string, unknown> | undefined;
+    for (const v of asArray(holder?.attvalue as Record<string, string>[] | undefined)) {
+      const column = attributes.find((a) => a.owner === owner && a.id === v['@for']);
+      if (!column) throw new Error(`attvalue for undeclared ${owner} attribute ${v['@for']}`);
+      const value = v['@value'] ?? '';
+      if (!fitsType(column.type, value))
+        throw new Error(`value "${value}" is not a ${column.type} (${column.title})`);
+      out[column.title] = value;
+    }
+    return out;
+  };
+  const checkStart = (start: unknown) => {
+    if (start === undefined) return undefined;
+    if (timeformat !== 'date' || !DAY.test(String(start)))
+      throw new Error(`start "${String(start)}" is not a ${timeformat}`);
+    return String(start);
+  };
+  const nodesBlock = graph.nodes as Record<string, unknown> | undefined;
+  const nodes = asArray(nodesBlock?.node as Record<string, unknown>[] | undefined).map((n) => ({
+    id: String(n['@id']),
+    label: String(n['@label'] ?? ''),
+    start: checkStart(n['@start']),
+    values: values('node', n),
+  }));
+  const ids = new Set<string>();
+  for (const n of nodes) {
+    if (ids.has(n.id)) throw new Error(`duplicate node ${n.id}`);
+    ids.add(n.id);
+  }
+  const edgesBlock = graph.edges as Record<string, unknown> | undefined;
+  const edges = asArray(edgesBlock?.edge as Record<string, unknown>[] | undefined).map((e) => ({
+    id: String(e['@id']),
+    source: String(e['@source']),
+    target: String(e['@target']),
+    label: e['@label'] === undefined ? undefined : String(e['@label']),
+    start: checkStart(e['@start']),
+    values: values('edge', e),
+  }));
+  const edgeIds = new Set<string>();
+  for (const e of edges) {
+    if (edgeIds.has(e.id)) throw new Error(`duplicate edge ${e.id}`);
+    edgeIds.add(e.id);
+    if (!ids.has(e.source) || !ids.has(e.target)) throw new Error(`edge ${e.id} has a dangling end`);
+  }
+  return { mode, timeformat, attributes, nodes, edges };
+}
+
+// ---------------------------------------------------------------------------------------------
+// NetworkX
+
+/**
+ * A Python 3 with NetworkX: `python3` on the PATH, else Debian's (python3-networkx, which
+ * scripts/install-networkx.sh installs for CI). Throws, never skips, when there is none.
+ */
+export function networkxPython(): string {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(python, ['-c', 'import networkx'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  throw new Error('no Python 3 with networkx: run scripts/install-networkx.sh (Debian python3-networkx)');
+}
+
+export interface NetworkxSummary {
+  version: string;
+  /** Set (and nothing else but version) when NetworkX could not read the file. */
+  error?: string;
+  directed: boolean;
+  nodes: number;
+  edges: number;
+  /** Per node id: its attributes as NetworkX read them, with their Python type names. */
+  nodeData: Record<string, Record<string, [unknown, string]>>;
+  /** Per "source|target" pair: the attributes of (the first) edge between them. */
+  edgeData: Record<string, Record<string, [unknown, string]>>;
+}
+
+const NETWORKX_SCRIPT = `
+import json, sys, networkx as nx
+typed = lambda d: {k: [v if isinstance(v, (str, int, float, bool)) or v is None else repr(v), type(v).__name__] for k, v in d.items()}
+out = {}
+for kind, path in json.loads(sys.argv[1]):
+    try:
+        g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
+    except Exception as e:
+        out[path] = {"version": nx.__version__, "error": f"{type(e).__name__}: {e}"}
+        continue
+    edge_data = {}
+    for u, v, d in g.edges(data=True):
+        edge_data.setdefault(f"{u}|{v}", typed(d))
+    out[path] = {
+      "version": nx.__version__, "directed": g.is_directed(),
+      "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+      "nodeData": {str(n): typed(d) for n, d in g.nodes(data=True)},
+      "edgeData": edge_data,
+    }
+print(json.dumps(out))
+`;
+
+/**
+ * Reads GraphML and GEXF files with NetworkX's own readers (`read_graphml`, `read_gexf`), all in
+ * one Python run (starting Python with NetworkX takes seconds), and summarises what it read,
+ * by file.
+ */
+export function readWithNetworkx(
+  files: readonly { kind: 'graphml' | 'gexf'; file: string }[],
+): Record<string, NetworkxSummary> {
+  const run = spawnSync(
+    networkxPython(),
+    ['-c', NETWORKX_SCRIPT, JSON.stringify(files.map((f) => [f.kind, f.file]))],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`networkx could not read the exports: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Record<string, NetworkxSummary>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ ORDER BY n.key
 LIMIT $batch
 CALL (n) {
   MATCH (n)-[r:__Types__]->(m:__Labels__)
-  RETURN collect({id: elementId(r), type: type(r), target: m.key, props: properties(r)}) AS edges
+  RETURN collect({type: type(r), target: m.key, props: properties(r)}) AS edges
 }
 RETURN n.key AS key, edges
 ORDER BY key

@@ -41,5 +41,7 @@ RETURN a.key AS key,
          ELSE {key: first.key, url: first.url, title: first.title, publishedAt: first.publishedAt} END AS firstAppearance,
        CASE WHEN speaker IS NULL THEN null
          ELSE {key: speaker.key, name: speaker.name, kind: speaker.kind,
-               type: [l IN labels(speaker) WHERE l IN $agentLabels][0]} END AS originSpeaker
+               type: [l IN labels(speaker) WHERE l IN $agentLabels][0],
+               site: [(speaker)<-[:PUBLISHED_BY]-(own:Article) WHERE own.url IS NOT NULL | own.url][0]}
+         END AS originSpeaker
 ORDER BY key

@@ -11,7 +11,7 @@ LIMIT $batch
 CALL (n, hood) {
   MATCH (n)-[r:__Types__]->(m)
   WHERE m IN hood
-  RETURN collect({id: elementId(r), type: type(r), target: m.key, props: properties(r)}) AS edges
+  RETURN collect({type: type(r), target: m.key, props: properties(r)}) AS edges
 }
 RETURN n.key AS key, edges
 ORDER BY key

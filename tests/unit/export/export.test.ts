@@ -9,6 +9,7 @@ import type { ClaimReviewRow, ExportEdge, ExportNode, TellingRow } from '../../.
 import { escapeXml, nmtoken } from '../../../src/export/xml.js';
 import {
   collect,
+  cypherTypeOf,
   expandedTerms,
   expandJsonLd,
   parseCytoscape,
@@ -58,27 +59,22 @@ const edges: ExportEdge[] = [
 ];
 const propertyTypes = [
   ...[...new Set(nodes.flatMap((n) => Object.keys(n.props)))].flatMap((name) =>
-    [...new Set(nodes.filter((n) => name in n.props).map((n) => typeOf(n.props[name])))].map((type) => ({
-      owner: 'node' as const,
-      name,
-      type,
-    })),
+    [...new Set(nodes.filter((n) => name in n.props).map((n) => cypherTypeOf(n.props[name])))].map(
+      (type) => ({
+        owner: 'node' as const,
+        name,
+        type,
+      }),
+    ),
   ),
   { owner: 'edge' as const, name: 'note', type: 'STRING NOT NULL' },
 ];
-
-function typeOf(value: unknown): string {
-  if (Array.isArray(value)) return 'LIST<STRING NOT NULL> NOT NULL';
-  if (typeof value === 'boolean') return 'BOOLEAN NOT NULL';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER NOT NULL' : 'FLOAT NOT NULL';
-  return 'STRING NOT NULL';
-}
 
 const tellings: TellingRow[] = [
   {
     key: 'a1#c1@0',
     props: { hop: 0, role: 'published', anonymous: false, isOrigin: false },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'source:wire',
     quotedFromKey: 'a1#c1@1',
     articleKey: 'article:a1',
@@ -86,7 +82,7 @@ const tellings: TellingRow[] = [
   {
     key: 'a1#c1@1',
     props: { hop: 1, role: 'quoted', anonymous: true, isOrigin: false },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'source:wire',
     quotedFromKey: 'a1#c1@2',
     articleKey: null,
@@ -94,7 +90,7 @@ const tellings: TellingRow[] = [
   {
     key: 'a1#c1@2',
     props: { hop: 2, role: 'said', anonymous: false, isOrigin: true },
-    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null },
+    claim: { key: 'a1#c1', text: 'The truce holds.', quote: null, saidAt: '2026-02-01' },
     agentKey: 'actor:jan',
     quotedFromKey: null,
     articleKey: null,
@@ -122,7 +118,7 @@ const review: ClaimReviewRow = {
     title: 'A0',
     publishedAt: '2026-02-01',
   },
-  originSpeaker: { key: 'actor:jan', type: 'Actor', name: 'Jan', kind: 'person' },
+  originSpeaker: { key: 'actor:jan', type: 'Actor', name: 'Jan', kind: 'person', site: null },
 };
 
 describe('GraphML export', () => {
@@ -190,7 +186,13 @@ describe('Cytoscape.js export', () => {
 
 describe('ClaimReview export', () => {
   it('expands with the schema.org context into schema.org terms only', async () => {
-    const doc = JSON.parse(await collect(claimReviewJsonLd(arrayReader({ claimReviews: [review, review] }))));
+    const doc = JSON.parse(
+      await collect(
+        claimReviewJsonLd({ urlBase: 'https://checks.example.org/claims/' })(
+          arrayReader({ claimReviews: [review, review] }),
+        ),
+      ),
+    );
     expect(doc['@context']).toBe('https://schema.org');
     const expanded = await expandJsonLd(doc);
     const terms = expandedTerms(expanded);
@@ -228,7 +230,13 @@ describe('ClaimReview export', () => {
   });
 
   it('carries the verdict, the origin speaker and both appearances', async () => {
-    const doc = JSON.parse(await collect(claimReviewJsonLd(arrayReader({ claimReviews: [review] }))));
+    const doc = JSON.parse(
+      await collect(
+        claimReviewJsonLd({ urlBase: 'https://checks.example.org/claims/' })(
+          arrayReader({ claimReviews: [review] }),
+        ),
+      ),
+    );
     const [cr] = doc['@graph'];
     expect(cr).toMatchObject({
       '@type': 'ClaimReview',
