@@ -171,7 +171,7 @@ describe('the lean profile, GEXF and the agent network on a real graph', () => {
     await seedTwoArticlesAndAReview();
     const [counts] = await db.read((tx) =>
       tx.rows(
-        `RETURN COUNT { MATCH (n) WHERE NOT n:Telling AND NOT n:Revision AND NOT n:__Migration } AS nodes,
+        `RETURN COUNT { MATCH (n) WHERE NOT n:Telling AND NOT n:Revision AND NOT n:__Migration AND NOT n:LinkProposal } AS nodes,
                 COUNT { MATCH (a)-[r]->(b) WHERE NOT a:Telling AND NOT b:Telling
                           AND NOT a:Revision AND NOT b:Revision } AS kept,
                 COUNT { MATCH (:Telling)-[:TOLD_BY]->() } AS tellings`,
