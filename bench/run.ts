@@ -98,6 +98,9 @@ for (const size of sizes) {
     NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '4g',
     NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '4g',
     NEO4J_TX_TIMEOUT_MS: '120000',
+    // The bench measures speed, not deadlines: a cold first query at 10k claims may take longer.
+    DB_READ_DEADLINE_MS: '120000',
+    DB_WRITE_DEADLINE_MS: '120000',
   });
   log(
     `size ${size}: provisioning Neo4j (${config.NEO4J_PROVIDER}, heap ${config.NEO4J_LOCAL_HEAP}, page cache ${config.NEO4J_LOCAL_PAGECACHE})`,

@@ -89,7 +89,9 @@ export function fixtureFiles(): string[] {
 
 /** Ingests the fixtures when the database holds no article yet. */
 export async function loadFixturesIfEmpty(db: Database, log: Logger): Promise<number> {
-  const [row] = await db.read((tx) => tx.rows('MATCH (a:Article) RETURN count(a) AS n'));
+  const [row] = await db.read((tx) => tx.rows('MATCH (a:Article) RETURN count(a) AS n'), {
+    deadlineMs: db.deadlines.schemaMs,
+  });
   if (Number(row?.n) > 0) return 0;
   let claims = 0;
   for (const file of fixtureFiles()) {

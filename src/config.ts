@@ -71,6 +71,16 @@ export const ConfigSchema = z.object({
   NEO4J_TX_TIMEOUT_MS: int(60_000, 100, 600_000),
   /** Milliseconds to wait for a pooled connection before SERVICE_UNAVAILABLE. */
   NEO4J_ACQUIRE_TIMEOUT_MS: int(5_000, 100, 120_000),
+  /**
+   * Client-side deadlines (src/db/database.ts): milliseconds a read, or a write, may take in this
+   * process, whatever the database does (a hung or stopped server included). Past it the call
+   * fails with SERVICE_UNAVAILABLE and its connection is discarded, not returned to the pool.
+   * The server-side transaction timeout is never longer. Whole-article writes (ingest, article
+   * edits) get their longer transaction timeout plus DB_DEADLINE_GRACE_MS.
+   */
+  DB_READ_DEADLINE_MS: int(10_000, 100, 3_600_000),
+  DB_WRITE_DEADLINE_MS: int(30_000, 100, 3_600_000),
+  DB_DEADLINE_GRACE_MS: int(5_000, 0, 600_000),
 
   /** Load the curated fixtures at start-up when the database holds no article. */
   LOAD_FIXTURES: bool(true),
@@ -106,6 +116,39 @@ export const ConfigSchema = z.object({
   EXPORT_CONCURRENCY: int(2, 1, 100),
   /** Which HTTP exports need an API key: never, whole (whole-graph exports), always. */
   EXPORT_KEY_REQUIRED: z.enum(['never', 'whole', 'always']).default('never'),
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API from a browser, comma-separated;
+   * `*` for any (then never with credentials). Empty: no cross-origin access (no CORS headers).
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const origins: string[] = [];
+      for (const entry of raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        if (entry === '*') {
+          origins.push('*');
+          continue;
+        }
+        let origin: string | undefined;
+        try {
+          origin = new URL(entry).origin;
+        } catch {
+          // reported below
+        }
+        if (!origin || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://example.org` });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
+  /** Whether allowed origins may send cookies and HTTP auth (Access-Control-Allow-Credentials). */
+  CORS_CREDENTIALS: bool(false),
   /** Hide internal error messages from clients (always on in production). */
   MASK_ERRORS: bool(true),
   /**
@@ -191,6 +234,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const config = parsed.data;
+  if (config.CORS_CREDENTIALS && config.CORS_ORIGINS.includes('*')) {
+    throw new ConfigError([
+      "CORS_CREDENTIALS=true: not with CORS_ORIGINS=* (any site could act with a visitor's credentials); list the origins",
+    ]);
+  }
   // Production without keys is either an open read-only mirror, said so explicitly, or a mistake.
   if (
     config.NODE_ENV === 'production' &&

@@ -22,6 +22,10 @@ import { exemptStandardIntrospection } from './introspection.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { useRequestId } from './request-id.js';
+import { useCors } from './cors.js';
+import { useCsrfPrevention } from './csrf.js';
+import { useSecurityHeaders } from './security-headers.js';
+import { useClientErrorLog, yogaLogger } from './error-log.js';
 
 export interface YogaOptions {
   config: Config;
@@ -62,6 +66,8 @@ export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: Yoga
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    // Our own CORS (allow-list from CORS_ORIGINS): src/cors.ts.
+    cors: false,
     maxRequestBodySize: config.MAX_BODY_BYTES,
     // Offline GraphiQL from our own dependencies, example queries as tabs: src/graphiql.ts.
     graphiql: config.NODE_ENV === 'production' ? false : graphiqlOptions,
@@ -98,6 +104,10 @@ export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: Yoga
       : false,
     plugins: [
       useRequestId(log),
+      useSecurityHeaders(),
+      useCors(config),
+      useCsrfPrevention(),
+      ...(log && config.LOG_LEVEL !== 'silent' ? [useClientErrorLog(log)] : []),
       ...(tracingPlugin ? [tracingPlugin] : []),
       metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.
@@ -226,18 +236,6 @@ function useRoundTripCount(config: Config): Plugin<Context> {
  */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
-}
-
-/** Yoga's messages through the process logger (and so with the request id). */
-function yogaLogger(log: Logger) {
-  const at =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...args: unknown[]) => {
-      const [first, ...rest] = args;
-      if (first instanceof Error) log[level]({ err: first }, first.message);
-      else log[level]({ args: rest.length ? rest : undefined }, String(first));
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export type ClaimGraphYoga = ReturnType<typeof buildYoga>;

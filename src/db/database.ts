@@ -4,10 +4,16 @@
  * retried; the session is closed in `finally`. Results leave as plain values (see convert.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import neo4j, { type Driver, type ManagedTransaction, type QueryStatistics } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryStatistics,
+  type Session,
+} from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { assertBudgetLeft, chargeRows } from './budget.js';
-import { mapDatabaseError } from './errors.js';
+import { DatabaseUnavailableError, DeadlineExceededError, mapDatabaseError } from './errors.js';
+import { discardConnections } from './discard.js';
 import { toPlain, type Plain } from './convert.js';
 import type { Neo4jTarget } from './provision.js';
 
@@ -50,8 +56,10 @@ export type StatementHook = <T>(
 ) => Promise<T>;
 const untraced: StatementHook = async (_query, _mode, run) => run();
 
-function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHook): Tx {
+function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHook, deadline: Deadline): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
+    // A retry the driver starts after the deadline sends nothing (see Deadline.check).
+    deadline.check();
     countRoundTrip();
     return hook(query, mode, () => tx.run(query, toParams(params) as Record<string, unknown>));
   };
@@ -68,6 +76,94 @@ function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHoo
     },
   };
 }
+
+/**
+ * How long one unit of work may take in this process, whatever the server does. The driver has
+ * no client-side timeout of its own: its transaction timeout is enforced by the server (useless
+ * when the server is hung or stopped), and its connection timeout ends at the TCP connect (a
+ * stopped server's kernel still accepts). So every call here runs against a timer; when it
+ * fires the call fails with DeadlineExceededError (SERVICE_UNAVAILABLE), and the session's
+ * connections are broken and closed (discard.ts), so the pool destroys them instead of taking
+ * them back: a hung server cannot keep pool slots past a deadline.
+ */
+class Deadline {
+  expired = false;
+  constructor(
+    readonly ms: number,
+    private readonly session: Session,
+    /** The deadline the caller knows (a retry runs within what is left of it). */
+    private readonly reportedMs = ms,
+  ) {}
+
+  /** Throws (not retryable) once expired, discarding whatever connection the session holds now. */
+  check(): void {
+    if (!this.expired) return;
+    discardConnections(this.session);
+    throw new DeadlineExceededError(this.reportedMs);
+  }
+
+  /**
+   * Runs `work` on the session within the deadline and closes the session. The work's own
+   * outcome after the deadline is ignored: its transaction was never committed (a write's commit
+   * waits for its statements' answers, which cannot come over a closed connection).
+   */
+  async run<T>(work: (deadline: Deadline) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.expired = true;
+        discardConnections(this.session);
+        reject(new DeadlineExceededError(this.reportedMs));
+      }, this.ms);
+    });
+    const working = work(this);
+    working.catch(() => {}); // settles after the deadline too; that outcome is nobody's
+    try {
+      return await Promise.race([working, expiry]);
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      clearTimeout(timer);
+      // Closing releases the connection, which can wait for the server (a reset after an
+      // error): never past the deadline, and never at all once the deadline passed.
+      if (this.expired) void this.session.close().catch(() => {});
+      else await this.closeWithin(this.session);
+    }
+  }
+
+  private async closeWithin(session: Session): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.ms);
+    });
+    const closing = session.close().then(
+      () => 'closed' as const,
+      () => 'closed' as const,
+    );
+    try {
+      if ((await Promise.race([closing, late])) === 'late') discardConnections(session);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Client-side deadlines per kind of call (config: DB_READ_DEADLINE_MS and the rest). */
+export interface Deadlines {
+  readMs: number;
+  writeMs: number;
+  /** Added to a longer transaction timeout a caller asks for (whole-article writes). */
+  graceMs: number;
+  /** Schema statements at start-up (index builds wait up to 300 s on the server). */
+  schemaMs: number;
+}
+
+export const DEFAULT_DEADLINES: Deadlines = {
+  readMs: 10_000,
+  writeMs: 30_000,
+  graceMs: 5_000,
+  schemaMs: 900_000,
+};
 
 /**
  * JS numbers travel as Cypher floats; whole numbers are sent as Cypher integers instead, so
@@ -98,6 +194,7 @@ export class Database {
     private readonly txTimeoutMs: number,
     /** How long a failing read keeps retrying transient errors (the driver's own window). */
     private readonly retryWindowMs = 30_000,
+    readonly deadlines: Deadlines = DEFAULT_DEADLINES,
   ) {}
 
   /** Every statement from now on runs through `hook` (one at a time: the last call wins). */
@@ -105,9 +202,12 @@ export class Database {
     this.statementHook = hook;
   }
 
-  /** A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. */
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.unitOfWork('READ', work);
+  /**
+   * A read transaction: on a cluster (`neo4j://`) it is routed to a secondary. `deadlineMs`
+   * replaces the read deadline for work that is not an API request's (start-up, migrations).
+   */
+  read<T>(work: (tx: Tx) => Promise<T>, options: { deadlineMs?: number } = {}): Promise<T> {
+    return this.unitOfWork('READ', work, undefined, options.deadlineMs);
   }
 
   /**
@@ -116,36 +216,49 @@ export class Database {
    * question's latency. Only for a lone statement (several that must see one snapshot go through
    * `read`). Transient errors are retried here with backoff within the driver's retry window,
    * as `executeRead` would; the shared bookmark manager still orders it after earlier writes.
+   * The whole loop, retries included, runs within the read deadline.
    */
   async readOne(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     countRoundTrip();
-    const deadline = Date.now() + this.retryWindowMs;
+    const started = Date.now();
+    const retryUntil = started + this.retryWindowMs;
+    const { readMs } = this.deadlines;
+    const timeout = Math.min(this.txTimeoutMs, readMs);
     for (let attempt = 0; ; attempt++) {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.READ,
-        bookmarkManager: this.bookmarks,
-      });
+      const left = started + readMs - Date.now();
+      if (left <= 0) throw new DeadlineExceededError(readMs);
+      const session = this.session('READ');
       try {
-        const result = await this.statementHook(query, 'READ', () =>
-          session.run(query, toParams(params) as Record<string, unknown>, { timeout: this.txTimeoutMs }),
-        );
-        const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
-        chargeRows(rows);
-        return rows;
+        return await new Deadline(left, session, readMs).run(async () => {
+          const result = await this.statementHook(query, 'READ', () =>
+            session.run(query, toParams(params) as Record<string, unknown>, { timeout }),
+          );
+          const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+          chargeRows(rows);
+          return rows;
+        });
       } catch (error) {
+        if (error instanceof DeadlineExceededError) throw error;
         const delay = Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-        if (!neo4j.isRetryableError(error) || Date.now() + delay > deadline) throw mapDatabaseError(error);
+        const cause = error instanceof DatabaseUnavailableError ? error.cause : error;
+        const now = Date.now();
+        if (!neo4j.isRetryableError(cause) || now + delay > retryUntil || now + delay >= started + readMs)
+          throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
-      } finally {
-        await session.close();
       }
     }
   }
 
-  /** A write transaction, retried by the driver on transient errors; all or nothing. */
-  write<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.unitOfWork('WRITE', work, options.timeoutMs);
+  /**
+   * A write transaction, retried by the driver on transient errors; all or nothing. `timeoutMs`
+   * asks for a longer server-side timeout (whole-article writes); the client-side deadline is
+   * then that plus the grace, never shorter than the write deadline.
+   */
+  write<T>(
+    work: (tx: Tx) => Promise<T>,
+    options: { timeoutMs?: number; deadlineMs?: number } = {},
+  ): Promise<T> {
+    return this.unitOfWork('WRITE', work, options.timeoutMs, options.deadlineMs);
   }
 
   /**
@@ -159,63 +272,59 @@ export class Database {
   /** Statements that cannot share a transaction with others (schema changes). */
   async autocommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
     const session = this.driver.session({ database: this.database, bookmarkManager: this.bookmarks });
-    try {
+    await new Deadline(this.deadlines.schemaMs, session).run(async () => {
       await this.statementHook(query, 'WRITE', () => session.run(query, params));
-    } catch (error) {
-      throw mapDatabaseError(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /**
    * True when a trivial query succeeds within `timeoutMs`. Not retried (unlike executeRead), so
-   * a readiness probe answers within seconds when the database is gone.
+   * a readiness probe answers within seconds when the database is gone (or hung: its connection
+   * is discarded like any other past its deadline).
    */
   async ping(timeoutMs = 3000): Promise<boolean> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const query = session.run('RETURN 1 AS ok', {}, { timeout: timeoutMs }).then(
+    return new Deadline(timeoutMs, session)
+      .run(() => session.run('RETURN 1 AS ok', {}, { timeout: timeoutMs }))
+      .then(
         () => true,
         () => false,
       );
-      return await Promise.race([query, timeout]);
-    } finally {
-      clearTimeout(timer);
-      void session.close().catch(() => {});
-    }
   }
 
   close(): Promise<void> {
     return this.driver.close();
   }
 
-  private async unitOfWork<T>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: Tx) => Promise<T>,
-    timeoutMs?: number,
-  ): Promise<T> {
+  private session(mode: 'READ' | 'WRITE'): Session {
     // Every session of this process shares one bookmark manager, so a read that follows a
     // write sees it, even when the read is routed to another cluster member.
-    const session = this.driver.session({
+    return this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    const config = { timeout: timeoutMs ?? this.txTimeoutMs };
-    try {
-      return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx, mode, this.statementHook)), config)
-        : await session.executeWrite((tx) => work(wrap(tx, mode, this.statementHook)), config);
-    } catch (error) {
-      throw mapDatabaseError(error);
-    } finally {
-      await session.close();
-    }
+  }
+
+  private unitOfWork<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: Tx) => Promise<T>,
+    timeoutMs?: number,
+    askedDeadlineMs?: number,
+  ): Promise<T> {
+    const { readMs, writeMs, graceMs } = this.deadlines;
+    const usualMs =
+      mode === 'READ' ? readMs : timeoutMs === undefined ? writeMs : Math.max(writeMs, timeoutMs + graceMs);
+    const deadlineMs = askedDeadlineMs ?? usualMs;
+    // The server gives up no later than this process does.
+    const config = { timeout: Math.min(timeoutMs ?? this.txTimeoutMs, deadlineMs) };
+    const session = this.session(mode);
+    const hook = this.statementHook;
+    return new Deadline(deadlineMs, session).run((deadline) =>
+      mode === 'READ'
+        ? session.executeRead((tx) => work(wrap(tx, mode, hook, deadline)), config)
+        : session.executeWrite((tx) => work(wrap(tx, mode, hook, deadline)), config),
+    );
   }
 }
 
@@ -233,5 +342,10 @@ export function connect(
     disableLosslessIntegers: false,
     userAgent: 'claim-graph/0.1',
   });
-  return new Database(driver, target.database, config.NEO4J_TX_TIMEOUT_MS, config.NEO4J_ACQUIRE_TIMEOUT_MS);
+  return new Database(driver, target.database, config.NEO4J_TX_TIMEOUT_MS, config.NEO4J_ACQUIRE_TIMEOUT_MS, {
+    ...DEFAULT_DEADLINES,
+    readMs: config.DB_READ_DEADLINE_MS,
+    writeMs: config.DB_WRITE_DEADLINE_MS,
+    graceMs: config.DB_DEADLINE_GRACE_MS,
+  });
 }

@@ -7,9 +7,21 @@ import { Neo4jError } from 'neo4j-driver';
 /** Neo4j cannot be reached (down, restarting, pool exhausted past the timeout). */
 export class DatabaseUnavailableError extends Error {
   readonly code = 'SERVICE_UNAVAILABLE';
-  constructor(cause?: unknown) {
-    super('the graph database is unavailable; try again shortly', { cause });
+  constructor(cause?: unknown, message = 'the graph database is unavailable; try again shortly') {
+    super(message, { cause });
     this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * A database call ran past its client-side deadline (DB_READ_DEADLINE_MS, DB_WRITE_DEADLINE_MS):
+ * the server is hung, stopped or overloaded. The same code as unavailable; its connection was
+ * discarded. Never retried by the driver (its code is not a transient one).
+ */
+export class DeadlineExceededError extends DatabaseUnavailableError {
+  constructor(readonly deadlineMs: number) {
+    super(undefined, `the graph database did not answer within ${deadlineMs} ms; try again shortly`);
+    this.name = 'DeadlineExceededError';
   }
 }
 

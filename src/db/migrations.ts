@@ -75,8 +75,13 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
   );
   const recorded = new Map(
     (
-      await db.read((tx) =>
-        tx.rows('MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum, m.file AS file'),
+      await db.read(
+        (tx) =>
+          tx.rows(
+            'MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum, m.file AS file',
+          ),
+        // Start-up work, not a request: a fresh server's first queries can be slow.
+        { deadlineMs: db.deadlines.schemaMs },
       )
     ).map((r) => [Number(r.version), { checksum: String(r.checksum), file: String(r.file) }]),
   );
@@ -95,18 +100,20 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
     // Schema statements cannot share a transaction with writes, so each runs on its own; all
     // are idempotent (IF NOT EXISTS), so a crash half-way is repaired by the next run.
     for (const statement of migration.statements) await db.autocommit(statement);
-    await db.write((tx) =>
-      tx.exec(
-        `MERGE (m:__Migration {version: $version})
+    await db.write(
+      (tx) =>
+        tx.exec(
+          `MERGE (m:__Migration {version: $version})
          ON CREATE SET m.description = $description, m.file = $file, m.checksum = $checksum,
                        m.appliedAt = datetime()`,
-        {
-          version: migration.version,
-          description: migration.description,
-          file: migration.file,
-          checksum: migration.checksum,
-        },
-      ),
+          {
+            version: migration.version,
+            description: migration.description,
+            file: migration.file,
+            checksum: migration.checksum,
+          },
+        ),
+      { deadlineMs: db.deadlines.schemaMs },
     );
     applied.push(migration);
   }

@@ -68,6 +68,7 @@ export const QUERY_NAMES = [
   'grading/load-claims',
   'grading/record-assessment',
   'grading/set-reliability',
+  'grading/stale-agents',
   'grading/store',
   'graph/expand',
   'graph/start',

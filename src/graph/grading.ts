@@ -119,9 +119,20 @@ export async function gradeIngested(
   tx: Tx,
   rows: Pick<IngestRows, 'claims'> & Partial<Pick<IngestRows, 'externalClaimKeys' | 'sources' | 'actors'>>,
 ): Promise<void> {
-  await recomputeGrades(tx, [...rows.claims.map((c) => String(c.key)), ...(rows.externalClaimKeys ?? [])], {
-    agentKeys: [...(rows.sources ?? []), ...(rows.actors ?? [])].map((a) => String(a.key)),
-  });
+  const agentKeys = [...(rows.sources ?? []), ...(rows.actors ?? [])].map((a) => String(a.key));
+  // A source or actor this document declares differently (a shared `reuters` now a `document`,
+  // or graded E) changes the grade of every claim told through it, in every article: they are
+  // regraded here, in this transaction, so the same chain never carries two grades.
+  const stale = agentKeys.length > 0 ? await tx.rows(cypher('grading/stale-agents'), { agentKeys }) : [];
+  await recomputeGrades(
+    tx,
+    [
+      ...rows.claims.map((c) => String(c.key)),
+      ...(rows.externalClaimKeys ?? []),
+      ...stale.flatMap((r) => (r.claimKeys as string[] | null) ?? []),
+    ],
+    { agentKeys },
+  );
 }
 
 function evidenceOf(row: Row): ClaimEvidence {

@@ -84,6 +84,10 @@ describe.skipIf(skipReason !== null)(
         NEO4J_PASSWORD: server.password,
         NEO4J_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_TIMEOUT_MS),
         NEO4J_TX_TIMEOUT_MS: '600000',
+        // The bound checked below is the driver's retry window's; the client-side deadlines
+        // (tests/integration/hung-database.int.test.ts) are kept out of the way here.
+        DB_READ_DEADLINE_MS: '120000',
+        DB_WRITE_DEADLINE_MS: '600000',
         API_KEYS,
       });
       db = connect(

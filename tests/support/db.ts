@@ -29,6 +29,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // The machine is shared: a first connection to a busy server can take longer than the
     // production default. Tests of the timeout itself set their own.
     NEO4J_ACQUIRE_TIMEOUT_MS: '30000',
+    // Likewise a query on a loaded machine can take longer than the production deadlines; the
+    // deadline tests (hung-database.int.test.ts) set their own.
+    DB_READ_DEADLINE_MS: '120000',
+    DB_WRITE_DEADLINE_MS: '300000',
     ...overrides,
   });
 }
