@@ -8,7 +8,12 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } f
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { countRoundTrips, RoundTrips } from './db/database.js';
-import { DatabaseUnavailableError, QueryTimeoutError, ResponseBudgetExceededError } from './db/errors.js';
+import {
+  DatabaseUnavailableError,
+  InvalidBookmarkError,
+  QueryTimeoutError,
+  ResponseBudgetExceededError,
+} from './db/errors.js';
 import { migrationsApplied } from './db/migrations.js';
 import { Loaders } from './graph/loaders.js';
 import { KeyRing } from './auth.js';
@@ -22,6 +27,7 @@ import { exemptStandardIntrospection } from './introspection.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { useRequestId } from './request-id.js';
+import { useBookmarkHeader } from './bookmark-header.js';
 import { useCors } from './cors.js';
 import { useCsrfPrevention } from './csrf.js';
 import { useSecurityHeaders } from './security-headers.js';
@@ -89,6 +95,11 @@ export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: Yoga
                 extensions: { code: original.code, http: { status: 503 } },
               });
             }
+            if (original instanceof InvalidBookmarkError) {
+              return new GraphQLError(original.message, {
+                extensions: { code: original.code, http: { status: 400 } },
+              });
+            }
             if (original instanceof ResponseBudgetExceededError) {
               return new GraphQLError(original.message, { extensions: { code: original.code } });
             }
@@ -108,6 +119,7 @@ export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: Yoga
       useCors(config),
       useCsrfPrevention(),
       ...(log && config.LOG_LEVEL !== 'silent' ? [useClientErrorLog(log)] : []),
+      useBookmarkHeader(),
       ...(tracingPlugin ? [tracingPlugin] : []),
       metrics.plugin,
       // The standard introspection query (and only its shape) passes the guards: src/introspection.ts.

@@ -12,6 +12,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { assertBudgetLeft, chargeRows } from './budget.js';
+import { incomingBookmarks, recordBookmarks } from './bookmarks.js';
 import { DatabaseUnavailableError, DeadlineExceededError, mapDatabaseError } from './errors.js';
 import { discardConnections } from './discard.js';
 import { toPlain, type Plain } from './convert.js';
@@ -303,6 +304,8 @@ export class Database {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      // A bookmark the client brought (another instance's write): start after it.
+      ...incomingBookmarks(),
     });
   }
 
@@ -320,11 +323,13 @@ export class Database {
     const config = { timeout: Math.min(timeoutMs ?? this.txTimeoutMs, deadlineMs) };
     const session = this.session(mode);
     const hook = this.statementHook;
-    return new Deadline(deadlineMs, session).run((deadline) =>
-      mode === 'READ'
-        ? session.executeRead((tx) => work(wrap(tx, mode, hook, deadline)), config)
-        : session.executeWrite((tx) => work(wrap(tx, mode, hook, deadline)), config),
-    );
+    return new Deadline(deadlineMs, session).run(async (deadline) => {
+      if (mode === 'READ') return session.executeRead((tx) => work(wrap(tx, mode, hook, deadline)), config);
+      const result = await session.executeWrite((tx) => work(wrap(tx, mode, hook, deadline)), config);
+      // The client gets this write's bookmark to carry to other instances.
+      recordBookmarks(session.lastBookmarks());
+      return result;
+    });
   }
 }
 

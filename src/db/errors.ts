@@ -54,6 +54,18 @@ export class ResponseBudgetExceededError extends Error {
   }
 }
 
+/** The request's bookmark (X-Neo4j-Bookmark) is not one this database issued. */
+export class InvalidBookmarkError extends Error {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(cause?: unknown) {
+    super(
+      'the X-Neo4j-Bookmark header holds a bookmark this database did not issue; send the header of an earlier response unchanged, or none',
+      { cause },
+    );
+    this.name = 'InvalidBookmarkError';
+  }
+}
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Cluster.NotALeader']);
 
 export function mapDatabaseError(error: unknown): unknown {
@@ -67,6 +79,7 @@ export function mapDatabaseError(error: unknown): unknown {
   if (UNAVAILABLE.has(code) || /acquisition timed out/i.test(error.message)) {
     return new DatabaseUnavailableError(error);
   }
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) return new InvalidBookmarkError(error);
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('a record with the same key already exists', error);
   }
