@@ -133,6 +133,8 @@ const agentLabel = (key: string) => (key.startsWith('actor:') ? 'Actor' : 'Sourc
 
 // ---- Question: a page of 50 claims by one speaker (origin of the chain), each with its chain ----
 
+// Since 0.2.0 the list sorts a claim whose saying time is unknown last (never at its article's
+// date), and a range by its latest day.
 const bareSpeakerPage = (label: string) => `
 CALL () {
   MATCH (:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)
@@ -143,7 +145,7 @@ CALL () {
   MATCH (:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)
   WHERE c.status IN $statuses
   WITH DISTINCT c
-  ORDER BY c.saidAt DESC, c.key
+  ORDER BY (c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidLatest, c.saidEarliest) DESC, c.key
   LIMIT 50
   CALL (c) {
     MATCH (c)<-[:TELLS]-(t0:Telling {hop: 0})
@@ -153,7 +155,7 @@ CALL () {
     LIMIT 1
   }
   WITH c, chain
-  ORDER BY c.saidAt DESC, c.key
+  ORDER BY (c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidLatest, c.saidEarliest) DESC, c.key
   RETURN collect(c {.key, .text, .confidence, chain: chain}) AS items
 }
 RETURN total, items`;

@@ -9,7 +9,10 @@
 export interface DatedEvent {
   key: string;
   name: string;
-  /** ISO start and end of the event's time (end: the start when the time is a single day). */
+  /**
+   * The first and last day the event may fall on (domain/time.ts `earliest`/`latest`; the same day
+   * for a single day); null on a side the text leaves open ("previously": no first day).
+   */
   start: string | null;
   end: string | null;
   /** Where the article first tells it (evidence offset); later articles' events after. */
@@ -49,7 +52,7 @@ export function chronology(events: readonly DatedEvent[], links: readonly Sequen
     const later = byKey.get(l.later);
     const earlier = byKey.get(l.earlier);
     if (!later || !earlier || l.later === l.earlier) continue;
-    const laterEnd = day(later.end ?? later.start);
+    const laterEnd = day(later.end);
     const earlierStart = day(earlier.start);
     if (laterEnd !== null && earlierStart !== null && laterEnd < earlierStart) {
       conflicts.push({
@@ -73,10 +76,11 @@ export function chronology(events: readonly DatedEvent[], links: readonly Sequen
   }
   const followed = usable.filter((l) => !cyclic.includes(l));
 
-  // Kahn's algorithm, always taking the earliest-dated ready event (then the one told first).
+  // Kahn's algorithm, always taking the earliest-dated ready event (then the one told first). An
+  // approximate date sorts by its first day (its last when open before), then by its last day.
   const before = (a: DatedEvent, b: DatedEvent) =>
-    compareNullable(day(a.start), day(b.start)) ||
-    compareNullable(day(a.end ?? a.start), day(b.end ?? b.start)) ||
+    compareNullable(day(a.start ?? a.end), day(b.start ?? b.end)) ||
+    compareNullable(day(a.end), day(b.end)) ||
     (a.told ?? Number.MAX_SAFE_INTEGER) - (b.told ?? Number.MAX_SAFE_INTEGER) ||
     a.key.localeCompare(b.key);
   const waitingOn = new Map(events.map((e) => [e.key, 0]));
@@ -100,7 +104,7 @@ export function chronology(events: readonly DatedEvent[], links: readonly Sequen
   return { order, conflicts };
 }
 
-/** Undated events sort last. */
+/** Undated (or unbounded) sides sort last. */
 function compareNullable(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;

@@ -48,14 +48,38 @@ function isRealCalendarTime(s: string): boolean {
 }
 
 /**
+ * Which side of its anchor a relative time lies: "previously", "just days before" (`before`);
+ * "days later", "then", "following" (`after`).
+ */
+export const TimeRelation = z.enum(['before', 'after']);
+
+/**
+ * What a relative time is measured from. The text places the time against another event ("A
+ * second round was held days later": after the Paris round) or against the article's own
+ * publication ("last week": `event` omitted). Missing bounds follow from the anchor (see
+ * `domain/time.ts`): "previously" ends no later than its anchor ends.
+ */
+export const RelativeTo = z
+  .object({
+    /** Id of the event the time is measured from; omitted: the article's publication date. */
+    event: LocalId.optional(),
+    relation: TimeRelation,
+  })
+  .strict();
+
+/**
  * The time a statement or event refers to, as precise as the text allows. `text` keeps the
- * article's own words ("mid-September", "late 2024"); `start`/`end` bound it when known.
+ * article's own words ("mid-September", "late 2024", "days later"); `start`/`end` bound it when
+ * known (`start` alone: that one day). Its basis is `stated` (the text gives the date) unless
+ * `relativeTo` says the text places it against another event; a time the text never gives is left
+ * out, and the reader is told it falls back to the article's date (`domain/time.ts`).
  */
 export const TimeRef = z
   .object({
     text: z.string().min(1).max(200).optional(),
     start: IsoDateOrDateTime.optional(),
     end: IsoDateOrDateTime.optional(),
+    relativeTo: RelativeTo.optional(),
   })
   .strict()
   .refine((t) => t.text !== undefined || t.start !== undefined, {
@@ -64,6 +88,10 @@ export const TimeRef = z
   .refine((t) => !t.start || !t.end || Date.parse(t.start) <= Date.parse(t.end), {
     message: '`start` must not be after `end`',
     path: ['end'],
+  })
+  .refine((t) => t.relativeTo === undefined || t.text !== undefined, {
+    message: 'a relative time keeps the article\'s words that place it ("days later"): give `text`',
+    path: ['text'],
   });
 
 /** Character offsets into `article.text` (UTF-16 code units, end exclusive) and the exact words. */
@@ -369,6 +397,8 @@ export type Hop = z.infer<typeof Hop>;
 export type ClaimRelation = z.infer<typeof ClaimRelation>;
 export type EvidenceSpan = z.infer<typeof EvidenceSpan>;
 export type TimeRef = z.infer<typeof TimeRef>;
+export type TimeRelation = z.infer<typeof TimeRelation>;
+export type RelativeTo = z.infer<typeof RelativeTo>;
 export type SourceKind = z.infer<typeof SourceKind>;
 export type ActorKind = z.infer<typeof ActorKind>;
 export type ClaimKind = z.infer<typeof ClaimKind>;

@@ -5,7 +5,7 @@
  * and every problem is reported with the path of the field and the claim it belongs to.
  */
 import type { z } from 'zod';
-import { ArticleDocument, type ArticleDocumentInput, type EvidenceSpan } from './document.js';
+import { ArticleDocument, type ArticleDocumentInput, type EvidenceSpan, type TimeRef } from './document.js';
 
 export interface DocumentIssue {
   /** Field path inside the document, e.g. `claims[3].chain[1].agent`. */
@@ -164,7 +164,21 @@ function checkReferences(doc: ArticleDocument): DocumentIssue[] {
     ...containmentCycles(doc.actors, (a) => a.affiliation, 'actors', 'affiliation'),
     ...containmentCycles(doc.places, (p) => p.within, 'places', 'within'),
   );
+  // A relative time is measured from an event of the document, on the side its words say.
+  const eventTime = new Map(doc.events.map((e) => [e.id, e.time]));
+  const relative = (path: string, t: TimeRef | undefined, claimId?: string) => {
+    const anchor = t?.relativeTo?.event;
+    if (!t || anchor === undefined) return;
+    expect(`${path}.relativeTo.event`, anchor, ['event'], claimId);
+    const problem = wrongSideOfAnchor(t, eventTime.get(anchor));
+    if (problem)
+      issues.push({ path: `${path}.relativeTo`, message: problem, ...(claimId ? { claimId } : {}) });
+  };
+  issues.push(
+    ...containmentCycles(doc.events, (e) => e.time.relativeTo?.event, 'events', 'time.relativeTo.event'),
+  );
   doc.events.forEach((e, i) => {
+    relative(`events[${i}].time`, e.time);
     if (e.place) expect(`events[${i}].place`, e.place, ['place']);
     e.participants.forEach((p, j) => expect(`events[${i}].participants[${j}]`, p, ['actor', 'source']));
     span(`events[${i}].evidence`, e.evidence);
@@ -187,9 +201,11 @@ function checkReferences(doc: ArticleDocument): DocumentIssue[] {
     c.about.forEach((ref, j) =>
       expect(`${at}.about[${j}]`, ref, ['actor', 'place', 'event', 'source'], c.id),
     );
+    relative(`${at}.time`, c.time, c.id);
     const seen = new Map<string, number>();
     c.chain.forEach((hop, j) => {
       const hopAt = `${at}.chain[${j}]`;
+      relative(`${hopAt}.time`, hop.time, c.id);
       expect(`${hopAt}.agent`, hop.agent, ['actor', 'source'], c.id);
       if (hop.addressee) expect(`${hopAt}.addressee`, hop.addressee, ['actor', 'source'], c.id);
       span(`${hopAt}.evidence`, hop.evidence, c.id);
@@ -275,6 +291,26 @@ function containmentCycles<T extends { id: string }>(
     for (const w of walk) state[w] = 2;
   });
   return issues;
+}
+
+/**
+ * A relative time whose own bounds put it on the wrong side of its anchor's ("previously", yet
+ * starting after the anchor has ended); the anchor's stated bounds only (`start` alone: one day).
+ */
+function wrongSideOfAnchor(t: TimeRef, anchor: TimeRef | undefined): string | undefined {
+  if (!anchor || !t.relativeTo) return undefined;
+  const day = (s: string | undefined) => s?.slice(0, 10);
+  const anchorStart = day(anchor.start);
+  const anchorEnd = day(anchor.end) ?? anchorStart;
+  const start = day(t.start);
+  const end = day(t.end) ?? start;
+  if (t.relativeTo.relation === 'before' && start && anchorEnd && start > anchorEnd) {
+    return `"${t.text}" is before "${t.relativeTo.event}", which ends ${anchorEnd}, but starts ${start}`;
+  }
+  if (t.relativeTo.relation === 'after' && end && anchorStart && end < anchorStart) {
+    return `"${t.text}" is after "${t.relativeTo.event}", which starts ${anchorStart}, but ends ${end}`;
+  }
+  return undefined;
 }
 
 function normalise(doc: ArticleDocument): ArticleDocument {

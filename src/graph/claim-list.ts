@@ -6,6 +6,7 @@
  */
 import type { Database } from '../db/database.js';
 import { labelOfKey, type ClaimOrder, type NodeLabel } from '../domain/model.js';
+import type { DateMatch } from '../domain/time.js';
 import type { Page } from './loaders.js';
 
 export type { ClaimOrder } from '../domain/model.js';
@@ -21,8 +22,13 @@ export interface ClaimFilter {
   kinds?: readonly string[] | null;
   /** true: at least one anonymous link; false: none. */
   anonymous?: boolean | null;
+  /** When it was said: a range of days (domain/time.ts `matchesRange` says how it matches). */
   saidFrom?: string | null;
   saidTo?: string | null;
+  /** `overlaps` (default): may have been said in the range; `within`: certainly was. */
+  saidMatch?: DateMatch | null;
+  /** Also match claims whose saying time is unknown (a fallback to the article's date). */
+  includeUndated?: boolean | null;
   confidenceMin?: number | null;
   confidenceMax?: number | null;
   /** true: graded with a confidence; false: not graded (the outlet's analysis, drafts). */
@@ -45,10 +51,13 @@ function labelOf(key: string, allowed: readonly NodeLabel[]): NodeLabel | null {
   return label && allowed.includes(label) ? label : null;
 }
 
-// An ungraded claim (no confidence) is never sorted as if it were evidence: last in both directions.
+// An ungraded claim (no confidence) is never sorted as if it were evidence: last in both
+// directions. Likewise a claim whose saying time is unknown is never sorted as if said on the
+// article's date; a range sorts by its latest day (newest first) or its earliest (oldest first).
+const SAID_UNKNOWN = '(c.saidEarliest IS NULL AND c.saidLatest IS NULL)';
 const ORDER_BY: Record<ClaimOrder, string> = {
-  SAID_AT_DESC: 'c.saidAt DESC, c.key',
-  SAID_AT_ASC: 'c.saidAt, c.key',
+  SAID_AT_DESC: `${SAID_UNKNOWN}, coalesce(c.saidLatest, c.saidEarliest) DESC, c.key`,
+  SAID_AT_ASC: `${SAID_UNKNOWN}, coalesce(c.saidEarliest, c.saidLatest), c.key`,
   CONFIDENCE_DESC: 'c.confidence IS NULL, c.confidence DESC, c.key',
   CONFIDENCE_ASC: 'c.confidence IS NULL, c.confidence, c.key',
   KEY_ASC: 'c.key',
@@ -63,6 +72,22 @@ const addresseePattern = (label: string) =>
   `(:${label} {key: $addresseeKey})<-[:ADDRESSED_TO]-(:Telling)-[:TELLS]->(c)`;
 const hedgedPredicate =
   '(size(coalesce(c.hedges, [])) > 0 OR EXISTS { (c)<-[:TELLS]-(h:Telling) WHERE h.role IN $hedgingRoles })';
+
+/**
+ * The said-range filter, as domain/time.ts `matchesRange`: an unknown time (both bounds null, the
+ * fallback) matches only with `includeUndated`; a known one by its days, an open side reaching
+ * as far as `overlaps` needs and never satisfying `within`.
+ */
+function saidRangePredicate(filter: ClaimFilter): string {
+  const within = filter.saidMatch === 'within';
+  const parts = [`NOT ${SAID_UNKNOWN}`];
+  if (filter.saidFrom)
+    parts.push(within ? 'c.saidEarliest >= $saidFrom' : 'coalesce(c.saidLatest, $saidFrom) >= $saidFrom');
+  if (filter.saidTo)
+    parts.push(within ? 'c.saidLatest <= $saidTo' : 'coalesce(c.saidEarliest, $saidTo) <= $saidTo');
+  const known = `(${parts.join(' AND ')})`;
+  return filter.includeUndated ? `(${known} OR ${SAID_UNKNOWN})` : known;
+}
 
 export interface BuiltQuery {
   /** null when a filter names a key that cannot match anything (unknown prefix). */
@@ -101,8 +126,7 @@ export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): Bui
   if (filter.kinds && filter.kinds.length > 0) where.push('c.kind IN $kinds');
   if (filter.anonymous === true) where.push('c.anonymousLinks > 0');
   if (filter.anonymous === false) where.push('c.anonymousLinks = 0');
-  if (filter.saidFrom) where.push('c.saidAt >= $saidFrom');
-  if (filter.saidTo) where.push('c.saidAt <= $saidTo');
+  if (filter.saidFrom || filter.saidTo) where.push(saidRangePredicate(filter));
   if (filter.confidenceMin != null) where.push('c.confidence >= $confidenceMin');
   if (filter.confidenceMax != null) where.push('c.confidence <= $confidenceMax');
   if (filter.graded === true) where.push('c.confidence IS NOT NULL');

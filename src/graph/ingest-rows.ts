@@ -8,6 +8,7 @@
  */
 import type { ArticleDocument, Claim, TimeRef } from '../domain/document.js';
 import { PUBLISHED_ROLE, labelOfKey } from '../domain/model.js';
+import { estimateTime, publicationTime, type EstimateContext, type TimeEstimate } from '../domain/time.js';
 import {
   actorKey,
   articleKey,
@@ -84,6 +85,28 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
   const key = (id: string | undefined): string | null => (id === undefined ? null : (keyOf.get(id) ?? null));
   const publisherKey = key(art.publisher);
 
+  // Every time resolved to days with its basis and precision (domain/time.ts); a relative time
+  // takes its missing bounds from its anchor event, resolved first (anchors never loop: validated).
+  const eventById = new Map(doc.events.map((e) => [e.id, e]));
+  const eventTimes = new Map<string, TimeEstimate | undefined>();
+  const anchorTime = (id: string): TimeEstimate | undefined => {
+    if (eventTimes.has(id)) return eventTimes.get(id);
+    eventTimes.set(id, undefined); // a guard, should a loop ever reach here
+    const e = eventById.get(id);
+    const t = e ? estimateTime(e.time, { ...timeContext, absent: 'fallback' }) : undefined;
+    eventTimes.set(id, t);
+    return t;
+  };
+  const timeContext: Omit<EstimateContext, 'absent'> = {
+    publishedAt: art.publishedAt,
+    anchorTime,
+    anchorKey: (id) => key(id) ?? id,
+  };
+  const timeProps = (t: TimeRef | undefined) =>
+    t === undefined
+      ? timePropsOf(undefined, null)
+      : timePropsOf(t, estimateTime(t, { ...timeContext, absent: 'fallback' }));
+
   const sources = doc.sources.map((s) => ({
     key: key(s.id),
     props: {
@@ -159,6 +182,12 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       about[label === 'Actor' || label === 'Place' || label === 'Event' ? label : 'Source'].push(k);
     }
     const origin = c.chain[c.chain.length - 1];
+    // When the origin spoke: its time as the text gives it; the publication itself for the
+    // outlet's own words; otherwise unknown (a fallback), never silently the article's date.
+    const said =
+      origin === undefined || (origin.time === undefined && origin.agent === art.publisher)
+        ? publicationTime(art.publishedAt)
+        : estimateTime(origin.time, { ...timeContext, absent: 'fallback', notAfter: art.publishedAt });
     const props = {
       localId: c.id,
       text: c.text,
@@ -174,8 +203,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       extractionConfidence: c.extractionConfidence ?? null,
       depth: c.chain.length,
       anonymousLinks: c.chain.filter((h) => h.anonymous).length,
-      // When the origin spoke, as far as the article tells; the article's date otherwise.
-      saidAt: (origin?.time?.start ?? art.publishedAt).slice(0, 10),
+      ...saidProps(said, art.publishedAt),
     };
     claims.push({
       key: cKey,
@@ -186,7 +214,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       aboutEvent: about.Event,
       aboutSource: about.Source,
     });
-    tellings.push(...tellingsOf(art.id, cKey, c, publisherKey, key, art.publishedAt));
+    tellings.push(...tellingsOf(art.id, cKey, c, publisherKey, key, art.publishedAt, timeProps));
     for (let hop = 0; hop < c.chain.length; hop++) {
       quotations.push({ from: tellingKey(art.id, c.id, hop), to: tellingKey(art.id, c.id, hop + 1) });
     }
@@ -242,6 +270,7 @@ function tellingsOf(
   publisherKey: string | null,
   key: (id: string | undefined) => string | null,
   publishedAt: string,
+  timeProps: (t: TimeRef | undefined) => Record<string, unknown>,
 ): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [
     {
@@ -255,9 +284,8 @@ function tellingsOf(
         role: PUBLISHED_ROLE,
         anonymous: false,
         isOrigin: c.chain.length === 0,
-        timeText: null,
-        timeStart: publishedAt,
-        timeEnd: null,
+        // The article's own telling is dated by its publication, exactly.
+        ...timePropsOf({ start: publishedAt }, publicationTime(publishedAt)),
         evidenceStart: c.evidence.start,
         evidenceEnd: c.evidence.end,
         evidenceText: c.evidence.text,
@@ -286,6 +314,35 @@ function tellingsOf(
   return out;
 }
 
-function timeProps(t: TimeRef | undefined) {
-  return { timeText: t?.text ?? null, timeStart: t?.start ?? null, timeEnd: t?.end ?? null };
+/** A time as node properties: the document's words and bounds, and what they resolve to. */
+function timePropsOf(t: TimeRef | undefined, e: TimeEstimate | null) {
+  return {
+    timeText: t?.text ?? null,
+    timeStart: t?.start ?? null,
+    timeEnd: t?.end ?? null,
+    timeBasis: e?.basis ?? null,
+    timePrecision: e?.precision ?? null,
+    timeEarliest: e?.earliest ?? null,
+    timeLatest: e?.latest ?? null,
+    timeAnchorKey: e?.anchor ?? null,
+    timeRelation: e?.relation ?? null,
+  };
+}
+
+/**
+ * When a claim was said, as claim properties the list filters and sorts on. `saidAt` stays the
+ * sort day of 0.1 (earliest known day, else the article's date) for the queries that order by it;
+ * `saidBasis` tells whether it is known at all.
+ */
+function saidProps(e: TimeEstimate, publishedAt: string) {
+  return {
+    saidAt: e.earliest ?? e.latest ?? publishedAt.slice(0, 10),
+    saidBasis: e.basis,
+    saidPrecision: e.precision,
+    saidEarliest: e.earliest,
+    saidLatest: e.latest,
+    saidText: e.text,
+    saidAnchorKey: e.anchor,
+    saidRelation: e.relation,
+  };
 }

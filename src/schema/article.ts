@@ -3,7 +3,15 @@ import { builder } from './builder.js';
 import { labelOfKey } from '../domain/model.js';
 import type { Item } from '../graph/loaders.js';
 import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
-import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
+import {
+  TimeRefRef,
+  offsetConnection,
+  nodesByKeys,
+  singleRowPage,
+  statusesFor,
+  claimNodes,
+} from './common.js';
+import { publicationTime } from '../domain/time.js';
 
 builder.node(ArticleRef, {
   description: 'One published report we ingested.',
@@ -15,6 +23,16 @@ builder.node(ArticleRef, {
     url: t.string({ resolve: (a) => String(a.url) }),
     title: t.string({ resolve: (a) => String(a.title) }),
     publishedAt: t.field({ type: 'DateTime', resolve: (a) => String(a.publishedAt) }),
+    published: t.field({
+      type: TimeRefRef,
+      description: 'The publication as a time: basis PUBLICATION, to the day.',
+      resolve: (a) => ({
+        ...publicationTime(String(a.publishedAt)),
+        start: String(a.publishedAt),
+        end: null,
+        publishedAt: String(a.publishedAt),
+      }),
+    }),
     language: t.string({ resolve: (a) => String(a.language) }),
     author: t.string({ nullable: true, resolve: (a) => (a.author as string | null) ?? null }),
     reconstruction: t.boolean({

@@ -21,6 +21,7 @@ import {
   ClaimKindEnum,
   ClaimOrderEnum,
   ClaimStatusEnum,
+  DateMatchEnum,
   DirectionEnum,
   GradeFactorNameEnum,
   HopRoleEnum,
@@ -35,6 +36,18 @@ import { agentRefs } from './agent-refs.js';
 import { gradingConfig } from '../graph/grading.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
+import { FALLBACK_TIME } from '../domain/time.js';
+import type { TimeShape } from './common.js';
+
+/** A saying time the graph does not hold: unknown, labelled with the article's date when known. */
+function fallbackTime(publishedAt: unknown): TimeShape {
+  return {
+    ...FALLBACK_TIME,
+    start: null,
+    end: null,
+    publishedAt: typeof publishedAt === 'string' ? publishedAt : null,
+  };
+}
 
 interface HopShape {
   telling: Item;
@@ -117,8 +130,16 @@ const AppearanceRef = builder.objectRef<Item>('Appearance').implement({
       },
     }),
     saidAt: t.string({
-      description: 'When the origin said it (ISO date), as far as the article tells.',
+      description:
+        "Sort day of the telling (ISO date): the earliest day it may have been said, else the article's date; `said` tells how it is known.",
       resolve: (a) => String(a.saidAt),
+    }),
+    said: t.field({
+      type: TimeRefRef,
+      description:
+        'When the origin said it, with its basis and precision (unknown when only the article date is known).',
+      resolve: (a) =>
+        timeOf(a, 'said', (a.publishedAt as string | null) ?? null) ?? fallbackTime(a.publishedAt),
     }),
     wording: t.string({
       description: 'The quote, or the claim text when there is no quote.',
@@ -316,8 +337,25 @@ builder.node(ClaimRef, {
     }),
     saidAt: t.field({
       type: 'Date',
-      description: 'When the original speaker said it, as far as the article tells (else the article date).',
+      description:
+        "Sort day: the earliest day the original speaker may have said it, else the latest; the article's date when " +
+        'the text does not date it at all. Read `said` for how it is known and how exactly.',
+      deprecationReason:
+        "Silently the article's date when the text does not date the saying: use `said` (basis, precision, earliest, latest).",
       resolve: (c) => String(c.saidAt),
+    }),
+    said: t.field({
+      type: TimeRefRef,
+      description:
+        'When the original speaker said it: stated in the text, relative to another event ("previously", "days ' +
+        'later"), the publication itself (the outlet\'s own words), or a fallback (unknown: the text does not say; ' +
+        "date filters never treat it as the article's date).",
+      resolve: async (c, _a, ctx) => {
+        const article =
+          typeof c.articleKey === 'string' ? await ctx.loaders.item('article/by-keys', c.articleKey) : null;
+        const publishedAt = (article?.publishedAt as string | null | undefined) ?? null;
+        return timeOf(c, 'said', publishedAt) ?? fallbackTime(publishedAt);
+      },
     }),
     evidence: t.field({
       type: EvidenceRef,
@@ -413,8 +451,21 @@ const ClaimFilterInput = builder.inputType('ClaimFilter', {
     article: t.string({ description: 'Key of the article ("article:<id>").' }),
     kinds: t.field({ type: [ClaimKindEnum] }),
     anonymous: t.boolean({ description: 'true: at least one unnamed link in the chain; false: none.' }),
-    saidFrom: t.field({ type: 'Date', description: 'Said on or after this date.' }),
-    saidTo: t.field({ type: 'Date', description: 'Said on or before this date.' }),
+    saidFrom: t.field({
+      type: 'Date',
+      description:
+        'Said on or after this date (by `said`: an approximate time matches by its range, as `saidMatch` says; an ' +
+        'unknown one only with `includeUndated`).',
+    }),
+    saidTo: t.field({ type: 'Date', description: 'Said on or before this date (as `saidFrom`).' }),
+    saidMatch: t.field({
+      type: DateMatchEnum,
+      description: 'How `saidFrom`/`saidTo` match an approximate time: OVERLAPS (default) or WITHIN.',
+    }),
+    includeUndated: t.boolean({
+      description:
+        "With `saidFrom`/`saidTo`: also list claims whose saying time is unknown (only the article's date is known). Default false.",
+    }),
     confidenceMin: t.float(),
     confidenceMax: t.float(),
     includeDrafts: t.boolean({ description: 'Also list drafts (default false).' }),
@@ -478,6 +529,8 @@ builder.queryFields((t) => ({
             anonymous: f.anonymous,
             saidFrom: f.saidFrom,
             saidTo: f.saidTo,
+            saidMatch: f.saidMatch,
+            includeUndated: f.includeUndated,
             confidenceMin: f.confidenceMin,
             confidenceMax: f.confidenceMax,
             statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,

@@ -7,11 +7,16 @@ import type { Item, Page, QueryName } from '../graph/loaders.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
 import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
 import type { GraphQLResolveInfo } from 'graphql';
+import { TimeEstimate, describeTime, estimateTime, isKnown } from '../domain/time.js';
+import { TimeBasisEnum, TimePrecisionEnum, TimeRelationEnum } from './enums.js';
+import { EventRef } from './refs.js';
 
-export interface TimeShape {
-  text: string | null;
+/** A time as the API shows it: the article's words and bounds, and what they resolve to. */
+export interface TimeShape extends TimeEstimate {
   start: string | null;
   end: string | null;
+  /** The article's publication date, for the label of a fallback ("date unknown (published X)"). */
+  publishedAt: string | null;
 }
 export interface SpanShape {
   start: number;
@@ -20,11 +25,57 @@ export interface SpanShape {
 }
 
 export const TimeRefRef = builder.objectRef<TimeShape>('TimeRef').implement({
-  description: 'A time as precise as the article allows: its own words, and bounds when known.',
+  description:
+    'A time as precise as the article allows: its own words and bounds, how it is known (`basis`), how ' +
+    'exactly (`precision`), and the days it may fall on (`earliest`..`latest`). See docs/grading.md, "Dates".',
   fields: (t) => ({
     text: t.exposeString('text', { nullable: true, description: 'The article\'s words ("mid-September").' }),
-    start: t.expose('start', { type: 'DateTime', nullable: true, description: 'Earliest moment meant.' }),
-    end: t.expose('end', { type: 'DateTime', nullable: true, description: 'Latest moment meant.' }),
+    start: t.expose('start', { type: 'DateTime', nullable: true, description: 'Earliest moment stated.' }),
+    end: t.expose('end', { type: 'DateTime', nullable: true, description: 'Latest moment stated.' }),
+    basis: t.field({ type: TimeBasisEnum, resolve: (x) => x.basis, description: 'How the time is known.' }),
+    precision: t.field({
+      type: TimePrecisionEnum,
+      resolve: (x) => x.precision,
+      description: 'How exactly: a day, a month, a year, a range, open on one side, or unknown.',
+    }),
+    earliest: t.expose('earliest', {
+      type: 'Date',
+      nullable: true,
+      description: 'The first day it may fall on; null when unbounded (or unknown).',
+    }),
+    latest: t.expose('latest', {
+      type: 'Date',
+      nullable: true,
+      description: 'The last day it may fall on; null when unbounded (or unknown).',
+    }),
+    known: t.boolean({
+      description: 'False for a fallback (or words with no date): date filters treat it as unknown.',
+      resolve: (x) => isKnown(x),
+    }),
+    relation: t.field({
+      type: TimeRelationEnum,
+      nullable: true,
+      description: 'For a relative time: before or after its anchor.',
+      resolve: (x) => x.relation,
+    }),
+    relativeTo: t.field({
+      type: EventRef,
+      nullable: true,
+      description: "For a relative time: the event it is measured from (null: the article's publication).",
+      resolve: (x, _a, ctx) => (x.anchor === null ? null : ctx.loaders.item('event/by-keys', x.anchor)),
+    }),
+    label: t.string({
+      description:
+        'In words: "2026-01-05", "September 2025", "between 2025-09-11 and 2025-09-30", "on or before ' +
+        '2025-09-30", "date unknown (published 2026-01-06)"; a relative time adds its words and anchor.',
+      resolve: async (x, _a, ctx) => {
+        const anchor = x.anchor === null ? null : await ctx.loaders.item('event/by-keys', x.anchor);
+        return describeTime(x, {
+          publishedAt: x.publishedAt,
+          anchorName: anchor ? String(anchor.name) : null,
+        });
+      },
+    }),
   }),
 });
 
@@ -37,11 +88,39 @@ export const EvidenceRef = builder.objectRef<SpanShape>('Evidence').implement({
   }),
 });
 
-export function timeOf(item: Item): TimeShape | null {
-  const text = (item.timeText as string | null) ?? null;
-  const start = (item.timeStart as string | null) ?? null;
-  const end = (item.timeEnd as string | null) ?? null;
-  return text === null && start === null ? null : { text, start, end };
+/**
+ * The time stored on a node under `prefix` (`time`: an event's, a claim's or a telling's; `said`:
+ * when a claim was said), or null when it has none. A node written before times were resolved
+ * (no basis stored) is read as stated, resolved from its bounds.
+ */
+export function timeOf(
+  item: Item,
+  prefix: 'time' | 'said' = 'time',
+  publishedAt: string | null = null,
+): TimeShape | null {
+  const text = (item[`${prefix}Text`] as string | null | undefined) ?? null;
+  const start = prefix === 'time' ? ((item.timeStart as string | null | undefined) ?? null) : null;
+  const end = prefix === 'time' ? ((item.timeEnd as string | null | undefined) ?? null) : null;
+  const stored = TimeEstimate.safeParse({
+    basis: item[`${prefix}Basis`],
+    precision: item[`${prefix}Precision`],
+    earliest: item[`${prefix}Earliest`] ?? null,
+    latest: item[`${prefix}Latest`] ?? null,
+    text,
+    anchor: item[`${prefix}AnchorKey`] ?? null,
+    relation: item[`${prefix}Relation`] ?? null,
+  });
+  if (stored.success) return { ...stored.data, start, end, publishedAt };
+  if (text === null && start === null) return null;
+  const resolved = estimateTime(
+    {
+      ...(text !== null ? { text } : {}),
+      ...(start !== null ? { start } : {}),
+      ...(end !== null ? { end } : {}),
+    },
+    { publishedAt: publishedAt ?? '', anchorTime: () => undefined, absent: 'fallback' },
+  );
+  return { ...resolved, start, end, publishedAt };
 }
 
 export function evidenceOf(item: Item): SpanShape | null {

@@ -22,6 +22,8 @@ import {
 import { FACTOR_NAMES } from '../domain/grading.js';
 import { INPUT_FORMATS } from '../extract/input.js';
 import { WORDING_OPS } from '../domain/wording-diff.js';
+import { TimeRelation } from '../domain/document.js';
+import { DateMatch, TimeBasis, TimePrecision } from '../domain/time.js';
 
 /** The GraphQL name of a domain value: `according_to` -> `ACCORDING_TO`, `Actor` -> `ACTOR`. */
 export function enumValueName(value: string): string {
@@ -128,4 +130,50 @@ export const ArticleFormatEnum = domainEnum(
   'ArticleFormat',
   INPUT_FORMATS,
   'How the submitted article is written; boilerplate and markup are stripped.',
+);
+
+export const TimeBasisEnum = domainEnum(
+  'TimeBasis',
+  TimeBasis.options,
+  'How a time is known (docs/grading.md, "Dates").',
+  {
+    stated: 'The article\'s words give the date ("On January 5, 2026", "in July 2025").',
+    relative:
+      'The article places it against another event or its own publication ("days later", "previously"); ' +
+      '`relativeTo` and `relation` say which, and the range follows from the anchor.',
+    publication:
+      "It is the article's publication itself (the outlet's own words are said by publishing them).",
+    fallback:
+      "Nothing in the text dates it: unknown. Only the article's date is known, and date filters never treat it as that day.",
+  },
+);
+
+export const TimePrecisionEnum = domainEnum(
+  'TimePrecision',
+  TimePrecision.options,
+  'How exactly a time is known.',
+  {
+    day: 'One day.',
+    month: 'One calendar month.',
+    year: 'One calendar year.',
+    range: 'A range of days that is not a calendar unit ("mid-September", "days later").',
+    open: 'Bounded on one side only ("previously": no earliest day).',
+    unknown: 'No bound at all.',
+  },
+);
+
+export const TimeRelationEnum = domainEnum(
+  'TimeRelation',
+  TimeRelation.options,
+  'Which side of its anchor a relative time lies.',
+);
+
+export const DateMatchEnum = domainEnum(
+  'DateMatch',
+  DateMatch.options,
+  'How a date range filter matches an approximate time.',
+  {
+    overlaps: 'It may fall in the range: its known days share at least one day with the range (the default).',
+    within: 'It certainly falls in the range: every day it may fall on lies inside the range.',
+  },
 );

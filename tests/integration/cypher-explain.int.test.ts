@@ -47,6 +47,7 @@ describe('every Cypher query', () => {
         saidTo: '2026-01-01',
       },
       { sourceKey: 'actor:x', anonymous: false, confidenceMin: 0.2, confidenceMax: 0.9 },
+      { saidTo: '2026-01-01', saidMatch: 'within' as const, includeUndated: true },
     ];
     let checked = 0;
     for (const filter of filters) {
@@ -57,6 +58,6 @@ describe('every Cypher query', () => {
         checked++;
       }
     }
-    expect(checked).toBe(25);
+    expect(checked).toBe(30);
   });
 });

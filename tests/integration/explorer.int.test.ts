@@ -202,4 +202,39 @@ describe.skipIf(!haveChromium && !inCI)('the explorer page', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows an approximate saying time as a range, and a fallback as date unknown', async () => {
+    const saidIn = async (query: string, key: string) => {
+      await page.fill('#search', query);
+      const result = page.locator(`#results button.result[data-key="${key}"]`);
+      await result.waitFor({ timeout: 10_000 });
+      await idle();
+      return result.locator('.said');
+    };
+    const prediction = await saidIn(
+      'close to reaching an agreement',
+      'noonpost-7628#trump-predicts-deal-close',
+    );
+    expect(await prediction.innerText()).toBe(
+      'between 2025-12-22 and 2026-01-04 ("just days", before Syrian-Israeli talks in Paris (January 2026))',
+    );
+    expect(await prediction.getAttribute('data-basis')).toBe('relative');
+
+    const framework = await saidIn(
+      'border-security framework',
+      'noonpost-7628#reuters-sides-close-to-framework',
+    );
+    expect(await framework.innerText()).toBe('date unknown (published 2026-01-06)');
+    expect(await framework.getAttribute('class')).toContain('said-unknown');
+    // Opened, the claim says the same in its details, never the article's date as when it was said.
+    await page
+      .locator('#results button.result[data-key="noonpost-7628#reuters-sides-close-to-framework"]')
+      .click();
+    await page.locator('#details .detail-kind').waitFor();
+    await idle();
+    // textContent: the stylesheet sets the line in capitals.
+    const kind = await page.locator('#details .detail-kind').textContent();
+    expect(kind).toContain('said date unknown (published 2026-01-06)');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -46,12 +46,19 @@ export interface Grade {
   factors: { factor: string; effect: number; detail: string }[];
 }
 
+export interface SaidTime {
+  label: string;
+  basis: string;
+  known: boolean;
+}
+
 export interface ClaimSummary {
   key: string;
   text: string;
   quote: string | null;
   kind: string;
-  saidAt: string;
+  /** When it was said, with its basis: a range for an approximate time, "date unknown" for a fallback. */
+  said: SaidTime;
   speaker: { name: string };
   grade: { confidence: number | null; credibility: number | null };
 }
@@ -62,7 +69,7 @@ export interface ClaimDetail {
   quote: string | null;
   kind: string;
   status: string;
-  saidAt: string;
+  said: SaidTime;
   hedges: string[];
   outletAnalysis: boolean;
   article: {
@@ -132,9 +139,11 @@ function withKinds(claim: ClaimDetail | null): ClaimDetail | null {
   };
 }
 
-const SUMMARY = `key text quote kind saidAt speaker { name } grade { confidence credibility }`;
+const SAID = 'said { label basis known }';
 
-const DETAIL = `key text quote kind status saidAt hedges outletAnalysis
+const SUMMARY = `key text quote kind ${SAID} speaker { name } grade { confidence credibility }`;
+
+const DETAIL = `key text quote kind status ${SAID} hedges outletAnalysis
   article { key title url publishedAt reconstruction basedOn }
   grade { credibility confidence factors { factor effect detail } }
   provenance {

@@ -1,5 +1,5 @@
 /** The side panels: search results, the provenance chain, the selected node's details, the legend. */
-import type { AgentRef, ClaimDetail, ClaimSummary, Hop } from './api.js';
+import type { AgentRef, ClaimDetail, ClaimSummary, Hop, SaidTime } from './api.js';
 import { h, svg } from './dom.js';
 import { KINDS, UNGRADED, confidenceColour, shapeSvg, type NodeKind } from './kinds.js';
 
@@ -13,6 +13,18 @@ export function confidenceChip(confidence: number | null): HTMLElement {
   return chip;
 }
 
+/**
+ * When a claim was said, as the API words it: a day, a month, a range of days for an approximate
+ * or relative time, or "date unknown (published X)" when only the article's date is known.
+ */
+function saidChip(said: SaidTime): HTMLElement {
+  return h(
+    'span',
+    { class: said.known ? 'said' : 'said said-unknown', 'data-basis': said.basis.toLowerCase() },
+    said.label,
+  );
+}
+
 export function resultItem(claim: ClaimSummary, onOpen: (key: string) => void): HTMLElement {
   const button = h(
     'button',
@@ -22,7 +34,8 @@ export function resultItem(claim: ClaimSummary, onOpen: (key: string) => void): 
       'span',
       { class: 'result-meta' },
       confidenceChip(claim.grade.confidence),
-      ` ${claim.speaker.name} · ${words(claim.kind)} · ${claim.saidAt}`,
+      ` ${claim.speaker.name} · ${words(claim.kind)} · `,
+      saidChip(claim.said),
     ),
   );
   button.addEventListener('click', () => onOpen(claim.key));
@@ -172,7 +185,12 @@ function actionBar(actions: DetailActions): HTMLElement {
 
 export function claimDetails(claim: ClaimDetail, actions: DetailActions): HTMLElement[] {
   return [
-    h('div', { class: 'detail-kind' }, `Claim · ${claim.kind} · ${claim.status} · said ${claim.saidAt}`),
+    h(
+      'div',
+      { class: 'detail-kind' },
+      `Claim · ${claim.kind} · ${claim.status} · said `,
+      saidChip(claim.said),
+    ),
     h('p', { class: 'claim-text' }, claim.text),
     claim.quote ? h('blockquote', {}, claim.quote) : null,
     claim.hedges.length ? h('p', { class: 'muted' }, `hedges: ${claim.hedges.join(', ')}`) : null,

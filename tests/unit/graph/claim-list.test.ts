@@ -31,8 +31,24 @@ describe('the claims list query', () => {
   it.each<[Partial<ClaimFilter>, string]>([
     [{ anonymous: true }, 'c.anonymousLinks > 0'],
     [{ anonymous: false }, 'c.anonymousLinks = 0'],
-    [{ saidFrom: '2025-05-01' }, 'c.saidAt >= $saidFrom'],
-    [{ saidTo: '2025-05-31' }, 'c.saidAt <= $saidTo'],
+    // A said range never matches an unknown time (a fallback to the article's date); an open side
+    // reaches as far as OVERLAPS needs (domain/time.ts matchesRange).
+    [
+      { saidFrom: '2025-05-01' },
+      '(NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND coalesce(c.saidLatest, $saidFrom) >= $saidFrom)',
+    ],
+    [
+      { saidTo: '2025-05-31' },
+      '(NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND coalesce(c.saidEarliest, $saidTo) <= $saidTo)',
+    ],
+    [
+      { saidFrom: '2025-05-01', saidTo: '2025-05-31', saidMatch: 'within' },
+      '(NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND c.saidEarliest >= $saidFrom AND c.saidLatest <= $saidTo)',
+    ],
+    [
+      { saidFrom: '2025-05-01', includeUndated: true },
+      '((NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND coalesce(c.saidLatest, $saidFrom) >= $saidFrom) OR (c.saidEarliest IS NULL AND c.saidLatest IS NULL))',
+    ],
     [{ confidenceMin: 0 }, 'c.confidence >= $confidenceMin'],
     [{ confidenceMax: 0.5 }, 'c.confidence <= $confidenceMax'],
     [{ kinds: ['demand'] }, 'c.kind IN $kinds'],
@@ -40,8 +56,9 @@ describe('the claims list query', () => {
     expect(predicates(filter)).toEqual(['c.status IN $statuses', predicate]);
   });
 
-  it('adds nothing for an absent anonymity filter or an empty kinds list', () => {
+  it('adds nothing for an absent anonymity filter or an empty kinds list, or date options without dates', () => {
     expect(predicates({ anonymous: null, kinds: [] })).toEqual(['c.status IN $statuses']);
+    expect(predicates({ saidMatch: 'within', includeUndated: true })).toEqual(['c.status IN $statuses']);
   });
 
   it('anchors on the first key filter and checks the others as patterns', () => {
@@ -118,8 +135,15 @@ describe('the claims list query', () => {
   });
 
   it.each<[ClaimOrder, string]>([
-    ['SAID_AT_DESC', 'c.saidAt DESC, c.key'],
-    ['SAID_AT_ASC', 'c.saidAt, c.key'],
+    // An unknown saying time sorts last in both directions, never as the article's date.
+    [
+      'SAID_AT_DESC',
+      '(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidLatest, c.saidEarliest) DESC, c.key',
+    ],
+    [
+      'SAID_AT_ASC',
+      '(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidEarliest, c.saidLatest), c.key',
+    ],
     // An ungraded claim sorts last in both directions (docs/grading.md).
     ['CONFIDENCE_DESC', 'c.confidence IS NULL, c.confidence DESC, c.key'],
     ['CONFIDENCE_ASC', 'c.confidence IS NULL, c.confidence, c.key'],
