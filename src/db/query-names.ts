@@ -79,7 +79,14 @@ export const QUERY_NAMES = [
   'grading/store',
   'graph/expand',
   'graph/start',
+  'matching/by-keys',
+  'matching/candidates',
+  'matching/decide',
+  'matching/queue',
+  'matching/record',
   'place/by-keys',
+  'statement/appearances',
+  'statement/linked-claims',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -46,6 +46,8 @@ export interface GradedAgent {
   name: string;
   kind: string;
   anonymous: boolean;
+  /** How an unnamed source is described (compared for "possibly the same source"). */
+  description?: string | null;
   reliabilityOverride?: ReliabilityGrade | null;
   reliabilityReason?: string | null;
   /** Who the agent belongs to, nearest first: its ministry, its government, its state. */

@@ -4,7 +4,10 @@
  * chain (the same wire story), the same unnamed source (the same anonymous person or leak), the
  * same original speaker (the same original statement), the same folded voice (two speakers whose
  * affiliation chains reach one body that speaks with one voice: a government and its officials
- * and offices), or when their claims are linked SAME_STATEMENT. Dependence is made transitive
+ * and offices), possibly the same unnamed source (unnamed sources of two articles described alike
+ * and passed on by the same named relay: "four sources familiar with the talks" told Reuters in
+ * the wire and in the outlet that relays it), or when their claims are linked SAME_STATEMENT.
+ * Dependence is made transitive
  * (connected components): that can only undercount independence, which is the safe direction for
  * a fact-checker.
  */
@@ -24,6 +27,8 @@ export interface ChainAgent {
   /** Source or actor kind: `wire`, `outlet`, `anonymous`, `person`, ... */
   kind: string;
   anonymous: boolean;
+  /** How an unnamed source is described ("four sources familiar with the negotiations"). */
+  description?: string | null;
   /** Who the agent belongs to, nearest first (its ministry, then its government, then its state). */
   affiliations?: readonly Affiliation[];
 }
@@ -106,6 +111,61 @@ export interface Independence {
   explanation: string[];
 }
 
+/** Words that say nothing of who an unnamed source is (the graph's sharedOrigins query uses them too). */
+export const UNNAMED_STOP_WORDS: readonly string[] = (
+  'a an the and or of to in on at by for with from who which that it its did not had has have been ' +
+  'was were unnamed anonymous one'
+).split(' ');
+const UNNAMED_STOP = new Set(UNNAMED_STOP_WORDS);
+
+/** The words describing an unnamed source, lower-cased, a plural "s" dropped. */
+export function descriptionWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (w.length < 3 || UNNAMED_STOP.has(w)) continue;
+    out.add(w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  }
+  return out;
+}
+
+/** True when two descriptions share at least half their words (Dice coefficient >= 0.5). */
+export function describedAlike(a: string, b: string): boolean {
+  const [wa, wb] = [descriptionWords(a), descriptionWords(b)];
+  if (wa.size === 0 || wb.size === 0) return false;
+  let both = 0;
+  for (const w of wa) if (wb.has(w)) both++;
+  return (2 * both) / (wa.size + wb.size) >= 0.5;
+}
+
+/** The unnamed sources of a chain with the named agent that passed each on (its relay). */
+export function relayedUnnamed(chain: ReportingChain): { agent: ChainAgent; relay: ChainAgent }[] {
+  const out: { agent: ChainAgent; relay: ChainAgent }[] = [];
+  chain.agents.forEach((agent, i) => {
+    const relay = chain.agents[i - 1];
+    if (i > 0 && agent.anonymous && relay && !relay.anonymous) out.push({ agent, relay });
+  });
+  return out;
+}
+
+/**
+ * Possibly the same unnamed source behind two chains: two different unnamed sources passed on by
+ * the same named relay and described alike. Null when there is none.
+ */
+export function possiblySameSource(
+  a: ReportingChain,
+  b: ReportingChain,
+): { relay: ChainAgent; a: ChainAgent; b: ChainAgent } | null {
+  for (const x of relayedUnnamed(a)) {
+    for (const y of relayedUnnamed(b)) {
+      if (x.agent.key === y.agent.key || x.relay.key !== y.relay.key) continue;
+      if (describedAlike(x.agent.description ?? x.agent.name, y.agent.description ?? y.agent.name)) {
+        return { relay: x.relay, a: x.agent, b: y.agent };
+      }
+    }
+  }
+  return null;
+}
+
 /** What makes two chains one origin. Outlets relaying are not a reason: they add no origin. */
 function linksOf(
   chain: ReportingChain,
@@ -180,6 +240,20 @@ export function independentOrigins(
       if (find(root) === find(i)) continue;
       parent[find(i)] = find(root);
       explanation.push(`${reason}: one origin, not two.`);
+    }
+  });
+
+  // Possibly the same unnamed source: compared pair by pair (descriptions are alike, never equal keys).
+  chains.forEach((chain, i) => {
+    for (let j = 0; j < i; j++) {
+      if (find(i) === find(j)) continue;
+      const same = possiblySameSource(chain, chains[j]!);
+      if (!same) continue;
+      parent[find(i)] = find(j);
+      explanation.push(
+        `${chain.claimKey} traces back to ${same.a.name}, possibly the same unnamed source as ${same.b.name} ` +
+          `(described alike, both passed on by ${same.relay.name}), as ${chains[j]!.claimKey} does: one origin, not two.`,
+      );
     }
   });
 

@@ -162,6 +162,7 @@ function agentOf(r: Row): GradedAgent {
     name: String(r.name ?? r.key),
     kind: String(r.kind ?? ''),
     anonymous: r.anonymous === true,
+    description: (r.description as string | null | undefined) ?? null,
     reliabilityOverride: (r.reliabilityOverride as ReliabilityGrade | null) ?? null,
     reliabilityReason: (r.reliabilityReason as string | null) ?? null,
     affiliations: ((r.affiliations as unknown as Affiliation[] | null) ?? []).map((a) => ({

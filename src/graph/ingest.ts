@@ -13,6 +13,7 @@ import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from '.
 import { articleKey } from '../domain/keys.js';
 import { gradeIngested } from './grading.js';
 import { publishIngest } from './ingest-events.js';
+import { proposeLinks } from './matching.js';
 
 /**
  * Bumped whenever the ingester writes a document differently, so that re-ingesting an unchanged
@@ -45,6 +46,11 @@ export interface IngestOptions {
    * recompute confidence within the same transaction). Default for `ingestDocument`: regrade.
    */
   afterWrite?: (tx: Tx, rows: IngestRows) => Promise<void>;
+  /**
+   * Match the article's claims against the graph and store proposed links (src/graph/matching.ts),
+   * in the same transaction. Default true.
+   */
+  match?: boolean;
 }
 
 /** Validates and ingests one document (any JSON value). */
@@ -182,6 +188,7 @@ export async function ingestInTx(
   for (const r of writes) if (r.status === 'rejected') throw r.reason;
   for (const r of grading) if (r.status === 'rejected') throw r.reason;
   for (const r of writes) if (r.status === 'fulfilled') add(r.value);
+  if (options.match !== false) await proposeLinks(tx, rows, { by: p.by });
   return {
     articleKey: rows.articleKey,
     claims: rows.claims.length,

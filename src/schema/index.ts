@@ -13,6 +13,8 @@ import './grading.js';
 import './affiliation.js';
 import './statements.js';
 import './timeline.js';
+import './review.js';
+import './statement-view.js';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

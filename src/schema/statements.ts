@@ -9,6 +9,7 @@ import { AgentRef, ClaimRef } from './refs.js';
 import { loadClaim, RelatedClaimRef } from './claim.js';
 import { statusesFor } from './common.js';
 import { gradingConfig } from '../graph/grading.js';
+import { UNNAMED_STOP_WORDS } from '../domain/independence.js';
 
 builder.objectFields(RelatedClaimRef, (t) => ({
   via: t.field({
@@ -26,6 +27,11 @@ const SharedOriginBasis = builder.enumType('SharedOriginBasis', {
   values: {
     WIRE_STORY: { description: 'The same wire agent in both chains: one wire story.' },
     UNNAMED_SOURCE: { description: 'The same unnamed source or leaks.' },
+    POSSIBLY_SAME_SOURCE: {
+      description:
+        'Possibly the same unnamed source: unnamed sources of two articles described alike and passed on by the ' +
+        'same named relay ("four sources familiar with the talks", told Reuters, in the wire and in a relay of it).',
+    },
     ORIGINAL_SPEAKER: { description: 'The same original speaker: one original statement.' },
     FOLDED_VOICE: {
       description:
@@ -36,7 +42,7 @@ const SharedOriginBasis = builder.enumType('SharedOriginBasis', {
 });
 
 interface Shared {
-  basis: 'WIRE_STORY';
+  basis: 'WIRE_STORY' | 'POSSIBLY_SAME_SOURCE';
   agentKey: string;
   agentName: string;
 }
@@ -44,6 +50,7 @@ interface Shared {
 const SHARED_WORDS: Record<string, string> = {
   WIRE_STORY: 'the same wire story from',
   UNNAMED_SOURCE: 'the same unnamed source,',
+  POSSIBLY_SAME_SOURCE: 'possibly the same unnamed source as',
   ORIGINAL_SPEAKER: 'the same original speaker,',
   FOLDED_VOICE: 'the same folded voice,',
 };
@@ -83,7 +90,7 @@ builder.objectFields(ClaimRef, (t) => ({
   sharedOrigins: t.field({
     type: [SharedOriginRef],
     description:
-      'Every other claim resting on the same wire story, the same unnamed source, the same original speaker ' +
+      'Every other claim resting on the same wire story, the same (or possibly the same) unnamed source, the same original speaker ' +
       'or the same folded voice as this one, with the shared element named; by claim key. No SUPPORTS link ' +
       'is needed.',
     args: {
@@ -96,6 +103,7 @@ builder.objectFields(ClaimRef, (t) => ({
       ctx.loaders.list('claim/shared-origins', String(c.key), {
         statuses: statusesFor(args.includeDrafts),
         oneVoiceKinds: gradingConfig().oneVoiceKinds,
+        unnamedStopWords: UNNAMED_STOP_WORDS,
       }),
   }),
 }));

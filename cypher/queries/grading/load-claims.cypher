@@ -32,7 +32,7 @@ RETURN c.key AS key,
          RETURN {
            hop: t.hop, role: t.role, anonymous: coalesce(t.anonymous, false),
            agent: {
-             key: agent.key, name: agent.name, kind: agent.kind,
+             key: agent.key, name: agent.name, kind: agent.kind, description: agent.description,
              anonymous: coalesce(agent.anonymous, false),
              reliabilityOverride: agent.reliabilityOverride,
              reliabilityReason: agent.reliabilityReason,

@@ -1,0 +1,73 @@
+// Candidates for matching a new article's claims against the graph. Per new claim: the best
+// full-text hits on its words ($limit), claims whose original speaker is the same named agent
+// ($limit), and claims about the same actors, places or events ($limit each). Every source is an
+// index seek or a bounded expansion from one node, never a scan of all claims, so the cost does
+// not grow with the size of the graph. Claims of the article itself and rejected claims are left
+// out. Each candidate comes back in the matcher's shape (src/domain/matching.ts, MatchClaim).
+UNWIND $claims AS row
+CALL (row) {
+  WITH row
+  WHERE row.query IS NOT NULL
+  CALL db.index.fulltext.queryNodes('claim_text', row.query, {limit: $limit}) YIELD node
+  RETURN node
+  UNION
+  MATCH (agent:Actor {key: row.originKey})
+  CALL (agent) {
+    MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
+    RETURN node LIMIT $limit
+  }
+  RETURN node
+  UNION
+  MATCH (agent:Source {key: row.originKey})
+  CALL (agent) {
+    MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
+    RETURN node LIMIT $limit
+  }
+  RETURN node
+  UNION
+  UNWIND row.actorKeys AS k
+  MATCH (x:Actor {key: k})
+  CALL (x) {
+    MATCH (x)<-[:REFERS_TO]-(node:Claim)
+    RETURN node LIMIT $limit
+  }
+  RETURN node
+  UNION
+  UNWIND row.placeKeys AS k
+  MATCH (x:Place {key: k})
+  CALL (x) {
+    MATCH (x)<-[:REFERS_TO]-(node:Claim)
+    RETURN node LIMIT $limit
+  }
+  RETURN node
+  UNION
+  UNWIND row.eventKeys AS k
+  MATCH (x:Event {key: k})
+  CALL (x) {
+    MATCH (x)<-[:REFERS_TO]-(node:Claim)
+    RETURN node LIMIT $limit
+  }
+  RETURN node
+}
+WITH DISTINCT node
+WHERE NOT node.key STARTS WITH $claimPrefix AND node.status <> 'rejected'
+MATCH (article:Article)-[:CONTAINS]->(node)
+OPTIONAL MATCH (node)<-[:TELLS]-(o:Telling {isOrigin: true})-[:TOLD_BY]->(origin)
+RETURN node.key AS key,
+       article.key AS articleKey,
+       node.text AS text,
+       node.quote AS quote,
+       node.kind AS kind,
+       coalesce(node.hedges, []) AS hedges,
+       origin.key AS originKey,
+       coalesce(o.anonymous, false) OR coalesce(origin.anonymous, false) AS originAnonymous,
+       COLLECT { MATCH (origin)-[:AFFILIATED_WITH]->(aff) RETURN DISTINCT aff.key } AS originAffiliations,
+       COLLECT {
+         MATCH (node)<-[:TELLS]-(t:Telling)-[:TOLD_BY]->(g)
+         WHERE NOT coalesce(t.anonymous, false) AND NOT coalesce(g.anonymous, false)
+         RETURN DISTINCT g.key ORDER BY g.key
+       } AS chainKeys,
+       COLLECT { MATCH (node)-[:REFERS_TO]->(x) RETURN DISTINCT x.key ORDER BY x.key } AS aboutKeys,
+       CASE WHEN o.hop > 0 AND o.timeStart IS NOT NULL THEN left(toString(o.timeStart), 10) END AS saidAt,
+       node.timeStart AS timeStart,
+       node.timeEnd AS timeEnd

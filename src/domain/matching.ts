@@ -1,0 +1,372 @@
+/**
+ * Matching claims across articles: an explainable similarity between two claims of different
+ * articles, and the relation it suggests (SAME_STATEMENT, SUPPORTS, CONTRADICTS) with the reasons
+ * (which words, which agents, which dates, which cue). Pure: the graph layer gathers the claims
+ * (src/graph/matching.ts) and stores what is proposed; `npm run eval:links` measures it against
+ * the story corpus's hand-written gold.
+ *
+ * Every weight and threshold below was chosen on the tuning half of the story corpus only
+ * (fixtures/story/gold.json); docs/story-links-eval.md reports both halves.
+ */
+
+/** What the matcher knows of one claim: its words, who said it, what it is about, when. */
+export interface MatchClaim {
+  key: string;
+  articleKey: string;
+  text: string;
+  quote: string | null;
+  kind: string;
+  hedges: readonly string[];
+  /** The original speaker (the chain's last agent; the publisher for the article's own claims). */
+  originKey: string | null;
+  originAnonymous: boolean;
+  /** Bodies the original speaker is affiliated with (direct affiliation). */
+  originAffiliations: readonly string[];
+  /** Named agents anywhere in the chain (publisher included). */
+  chainKeys: readonly string[];
+  /** Actors, places, events and sources the claim is about (graph keys). */
+  aboutKeys: readonly string[];
+  /**
+   * When the origin spoke, only when the article tells it (the origin hop's own time); null when
+   * only the article's publication date is known (a retrospective report is not evidence of when).
+   */
+  saidAt: string | null;
+  timeStart: string | null;
+  timeEnd: string | null;
+}
+
+export type LinkType = 'SAME_STATEMENT' | 'SUPPORTS' | 'CONTRADICTS';
+
+export interface MatchReasons {
+  /** Content words (stemmed, synonyms folded) the two claims share. */
+  words: string[];
+  /** The share of the smaller claim's words the other holds (0..1). */
+  wordOverlap: number;
+  /** Both quotes reduce to the same words. */
+  sameQuote: boolean;
+  /** Agents both claims name: the same original speaker, an affiliation, actors they are about. */
+  agents: string[];
+  sameSpeaker: boolean;
+  /** Events both claims are about. */
+  events: string[];
+  /** The dates of the `from` (a) and `to` (b) claims, and whether they fall within the window. */
+  dates: { a: string | null; b: string | null; withinWindow: boolean | null };
+  /** A rejection or denial on one side only (the word or claim kind that shows it). */
+  negation: string | null;
+}
+
+export interface Match {
+  from: string;
+  to: string;
+  type: LinkType;
+  /** 0..1; higher is more likely. */
+  score: number;
+  reasons: MatchReasons;
+}
+
+/** Thresholds per relation type, the date window and the candidate limit. */
+export interface MatchPolicy {
+  windowDays: number;
+  sameStatement: number;
+  supports: number;
+  contradicts: number;
+  candidatesPerSource: number;
+}
+
+/** The policy in force, its thresholds tuned on the tuning half (src/links/eval/tune.ts). */
+export const MATCH_POLICY: Readonly<MatchPolicy> = {
+  /** Two claims whose dates are further apart than this are not the same statement. */
+  windowDays: 45,
+  sameStatement: 0.7,
+  supports: 0.38,
+  contradicts: 0.4,
+  /** Candidates taken per claim from each index (full-text, shared agents, shared events). */
+  candidatesPerSource: 25,
+};
+
+const STOP = new Set(
+  (
+    'a an the and or but of to in on at by for with from into over under about as is are was were be been ' +
+    'being has have had do does did will would could should may might must can its it this that these those ' +
+    'their his her he she they them we our us any all some such than then there which who whom what ' +
+    'when where while after before since also said says say told according its which both between ' +
+    'within during under upon per via toward towards so very more most other another one two last al'
+  ).split(' '),
+);
+
+/** Words that deny or reject: on one side only, they turn shared words into a contradiction. */
+const NEGATION_WORDS = new Set(['reject', 'refus', 'deny', 'deni', 'rebuff', 'oppos', 'dismiss']);
+const NEGATION_KINDS = new Set(['rejection', 'denial']);
+
+/** Irregular forms to their stem, so "sought" meets "seek". */
+const IRREGULAR: Record<string, string> = {
+  sought: 'seek',
+  came: 'come',
+  drew: 'draw',
+  ran: 'run',
+  brought: 'bring',
+  met: 'meet',
+  took: 'take',
+  gave: 'give',
+  went: 'go',
+  held: 'hold',
+  led: 'lead',
+  won: 'win',
+  began: 'begin',
+  broke: 'break',
+  spoke: 'speak',
+  wanted: 'want',
+};
+
+/**
+ * Words of one meaning folded to one stem: ordinary English synonyms of the diplomacy this
+ * corpus reports (each class was needed by a tuning-half pair, see the docs).
+ */
+const SYNONYMS: [string, string[]][] = [
+  ['agree', ['pact', 'deal', 'agreement', 'accord', 'treaty', 'agre', 'agreed']],
+  ['outline', ['framework', 'outlin', 'contour']],
+  ['reject', ['refus', 'rebuff', 'declin', 'reject']],
+  ['demand', ['request', 'ask', 'seek', 'demand', 'call', 'propos', 'proposal']],
+  ['close', ['near', 'nearly', 'close', 'about']],
+  ['derail', ['derail', 'wreck', 'delay', 'scuttl', 'stall', 'halt', 'torpedo']],
+  ['renew', ['reintroduc', 'reviv', 'renew', 'again']],
+  ['snag', ['obstacl', 'snag', 'hurdl', 'stumbl', 'falter']],
+  ['sweida', ['sweida', 'suwayda', 'suwaida', 'sweyda']],
+  ['syria', ['syria', 'syrian', 'damascu']],
+  ['israel', ['israel', 'israeli', 'tel']],
+  ['breach', ['violat', 'breach', 'infring']],
+  ['mediat', ['mediat', 'broker', 'sponsor']],
+  ['accelerat', ['accelerat', 'quicken', 'speed', 'hasten']],
+  ['strike', ['strike', 'attack', 'airstrik', 'raid']],
+  ['talk', ['talk', 'negotiat', 'dialogu']],
+  ['everyon', ['everyon', 'everybody', 'every', 'party', 'all']],
+];
+const SYNONYM_OF = new Map<string, string>(SYNONYMS.flatMap(([canon, ws]) => ws.map((w) => [w, canon])));
+
+/**
+ * Words so common in any report on one story that sharing them says little: they count at a
+ * third of an ordinary word.
+ */
+const WEAK = new Set(['syria', 'israel', 'talk', 'agree', 'security', 'us', 'unit', 'state', 'government']);
+
+/** A light English stem: plural, past and gerund endings and a final "e" removed. */
+export function stem(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s$/u, '');
+  if (IRREGULAR[w]) return IRREGULAR[w];
+  let s = w;
+  if (s.length > 4 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+  else if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
+  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
+  else if (s.length > 4 && /(ch|sh|x|ss)es$/u.test(s)) s = s.slice(0, -2);
+  else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us')) s = s.slice(0, -1);
+  if (s.length > 4 && s.endsWith('e')) s = s.slice(0, -1);
+  if (s.length > 4 && /([b-df-hj-np-tv-z])\1$/u.test(s)) s = s.slice(0, -1); // "stopp" -> "stop"
+  return s;
+}
+
+/** The content words of a text: lower-cased, stop words removed, stemmed, synonyms folded. */
+export function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
+    if (STOP.has(raw) || raw.length < 2) continue;
+    const s = stem(raw);
+    out.add(SYNONYM_OF.get(s) ?? SYNONYM_OF.get(raw) ?? s);
+  }
+  return out;
+}
+
+/** The negation cue of a claim, if any: its kind, or a denying word of its text. */
+export function negationOf(c: Pick<MatchClaim, 'kind' | 'text'>): string | null {
+  if (NEGATION_KINDS.has(c.kind)) return c.kind;
+  for (const raw of c.text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const s = stem(raw);
+    if (NEGATION_WORDS.has(raw) || NEGATION_WORDS.has(s)) return raw;
+  }
+  return null;
+}
+
+const weight = (w: string): number => (WEAK.has(w) ? 1 / 3 : 1);
+const sum = (ws: Iterable<string>): number => {
+  let t = 0;
+  for (const w of ws) t += weight(w);
+  return t;
+};
+
+const DAY = 86_400_000;
+function days(a: string, b: string): number {
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / DAY;
+}
+
+/** The date of a claim for the window: the time it is about when known, else when it was said. */
+const dateOf = (c: MatchClaim): string | null => c.timeStart ?? c.timeEnd ?? c.saidAt;
+
+/** True when the two claims' times can be the same: the windows overlap or lie close. */
+function withinWindow(a: MatchClaim, b: MatchClaim, windowDays: number): boolean | null {
+  const [da, db] = [dateOf(a), dateOf(b)];
+  if (!da || !db) return null;
+  const [as, ae] = [a.timeStart ?? da, a.timeEnd ?? da];
+  const [bs, be] = [b.timeStart ?? db, b.timeEnd ?? db];
+  if (as <= be && bs <= ae) return true;
+  return Math.min(days(as, be), days(bs, ae)) <= windowDays;
+}
+
+/** Two claims scored, before any threshold: what `decide` turns into a proposal or nothing. */
+export interface ScoredPair {
+  from: string;
+  to: string;
+  score: number;
+  reasons: MatchReasons;
+  /** How many actors, places, events or sources both are about. */
+  sharedAbout: number;
+}
+
+/**
+ * Scores two claims of different articles (null for two claims of one article). Symmetric in its
+ * arguments except for the direction: from the later claim to the earlier one it bears on.
+ */
+export function scorePair(
+  a: MatchClaim,
+  b: MatchClaim,
+  windowDays: number = MATCH_POLICY.windowDays,
+): ScoredPair | null {
+  if (a.articleKey === b.articleKey || a.key === b.key) return null;
+  const wa = contentWords(`${a.text} ${a.quote ?? ''}`);
+  const wb = contentWords(`${b.text} ${b.quote ?? ''}`);
+  const shared = [...wa].filter((w) => wb.has(w)).sort();
+  const smaller = Math.min(sum(wa), sum(wb));
+  const larger = Math.max(sum(wa), sum(wb));
+  // The overlap coefficient on weighted words (a short restatement inside a longer one still
+  // matches), tempered by the Dice coefficient so that a two-word claim inside a long one does not.
+  const overlap = smaller > 0 ? sum(shared) / smaller : 0;
+  const dice = smaller + larger > 0 ? (2 * sum(shared)) / (smaller + larger) : 0;
+  const wordScore = 0.6 * overlap + 0.4 * dice;
+
+  const qa = a.quote ? [...contentWords(a.quote)].sort().join(' ') : '';
+  const qb = b.quote ? [...contentWords(b.quote)].sort().join(' ') : '';
+  const sameQuote = qa !== '' && qa === qb;
+
+  const sameSpeaker =
+    a.originKey !== null && a.originKey === b.originKey && !a.originAnonymous && !b.originAnonymous;
+  const affiliated =
+    !sameSpeaker &&
+    ((a.originKey !== null && b.originAffiliations.includes(a.originKey)) ||
+      (b.originKey !== null && a.originAffiliations.includes(b.originKey)) ||
+      a.originAffiliations.some((x) => b.originAffiliations.includes(x)));
+  const aboutB = new Set(b.aboutKeys);
+  const sharedAbout = [...new Set(a.aboutKeys)].filter((k) => aboutB.has(k)).sort();
+  const events = sharedAbout.filter((k) => k.startsWith('event:'));
+  const aboutScore =
+    a.aboutKeys.length + b.aboutKeys.length > 0
+      ? (2 * sharedAbout.length) / (new Set(a.aboutKeys).size + aboutB.size)
+      : 0;
+  const agents = [
+    ...(sameSpeaker || affiliated ? [a.originKey, b.originKey].filter((k): k is string => k !== null) : []),
+    ...sharedAbout.filter((k) => !k.startsWith('event:')),
+  ];
+  const window = withinWindow(a, b, windowDays);
+  const na = negationOf(a);
+  const nb = negationOf(b);
+  const negation = (na === null) !== (nb === null) ? (na ?? nb) : null;
+
+  let score =
+    0.7 * wordScore +
+    0.15 * aboutScore +
+    (sameSpeaker ? 0.1 : affiliated ? 0.05 : 0) +
+    (sameQuote ? 0.1 : 0) +
+    (events.length > 0 ? 0.05 : 0) +
+    (a.kind === b.kind ? 0.05 : 0);
+  score = Math.max(0, Math.min(1, score));
+
+  const [from, to] = (dateOf(a) ?? '') >= (dateOf(b) ?? '') ? [a, b] : [b, a];
+  const reasons: MatchReasons = {
+    words: shared,
+    wordOverlap: Number(overlap.toFixed(3)),
+    sameQuote,
+    agents: [...new Set(agents)].sort(),
+    sameSpeaker,
+    events,
+    dates: { a: dateOf(from), b: dateOf(to), withinWindow: window },
+    negation,
+  };
+  return {
+    from: from.key,
+    to: to.key,
+    score: Number(score.toFixed(3)),
+    reasons,
+    sharedAbout: sharedAbout.length,
+  };
+}
+
+/** The relation a scored pair suggests under a policy's thresholds, or null. */
+export function decide(
+  p: ScoredPair,
+  policy: Pick<MatchPolicy, 'sameStatement' | 'supports' | 'contradicts'> = MATCH_POLICY,
+): Match | null {
+  const { negation, dates } = p.reasons;
+  if (dates.withinWindow === false) return null;
+  let type: LinkType | null = null;
+  if (negation !== null) {
+    // A denial against an assertion on shared ground: what one side says, the other refuses.
+    if (p.score >= policy.contradicts && p.sharedAbout > 0 && !p.reasons.sameSpeaker) type = 'CONTRADICTS';
+  } else if (p.score >= policy.sameStatement) {
+    type = 'SAME_STATEMENT';
+  } else if (p.score >= policy.supports && p.sharedAbout > 0 && !p.reasons.sameSpeaker) {
+    // Support is another voice saying the same thing: one speaker repeating himself corroborates nothing.
+    type = 'SUPPORTS';
+  }
+  return type === null ? null : { from: p.from, to: p.to, type, score: p.score, reasons: p.reasons };
+}
+
+/** Scores and decides one pair. */
+export function matchPair(a: MatchClaim, b: MatchClaim, policy = MATCH_POLICY): Match | null {
+  const scored = scorePair(a, b, policy.windowDays);
+  return scored ? decide(scored, policy) : null;
+}
+
+/** Every pair of a news claim with a candidate or another news claim (of another article), scored. */
+export function scoreClaims(
+  news: readonly MatchClaim[],
+  candidates: readonly MatchClaim[],
+  windowDays: number = MATCH_POLICY.windowDays,
+): ScoredPair[] {
+  const out = new Map<string, ScoredPair>();
+  const all = [...news, ...candidates];
+  for (const [i, a] of news.entries()) {
+    for (const b of all.slice(i + 1)) {
+      const p = scorePair(a, b, windowDays);
+      if (p) out.set(pairId(p.from, p.to), p);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Every match of `news` against `candidates` (and among news of different articles), best first. */
+export function matchClaims(
+  news: readonly MatchClaim[],
+  candidates: readonly MatchClaim[],
+  policy = MATCH_POLICY,
+): Match[] {
+  return scoreClaims(news, candidates, policy.windowDays)
+    .map((p) => decide(p, policy))
+    .filter((m): m is Match => m !== null)
+    .sort((x, y) => y.score - x.score || pairId(x.from, x.to).localeCompare(pairId(y.from, y.to)));
+}
+
+/** The unordered pair of two claim keys. */
+export const pairId = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/**
+ * The key of a proposal: the relation type and the unordered pair of claim keys. A decision on
+ * it (accepted, rejected) is kept under this key, so the same proposal is never made twice.
+ */
+export const proposalKey = (type: LinkType, a: string, b: string): string =>
+  `proposal:${type}:${pairId(a, b)}`;
+
+/** The words a claim offers to a full-text search for candidates (at most `max`, longest first). */
+export function searchTerms(c: Pick<MatchClaim, 'text' | 'quote'>, max = 12): string[] {
+  const words = new Set<string>();
+  for (const raw of `${c.text} ${c.quote ?? ''}`.toLowerCase().match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
+    if (!STOP.has(raw) && raw.length >= 3) words.add(raw);
+  }
+  return [...words].sort((x, y) => y.length - x.length || x.localeCompare(y)).slice(0, max);
+}

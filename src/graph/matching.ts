@@ -1,0 +1,99 @@
+/**
+ * Matching on ingest: each claim of the article just written is compared with claims already in
+ * the graph, and what scores above the policy's thresholds is stored as a *proposed* link
+ * (a `LinkProposal` node with its score and reasons) for an editor to accept or reject
+ * (src/graph/review.ts). Proposals are not relations: grading never reads them.
+ *
+ * Candidates come from indexes with a limit (matching/candidates.cypher), so the cost per claim
+ * does not grow with the graph; the scoring is the pure matcher of src/domain/matching.ts.
+ */
+import type { Tx } from '../db/database.js';
+import { cypher } from '../db/cypher.js';
+import {
+  matchClaims,
+  MATCH_POLICY,
+  pairId,
+  proposalKey,
+  searchTerms,
+  type MatchClaim,
+  type MatchPolicy,
+} from '../domain/matching.js';
+import type { IngestRows } from './ingest-rows.js';
+import { matchClaimsOfRows } from './matching-rows.js';
+import { toLuceneQuery } from './lucene.js';
+
+export interface MatchingResult {
+  /** Pairs above a threshold (before those already decided or related are left out). */
+  matched: number;
+  /** Proposals newly stored. */
+  proposed: number;
+}
+
+/** Runs the matcher for an ingested article inside its transaction and stores the proposals. */
+export async function proposeLinks(
+  tx: Tx,
+  rows: IngestRows,
+  options: { by?: string; policy?: MatchPolicy } = {},
+): Promise<MatchingResult> {
+  const policy = options.policy ?? MATCH_POLICY;
+  // A claim the article itself marks rejected is not matched (nor found as a candidate).
+  const news = matchClaimsOfRows(rows).filter(
+    (_c, i) => (rows.claims[i]?.props as { status?: string } | undefined)?.status !== 'rejected',
+  );
+  if (news.length === 0) return { matched: 0, proposed: 0 };
+  const articleId = String(rows.article.props.id);
+  const candidateRows = await tx.rows(cypher('matching/candidates'), {
+    claims: news.map(candidateQuery),
+    limit: policy.candidatesPerSource,
+    claimPrefix: `${articleId}#`,
+  });
+  const candidates = candidateRows.map(fromRow);
+  const matches = matchClaims(news, candidates, policy);
+  if (matches.length === 0) return { matched: 0, proposed: 0 };
+  const [row] = await tx.rows(cypher('matching/record'), {
+    by: options.by ?? 'matcher',
+    articleKey: rows.articleKey,
+    proposals: matches.map((m) => ({
+      key: proposalKey(m.type, m.from, m.to),
+      pair: pairId(m.from, m.to),
+      type: m.type,
+      fromKey: m.from,
+      toKey: m.to,
+      score: m.score,
+      reasons: JSON.stringify(m.reasons),
+    })),
+  });
+  return { matched: matches.length, proposed: Number(row?.proposed ?? 0) };
+}
+
+function candidateQuery(c: MatchClaim) {
+  const about = (prefix: string) => c.aboutKeys.filter((k) => k.startsWith(prefix));
+  return {
+    query: toLuceneQuery(searchTerms(c).join(' ')),
+    originKey: c.originAnonymous ? null : c.originKey,
+    actorKeys: about('actor:'),
+    placeKeys: about('place:'),
+    eventKeys: about('event:'),
+  };
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function fromRow(r: Record<string, unknown>): MatchClaim {
+  return {
+    key: String(r.key),
+    articleKey: String(r.articleKey),
+    text: String(r.text ?? ''),
+    quote: str(r.quote),
+    kind: String(r.kind ?? ''),
+    hedges: (r.hedges as string[] | null) ?? [],
+    originKey: str(r.originKey),
+    originAnonymous: r.originAnonymous === true,
+    originAffiliations: (r.originAffiliations as string[] | null) ?? [],
+    chainKeys: (r.chainKeys as string[] | null) ?? [],
+    aboutKeys: (r.aboutKeys as string[] | null) ?? [],
+    saidAt: str(r.saidAt),
+    timeStart: str(r.timeStart)?.slice(0, 10) ?? null,
+    timeEnd: str(r.timeEnd)?.slice(0, 10) ?? null,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Matching on ingest with an editor in the loop, through the real graph and the GraphQL API:
+ * ingesting articles proposes links (the same ones the pure matcher finds on those articles, so
+ * candidate generation through the indexes loses none of them here), proposals are not relations
+ * (no grade can see them), `acceptLink` writes the relation and regrades in the same transaction,
+ * `rejectLink` is remembered, re-ingesting proposes nothing twice and never a rejected link.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixturesDir } from '../../src/app.js';
+import { ingestDocument } from '../../src/graph/ingest.js';
+import { recomputeGrades } from '../../src/graph/grading.js';
+import { parseArticleDocument } from '../../src/domain/validate.js';
+import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../src/links/eval/matcher.js';
+import { apiClient, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+
+const editor = { authorization: `Bearer ${EDITOR_KEY}` };
+const reader = { authorization: `Bearer ${READER_KEY}` };
+
+// Four articles of the tuning half, in `npm start`'s load order: the seed, the wire's corridor
+// report, Barrack's remarks by the wire and by i24NEWS.
+const FILES = [
+  path.join(fixturesDir, 'noonpost-7628.json'),
+  path.join(fixturesDir, 'story', 'documents', 'reuters-2025-09-26-sweida-corridor-snag.json'),
+  path.join(fixturesDir, 'story', 'documents', 'reuters-2025-09-23-barrack-de-escalation.json'),
+  path.join(fixturesDir, 'story', 'documents', 'i24news-barrack-de-escalation.json'),
+];
+const docs = FILES.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, any>);
+
+const graph = useTestGraph({ config: { API_KEYS, MAX_PAGE_SIZE: '200' } });
+// Four ingests with matching took 20-60 s on a quiet machine, several minutes on a loaded one.
+beforeAll(async () => {
+  for (const doc of docs) await ingestDocument(graph.db, doc, { by: 'test' });
+}, 900_000);
+
+interface Proposal {
+  key: string;
+  type: string;
+  fromKey: string;
+  toKey: string;
+  score: number;
+  status: string;
+}
+
+async function proposals(status = 'PROPOSED'): Promise<{ total: number; list: Proposal[] }> {
+  const api = apiClient(graph.config, graph.db);
+  const r = await api.gql<{ proposedLinks: any }>(
+    `query($s: LinkProposalStatus) { proposedLinks(status: $s, first: 200) { totalCount edges { node { key type fromKey toKey score status } } } }`,
+    { s: status },
+  );
+  expect(r.errors).toBeUndefined();
+  return {
+    total: r.data!.proposedLinks.totalCount,
+    list: r.data!.proposedLinks.edges.map((e: { node: Proposal }) => e.node),
+  };
+}
+
+const decide = (
+  name: 'acceptLink' | 'rejectLink',
+  key: string,
+  headers: Record<string, string> = editor,
+  note?: string,
+) =>
+  apiClient(graph.config, graph.db).gql<Record<string, any>>(
+    `mutation($i: DecideLinkInput!) { ${name}(input: $i) { __typename
+       ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { key status decidedBy note type } }
+       ... on NotFoundError { key } ... on ConflictError { message } } }`,
+    { i: { proposal: key, ...(note ? { note } : {}) } },
+    headers,
+  );
+
+const CLOSE = 'reuters-2025-09-23-barrack-de-escalation#barrack-close-to-de-escalation';
+const ABOUT_TO_SIGN = 'i24news-barrack-de-escalation#barrack-about-to-sign-de-escalation';
+
+describe('matching on ingest', () => {
+  it('proposes what the matcher finds on these articles, best first, with reasons', async () => {
+    const expected = proposeOnCorpus(scoreOnCorpus(corpusClaims(docs.map((d) => parseArticleDocument(d)))));
+    expect(expected.length).toBeGreaterThan(3);
+    const { total, list } = await proposals();
+    expect(total).toBe(list.length);
+    expect(new Set(list.map((p) => `${p.type} ${p.fromKey} ${p.toKey}`))).toEqual(
+      new Set(expected.map((m) => `${m.type} ${m.from} ${m.to}`)),
+    );
+    const scores = list.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Barrack's "close to a de-escalation agreement" as carried by the wire and by i24NEWS.
+    const same = list.find(
+      (p) =>
+        p.type === 'SAME_STATEMENT' &&
+        [p.fromKey, p.toKey].sort().join() === [ABOUT_TO_SIGN, CLOSE].sort().join(),
+    );
+    expect(same).toBeDefined();
+    const api = apiClient(graph.config, graph.db);
+    const r = await api.gql<{ proposedLinks: any }>(
+      `{ proposedLinks(first: 1) { edges { node { reasons { words sameSpeaker agentKeys agents { key } dates { withinWindow } negation } } } } }`,
+    );
+    const reasons = r.data!.proposedLinks.edges[0].node.reasons;
+    expect(reasons.words.length).toBeGreaterThan(2);
+    expect(reasons.sameSpeaker).toBe(true);
+    expect(reasons.agentKeys).toContain('actor:tom-barrack');
+    expect(reasons.agents.map((a: { key: string }) => a.key)).toContain('actor:tom-barrack');
+  });
+
+  it('stores proposals apart from relations: no proposed pair is related, so no grade sees them', async () => {
+    const { list } = await proposals();
+    const [row] = await graph.db.read((tx) =>
+      tx.rows(
+        `UNWIND $pairs AS p MATCH (a:Claim {key: p[0]})-[r:SUPPORTS|CONTRADICTS|SAME_STATEMENT]-(b:Claim {key: p[1]}) RETURN count(r) AS n`,
+        { pairs: list.map((p) => [p.fromKey, p.toKey]) },
+      ),
+    );
+    expect(Number(row?.n)).toBe(0);
+    // The stored grades are exactly what grading computes from the relations alone.
+    const keys = [...new Set(list.flatMap((p) => [p.fromKey, p.toKey]))];
+    const changed = await graph.db.write((tx) => recomputeGrades(tx, keys));
+    expect(changed.claimsChanged).toBe(0);
+  });
+
+  it('needs an editor key to decide', async () => {
+    const { list } = await proposals();
+    const r = await decide('acceptLink', list[0]!.key, reader);
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const none = await decide('rejectLink', list[0]!.key, {});
+    expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('acceptLink writes the relation and regrades in the same transaction; a second decision conflicts', async () => {
+    const { list } = await proposals();
+    const api = apiClient(graph.config, graph.db);
+    const grades = async (p: Proposal): Promise<{ confidence: number | null; factors: unknown[] }[]> => {
+      const r = await api.gql<{ a: any; b: any }>(
+        `query($a: String!, $b: String!) { a: claim(key: $a) { grade { confidence factors { factor detail } } } b: claim(key: $b) { grade { confidence factors { factor detail } } } }`,
+        { a: p.fromKey, b: p.toKey },
+      );
+      return [r.data!.a.grade, r.data!.b.grade];
+    };
+    // A proposed contradiction between two graded claims (an outlet's analysis is not graded).
+    let contra: Proposal | undefined;
+    let before: { confidence: number | null; factors: unknown[] }[] = [];
+    for (const p of list.filter((x) => x.type === 'CONTRADICTS')) {
+      before = await grades(p);
+      if (before.every((g) => g.confidence !== null)) {
+        contra = p;
+        break;
+      }
+    }
+    expect(contra).toBeDefined();
+    const r = await decide('acceptLink', contra!.key, editor, 'checked');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.acceptLink.data).toMatchObject({
+      status: 'ACCEPTED',
+      note: 'checked',
+      type: 'CONTRADICTS',
+    });
+    const after = await api.gql<{ claim: any }>(
+      `query($k: String!) { claim(key: $k) { related(types: [CONTRADICTS]) { type claim { key } } } }`,
+      { k: contra!.toKey },
+    );
+    expect(after.data!.claim.related.map((x: { claim: { key: string } }) => x.claim.key)).toContain(
+      contra!.fromKey,
+    );
+    // Contradicted now: the grades name it (a contradiction, or a disagreement between stances),
+    // and nothing is left for a later regrade to change.
+    const after2 = await grades(contra!);
+    expect(after2).not.toEqual(before);
+    expect(JSON.stringify(after2)).toMatch(/CONTRADICTION|DISAGREEMENT/);
+    expect(JSON.stringify(before)).not.toContain(contra!.fromKey);
+    const changed = await graph.db.write((tx) => recomputeGrades(tx, [contra!.fromKey, contra!.toKey]));
+    expect(changed.claimsChanged).toBe(0);
+
+    const again = await decide('rejectLink', contra!.key);
+    expect(again.data!.rejectLink.__typename).toBe('ConflictError');
+    const missing = await decide('acceptLink', 'proposal:SUPPORTS:x#y|z#w');
+    expect(missing.data!.acceptLink).toEqual({
+      __typename: 'NotFoundError',
+      key: 'proposal:SUPPORTS:x#y|z#w',
+    });
+    expect((await proposals('ACCEPTED')).list.map((p) => p.key)).toEqual([contra!.key]);
+  });
+
+  it('rejectLink is remembered: re-ingesting proposes nothing twice and never the rejected link', async () => {
+    const { list } = await proposals();
+    const target = list.find((p) => p.fromKey.startsWith('i24news-') || p.toKey.startsWith('i24news-'));
+    expect(target).toBeDefined();
+    const r = await decide('rejectLink', target!.key, editor, 'not the same');
+    expect(r.data!.rejectLink.data).toMatchObject({ status: 'REJECTED', note: 'not the same' });
+    const count = async () => {
+      const [row] = await graph.db.read((tx) => tx.rows('MATCH (x:LinkProposal) RETURN count(x) AS n'));
+      return Number(row?.n);
+    };
+    const stored = await count();
+    // A changed document is written again, and the matcher runs again on every claim.
+    const i24 = docs[3]!;
+    const edited = { ...i24, article: { ...i24.article, title: `${String(i24.article.title)} (edited)` } };
+    const result = await ingestDocument(graph.db, edited, { by: 'test' });
+    expect(result.changed).toBe(true);
+    expect(await count()).toBe(stored);
+    const rejected = await proposals('REJECTED');
+    expect(rejected.list.map((p) => p.key)).toEqual([target!.key]);
+    expect((await proposals()).list.map((p) => p.key)).not.toContain(target!.key);
+    expect((await proposals()).total).toBe(list.length - 1);
+  });
+});
