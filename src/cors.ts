@@ -7,13 +7,18 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
+import { BOOKMARK_HEADER } from './bookmark-header.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
-/** Headers a browser client may send: JSON bodies, API keys, request ids, CSRF markers. */
+/**
+ * Headers a browser client may send: JSON bodies, API keys, request ids, the bookmark it was
+ * given (read-your-writes across instances), CSRF markers.
+ */
 const ALLOWED_HEADERS = [
   'content-type',
   'authorization',
   REQUEST_ID_HEADER,
+  BOOKMARK_HEADER,
   'x-graphql-csrf',
   'apollo-require-preflight',
 ];
@@ -27,7 +32,8 @@ export function useCors(config: Pick<Config, 'CORS_ORIGINS' | 'CORS_CREDENTIALS'
     return {
       'access-control-allow-origin': any ? '*' : origin,
       ...(!any && config.CORS_CREDENTIALS ? { 'access-control-allow-credentials': 'true' } : {}),
-      'access-control-expose-headers': REQUEST_ID_HEADER,
+      // A browser client reads these two: the request id to report, the bookmark to send back.
+      'access-control-expose-headers': [REQUEST_ID_HEADER, BOOKMARK_HEADER].join(', '),
     };
   };
   return {

@@ -83,6 +83,14 @@ describe('CORS from an allow-list', () => {
     expect(r.headers.get('access-control-allow-methods')).toContain('POST');
     expect(r.headers.get('access-control-allow-headers')).toMatch(/content-type/);
     expect(r.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    // A client spread over several instances sends back the bookmark it was given.
+    expect(r.headers.get('access-control-allow-headers')).toMatch(/x-neo4j-bookmark/);
+  });
+
+  it('an allowed origin can read the request id and the bookmark a response carries', async () => {
+    const r = await post(QUERY, { ...json, origin: 'http://localhost:5173' });
+    const exposed = (r.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'x-neo4j-bookmark']));
   });
 
   it('with no CORS_ORIGINS (the default) no origin gets CORS headers', async () => {
