@@ -53,6 +53,7 @@ export function renderReport(results: readonly SizeResult[], notes = ''): string
     '  (stored document, alias lookup, external claims), up to 11 MERGE statements sent pipelined (up to 12',
     '  with prune when the article existed), then grading in the same transaction (load, store: 2-3',
     '  statements). Results before 2026-11-26 09:30 UTC were taken with 13-16 statements sent one by one.',
+    '  Cross-article matching (proposed links) is off in this comparison: the bare baseline has none.',
     '- **bare**: hand-written UNWIND batches through the bare neo4j-driver (bench/baseline/), 7',
     '  statements, no validation, CREATE where new by construction. Same keys and properties (it',
     '  reuses the pure `buildIngestRows`); node and relationship counts per label/type are asserted equal.',

@@ -113,6 +113,7 @@ interface FullType {
   fields: { name: string; args: InputValue[]; type: TypeRef }[] | null;
   inputFields: InputValue[] | null;
   enumValues: { name: string }[] | null;
+  possibleTypes: { name: string }[] | null;
 }
 let types: Map<string, FullType>;
 let rootNames: { query: string; mutation: string };
@@ -181,7 +182,12 @@ function selectionFor(type: TypeRef): string {
   const named = namedOf(type);
   if (named.kind === 'SCALAR' || named.kind === 'ENUM') return '';
   if (named.kind === 'UNION') {
-    return `{ __typename ... on Error { message } ... on ValidationError { fieldErrors { path message } } }`;
+    // A spread on a type the union cannot hold is itself invalid: ask for field errors only where
+    // the union has ValidationError (acceptLink and rejectLink answer NotFound and Conflict only).
+    const validation = named.possibleTypes?.some((t) => t.name === 'ValidationError')
+      ? ' ... on ValidationError { fieldErrors { path message } }'
+      : '';
+    return `{ __typename ... on Error { message }${validation} }`;
   }
   if (named.fields?.some((f) => f.name === 'totalCount'))
     return '{ totalCount edges { node { __typename } } }';
