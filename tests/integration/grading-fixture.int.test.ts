@@ -72,6 +72,14 @@ describe('grading the seed article', () => {
     }
   });
 
+  it('gives the counts by credibility that README and docs/grading.md quote', () => {
+    const counts: Record<string, number> = {};
+    for (const c of graded.values()) counts[String(c.credibility)] = (counts[String(c.credibility)] ?? 0) + 1;
+    // 64 claims: 11 the outlet's analysis; of 53 sourced, none confirmed, 40 probably true,
+    // 5 possibly true, 8 doubtful. Change the prose with these numbers.
+    expect(counts).toEqual({ '2': 40, '3': 5, '4': 8, '6': 11 });
+  });
+
   it('ranks claims resting on unnamed sources or leaks below those of named speakers', () => {
     const mean = (cs: Graded[]) => cs.reduce((s, c) => s + c.confidence!, 0) / cs.length;
     const sourced = [...graded.values()].filter((c) => !c.analysis);
