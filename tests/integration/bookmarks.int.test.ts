@@ -11,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { repoRoot } from '../../src/paths.js';
-import { API_KEYS, EDITOR_KEY, seedDocument } from '../support/api.js';
-import { testServer, useTestGraph } from '../support/db.js';
-import { Service } from '../support/service.js';
+import { EDITOR_KEY, seedDocument } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { apiServerEnv, Service } from '../support/service.js';
 
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 const OTHER = 'noonpost-7628#trump-predicts-deal-close';
@@ -22,24 +22,11 @@ const THIRD = 'noonpost-7628#trump-netanyahu-understanding';
 useTestGraph({ seed: (db) => ingestDocument(db, seedDocument(), { by: 'test' }) });
 
 function apiProcess(): Service {
-  const neo4j = testServer();
   return new Service(
     spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        LOG_LEVEL: 'info',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOAD_FIXTURES: 'false',
-        API_KEYS,
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USERNAME: neo4j.username,
-        NEO4J_PASSWORD: neo4j.password,
-        NEO4J_DATABASE: neo4j.database,
-      },
+      env: apiServerEnv(),
     }),
   );
 }

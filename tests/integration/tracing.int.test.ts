@@ -16,8 +16,8 @@ import { repoRoot } from '../../src/paths.js';
 import { startTracing, type Tracing } from '../../src/tracing.js';
 import { buildYoga } from '../../src/yoga.js';
 import { API_KEYS, EDITOR_KEY, seedDocument } from '../support/api.js';
-import { testConfig, testServer, useTestGraph } from '../support/db.js';
-import { Service } from '../support/service.js';
+import { testConfig, useTestGraph } from '../support/db.js';
+import { apiServerEnv, Service } from '../support/service.js';
 
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 /** A value that must never appear in a span: it is only ever sent as a variable. */
@@ -129,7 +129,6 @@ describe('tracing on, in process (in-memory exporter)', () => {
 
 /** A server process as `npm start` runs it, with OpenTelemetry modules' loads reported. */
 function serverProcess(env: Record<string, string>): Service {
-  const neo4j = testServer();
   return new Service(
     spawn(
       process.execPath,
@@ -137,22 +136,11 @@ function serverProcess(env: Record<string, string>): Service {
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          LOG_LEVEL: 'info',
-          HOST: '127.0.0.1',
-          PORT: '0',
-          LOAD_FIXTURES: 'false',
-          API_KEYS,
-          NEO4J_URI: neo4j.uri,
-          NEO4J_USERNAME: neo4j.username,
-          NEO4J_PASSWORD: neo4j.password,
-          NEO4J_DATABASE: neo4j.database,
+        env: apiServerEnv({
           MODULE_LOG_PATTERN:
             '/node_modules/(@opentelemetry/(sdk-|exporter-|context-)|@envelop/opentelemetry)',
           ...env,
-        },
+        }),
       },
     ),
   );

@@ -3,6 +3,8 @@
  * collected and can be waited for; `alive`/`gone` watch a process id.
  */
 import type { ChildProcess } from 'node:child_process';
+import { API_KEYS } from './api.js';
+import { testServer } from './db.js';
 
 export interface LogLine {
   msg?: string;
@@ -80,4 +82,26 @@ export async function gone(pid: number, timeoutMs: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 200));
   }
   return !alive(pid);
+}
+
+/**
+ * The environment of an API server process on the tests' Neo4j, as `npm start` would run it:
+ * loopback, a free port, no fixtures loaded, the tests' API keys; `extra` adds or overrides.
+ */
+export function apiServerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const neo4j = testServer();
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOAD_FIXTURES: 'false',
+    API_KEYS,
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    ...extra,
+  };
 }
