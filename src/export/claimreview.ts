@@ -126,7 +126,9 @@ export function claimReview(row: ClaimReviewRow, options: ClaimReviewOptions = {
         identifier: row.claim.key,
         // The verbatim words when the article quotes them.
         text: row.claim.quote,
-        datePublished: asString(row.claim.saidAt),
+        // Left out when the saying is not known to the day: a fallback or a month would be a date
+        // the reporting does not give.
+        datePublished: asString(row.claim.saidOn),
         author: speaker
           ? compact({
               '@type': agentClass(speaker.type, speaker.kind),

@@ -75,7 +75,8 @@ export const ClaimReviewRow = z.object({
   key: z.string(),
   /** The Assessment node's properties: verdict, ratingValue, bestRating, worstRating, ... */
   assessment: props,
-  claim: z.object({ key: z.string(), text, quote: text, saidAt: text }),
+  /** `saidOn`: the day the claim was said when the text dates it to the day; null otherwise. */
+  claim: z.object({ key: z.string(), text, quote: text, saidOn: text }),
   appearance: ArticleRef.nullable(),
   firstAppearance: ArticleRef.nullable(),
   /** Who said it first, with the site of an article they published (outlets), when there is one. */

@@ -14,7 +14,7 @@ export const FactCheckHit = z.object({
   text,
   /** The origin speaker's name. */
   claimant: text,
-  /** The claim's saidAt (ISO-8601). */
+  /** The day the claim was said (ISO-8601), only when the text dates it to the day; null otherwise. */
   claimDate: text,
   /** The language of the article the claim was found in. */
   language: text,

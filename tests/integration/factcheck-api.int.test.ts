@@ -60,7 +60,6 @@ describe('claims:search', () => {
     expect(body.claims[0]).toMatchObject({
       text: 'The ceasefire will not survive the week.',
       claimant: 'Jan Minister',
-      claimDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/),
       claimReview: [
         {
           publisher: { name: 'Example Checks', site: 'checks.example.org' },
@@ -73,6 +72,26 @@ describe('claims:search', () => {
       ],
     });
     expect(body.nextPageToken).toBeUndefined();
+    // The article never says when the Minister told colleagues: no claimDate, rather than the
+    // article's publication day standing in for it.
+    expect(body.claims[0]).not.toHaveProperty('claimDate');
+  });
+
+  it('gives a claimDate only when the text dates the saying to the day', async () => {
+    // The outlet's own view is said by publishing it: dated to the day of publication.
+    await assess('mini-1#truce-fragile', 'Mostly true', '2026-02-07');
+    try {
+      const { body } = await search('query=truce%20fragile');
+      SearchResponse.parse(body);
+      expect(body.claims).toHaveLength(1);
+      expect(body.claims[0]).toMatchObject({ claimDate: '2026-02-03T00:00:00Z' });
+    } finally {
+      await db.write((tx) =>
+        tx.exec(`MATCH (a:Assessment)-[:ASSESSES]->(:Claim {key: $key}) DETACH DELETE a`, {
+          key: 'mini-1#truce-fragile',
+        }),
+      );
+    }
   });
 
   it('does not list claims nobody reviewed', async () => {

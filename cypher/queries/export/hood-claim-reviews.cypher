@@ -34,7 +34,10 @@ OPTIONAL CALL (c) {
 }
 RETURN a.key AS key,
        properties(a) AS assessment,
-       {key: c.key, text: c.text, quote: c.quote, saidAt: c.saidAt} AS claim,
+       {key: c.key, text: c.text, quote: c.quote,
+        // The day it was said, only when the text dates it to the day (honest dates: never the
+        // article's date standing in for an unknown time, never one day of a month or a range).
+        saidOn: CASE WHEN c.saidPrecision = 'day' THEN c.saidEarliest END} AS claim,
        CASE WHEN art IS NULL THEN null
          ELSE {key: art.key, url: art.url, title: art.title, publishedAt: art.publishedAt} END AS appearance,
        CASE WHEN first IS NULL THEN null

@@ -28,8 +28,11 @@ CALL (c) {
   WITH a ORDER BY toString(a.date) DESC, a.key
   RETURN collect(properties(a)) AS reviews, max(toString(a.date)) AS latestReview
 }
+// The latest day the claim may have been said counts for the age filter; an unknown time
+// (a fallback: no saidLatest) does not, so only its reviews date it.
 WITH c, score, art, reviews, latestReview,
-     CASE WHEN toString(c.saidAt) > latestReview THEN toString(c.saidAt) ELSE latestReview END AS newest
+     CASE WHEN c.saidBasis <> 'fallback' AND toString(c.saidLatest) > latestReview
+       THEN toString(c.saidLatest) ELSE latestReview END AS newest
 WHERE $since IS NULL OR newest >= $since
 CALL (c) {
   OPTIONAL MATCH (c)<-[:TELLS]-(:Telling {isOrigin: true})-[:TOLD_BY]->(speaker:Source|Actor)
@@ -42,7 +45,9 @@ WITH collect({
   key: c.key,
   text: c.text,
   claimant: speaker.name,
-  claimDate: toString(c.saidAt),
+  // Only a saying dated to the day: Google's claimDate is one timestamp, and a month, a range
+  // or the article's date standing in for an unknown time would claim more than the text says.
+  claimDate: CASE WHEN c.saidPrecision = 'day' THEN toString(c.saidEarliest) END,
   language: art.language,
   reviews: reviews
 }) AS hits

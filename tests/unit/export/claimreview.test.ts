@@ -26,7 +26,7 @@ const row: ClaimReviewRow = {
     note: 'No truce was signed.',
     date: '2026-02-05',
   },
-  claim: { key: 'a1#c1', text: 'The truce holds.', quote: 'the truce holds', saidAt: '2026-02-01' },
+  claim: { key: 'a1#c1', text: 'The truce holds.', quote: 'the truce holds', saidOn: '2026-02-01' },
   appearance: {
     key: 'article:a1',
     url: 'https://news.example.org/a1',
@@ -111,6 +111,11 @@ describe('ClaimReview: the recommended properties', () => {
       headline: 'A0',
       datePublished: '2026-02-02',
     });
+  });
+
+  it('itemReviewed has no datePublished when the saying is not dated to the day', () => {
+    const undated = markup({ ...row, claim: { ...row.claim, saidOn: null } });
+    expect(undated.itemReviewed).not.toHaveProperty('datePublished');
   });
 
   it('a person speaker without a site has a name and no url', () => {

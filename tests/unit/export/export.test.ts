@@ -110,7 +110,7 @@ const review: ClaimReviewRow = {
     note: 'No truce was signed.',
     date: '2026-02-05',
   },
-  claim: { key: 'a1#c1', text: 'The truce holds.', quote: 'holds', saidAt: '2026-02-01' },
+  claim: { key: 'a1#c1', text: 'The truce holds.', quote: 'holds', saidOn: '2026-02-01' },
   appearance: { key: 'article:a1', url: 'https://example.org/a1', title: 'A1', publishedAt: '2026-02-03' },
   firstAppearance: {
     key: 'article:a0',
