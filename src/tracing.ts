@@ -11,6 +11,7 @@
  * The SDK, the exporter and the plugin are imported only here and only when tracing is on, so
  * an instance without tracing does not load them (tests/integration/tracing.int.test.ts).
  */
+import type { Exception, Tracer } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
@@ -90,7 +91,7 @@ export async function startTracing(
   const plugin = useOpenTelemetry(
     // Documents are not recorded: a literal argument is as private as a variable.
     { resolvers: false, variables: false, result: false, document: false },
-    provider,
+    errorsByCodeOnly(provider),
     api.SpanKind.SERVER,
     {},
     config.OTEL_SERVICE_NAME,
@@ -101,4 +102,50 @@ export async function startTracing(
     statementHook,
     shutdown: () => provider.shutdown(),
   };
+}
+
+/**
+ * The Envelop plugin records a failed operation's errors as an exception event whose message is
+ * the JSON of the errors, and error messages quote what the client sent (`Variable "$q" got
+ * invalid value "..."`). This wraps the provider the plugin is given so that event keeps only the
+ * errors' codes (`BAD_USER_INPUT`, ...): enough to find the failures, nothing a user wrote.
+ */
+export function errorsByCodeOnly<P extends { getTracer(name: string, version?: string): Tracer }>(
+  provider: P,
+): P {
+  return new Proxy(provider, {
+    get(target, property, receiver) {
+      if (property !== 'getTracer') return Reflect.get(target, property, receiver) as unknown;
+      return (name: string, version?: string) => {
+        const tracer = target.getTracer(name, version);
+        return new Proxy(tracer, {
+          get(t, p, r) {
+            if (p !== 'startSpan') return Reflect.get(t, p, r) as unknown;
+            return (...args: Parameters<Tracer['startSpan']>) => {
+              const span = t.startSpan(...args);
+              const record = span.recordException.bind(span);
+              span.recordException = (exception, time) => record(codesOnly(exception), time);
+              return span;
+            };
+          },
+        });
+      };
+    },
+  });
+}
+
+/** An exception as its name and the codes of the GraphQL errors its message lists. */
+function codesOnly(exception: Exception): Exception {
+  if (typeof exception === 'string') return { name: 'Error', message: '(message withheld)' };
+  let codes: string[] = [];
+  try {
+    const errors: unknown = JSON.parse(exception.message ?? '');
+    if (Array.isArray(errors))
+      codes = errors.map((e: { extensions?: { code?: unknown } } | null) =>
+        typeof e?.extensions?.code === 'string' ? e.extensions.code : 'UNCODED',
+      );
+  } catch {
+    codes = ['UNPARSED'];
+  }
+  return { name: exception.name ?? 'Error', message: codes.join(', ') };
 }
