@@ -168,6 +168,8 @@ class Finder {
   private readonly tokenAt = new Map<number, number>();
   private readonly tokenEndingAt = new Map<number, number>();
   private readonly opts: Required<FinderOptions>;
+  /** Token ranges of phrases that say why a source is unnamed ("who asked not to be named"). */
+  private readonly anonymityPhrases: { first: number; last: number }[] = [];
 
   constructor(
     private readonly a: Analysis,
@@ -180,6 +182,14 @@ class Finder {
       this.tokenAt.set(tok.start, tok.index);
       this.tokenEndingAt.set(tok.end, tok.index);
     }
+    const lower = a.text.toLowerCase();
+    for (const phrase of lex.anonymous.anonymityReasons) {
+      for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+        const first = this.tokenAt.get(at);
+        const last = this.tokenEndingAt.get(at + phrase.length);
+        if (first !== undefined && last !== undefined) this.anonymityPhrases.push({ first, last });
+      }
+    }
     this.opts = {
       cueWithAuxiliaries: options.cueWithAuxiliaries ?? true,
       includeWeakCues: options.includeWeakCues ?? true,
@@ -191,8 +201,31 @@ class Finder {
     return this.t[i];
   }
 
+  /** The anonymity phrase holding token i, if any. */
+  private anonymityPhraseAt(i: number): { first: number; last: number } | undefined {
+    return this.anonymityPhrases.find((p) => p.first <= i && i <= p.last);
+  }
+
+  /**
+   * A descriptor link ("familiar with", "with knowledge of") holding token i and following an
+   * unnamed head ("sources familiar with the talks"): its token range, so a speaker phrase runs on.
+   */
+  private descriptorLinkAt(i: number): { first: number; last: number } | undefined {
+    for (const link of this.lex.descriptorLinks) {
+      for (let o = 0; o < link.length; o++) {
+        const first = i - o;
+        if (first < 1 || !this.wordsAt(first, link)) continue;
+        const head = this.t[first - 1]!;
+        if (this.lex.anonymous.heads.includes(head.lower)) return { first, last: first + link.length - 1 };
+      }
+    }
+    return undefined;
+  }
+
   /** Matches a cue entry at token i inside the window; returns the entry and one past its end. */
   cueAt(i: number, w: Window): { entry: CueEntry; end: number } | undefined {
+    // "who asked not to be named": the reason a source is unnamed is never a cue of its own.
+    if (this.anonymityPhraseAt(i)) return undefined;
     for (const entry of this.lex.cues) {
       if (i + entry.words.length > w.end) continue;
       let ok = true;
@@ -273,6 +306,12 @@ class Finder {
         i--;
         continue;
       }
+      const link = first <= last ? this.descriptorLinkAt(i) : undefined;
+      if (link && link.first > w.first && link.last + 1 >= first) {
+        first = link.first;
+        i = link.first - 1;
+        continue;
+      }
       if (
         (x.lower === 'of' || x.lower === 'and' || x.lower === '&' || x.text === '-' || x.text === '.') &&
         first <= last
@@ -285,6 +324,21 @@ class Finder {
         }
       }
       break;
+    }
+    // "The envoy is in Washington and Israeli officials say": a conjunct that is the object of a
+    // preposition or verb belongs to the clause before; the speaker starts after "and".
+    const opener = this.t[first - 1];
+    if (
+      opener &&
+      first - 1 >= w.first &&
+      (opener.pos === 'ADP' || opener.pos === 'AUX' || opener.pos === 'VERB')
+    ) {
+      for (let k = last - 1; k > first; k--) {
+        if (this.t[k]!.lower === 'and' && this.t[k - 1]!.pos === 'PROPN') {
+          first = k + 1;
+          break;
+        }
+      }
     }
     // Drop leading words that cannot open a speaker phrase.
     while (first <= last && (CONNECTIVES.has(this.t[first]!.lower) || this.t[first]!.pos === 'PART')) first++;
@@ -316,6 +370,11 @@ class Finder {
         last = i;
         i++;
         if (x.pos === 'PRON' && BARE_PRONOUNS.has(x.lower)) break;
+        continue;
+      }
+      const link = last >= first ? this.descriptorLinkAt(i) : undefined;
+      if (link && link.first <= last + 1 && link.last + 1 < w.end && NP_POS.has(this.t[link.last + 1]!.pos)) {
+        i = link.last + 1;
         continue;
       }
       const next = this.t[i + 1];
@@ -431,6 +490,21 @@ class Finder {
         last = i;
         break;
       }
+      // "denied that ... and insisted that ...": a second cue of the same subject, a claim of its own.
+      if (tok.lower === 'and' && i > k + 1 && !this.insideQuote(tok.start)) {
+        let v = i + 1;
+        while (v < w.end && (this.t[v]!.pos === 'ADV' || this.lex.auxiliaries.has(this.t[v]!.lower))) v++;
+        const next = this.cueAt(v, w);
+        if (
+          next &&
+          !next.entry.prepositional &&
+          !next.entry.relayParenthetical &&
+          this.lex.complementizers.has(this.t[next.end]?.lower ?? '')
+        ) {
+          last = i - 1;
+          break;
+        }
+      }
       // ", adding that ..." and ", according to ..." start an attribution of their own.
       if (tok.text === ',' && !this.insideQuote(tok.start)) {
         // ", while stressing that ...": a contrast word may stand before the participle.
@@ -533,6 +607,17 @@ class Finder {
     return undefined;
   }
 
+  /** A content cut before its first comma outside quotes. */
+  private untilComma(content: Span): Span {
+    for (let i = this.tokenAt.get(content.start) ?? this.t.length; i < this.t.length; i++) {
+      const x = this.t[i]!;
+      if (x.start >= content.end) break;
+      if (x.text === ',' && !this.insideQuote(x.start) && i > 0)
+        return { start: content.start, end: this.t[i - 1]!.end };
+    }
+    return content;
+  }
+
   private nextTokenFrom(offset: number): number | undefined {
     for (let o = offset; o < Math.min(this.a.text.length, offset + 4); o++) {
       const i = this.tokenAt.get(o);
@@ -618,6 +703,56 @@ class Finder {
 
   /** Every attribution whose cue lies in the window, outermost only (nested ones hang off `inner`). */
   findIn(w: Window): Attribution[] {
+    const found = this.findAll(w);
+    // "..., an official said, cited by Axios": the outlet that cited the attribution before it.
+    const relay = this.passiveRelay(w);
+    if (relay) {
+      const k = found.findLastIndex((a) => a.cue.end <= relay.cue.start);
+      const target = found[k];
+      if (target) {
+        found[k] = {
+          source: relay.source,
+          cue: relay.cue,
+          content: target.content,
+          entry: relay.entry,
+          relays: [],
+          ...(this.opts.nested ? { inner: target } : {}),
+          pattern: 'passive-relay',
+          confidence: target.confidence,
+        };
+      }
+    }
+    return found;
+  }
+
+  /** ", cited by X" / ", quoted by X" closing a sentence: X relayed what comes before. */
+  private passiveRelay(w: Window): { source: Span; cue: Span; entry: CueEntry } | undefined {
+    for (let i = w.first + 2; i < w.end - 2; i++) {
+      if (!this.isPunct(i - 1, ',') || this.t[i + 1]!.lower !== 'by') continue;
+      const cue = this.lex.cues.find(
+        (c) => c.relayParenthetical && c.words.length === 1 && c.words[0] === this.t[i]!.lower,
+      );
+      const relayed = this.lex.cues.find(
+        (c) => c.relay && c.words.length === 1 && c.words[0] === this.t[i]!.lower,
+      );
+      const entry = cue ?? relayed;
+      if (!entry) continue;
+      const np = this.npRight(i + 2, w);
+      if (!np) continue;
+      const after = this.t[np.last + 1];
+      if (after && !(SENTENCE_END.has(after.text) || after.text === ',')) continue;
+      return {
+        source: this.span(np.first, np.last),
+        cue: this.span(i, i + 1),
+        entry: { ...entry, role: 'reported' },
+      };
+    }
+    return undefined;
+  }
+
+  private findAll(w: Window): Attribution[] {
+    const closing = this.trailing(w);
+    if (closing) return [closing];
     const found: Attribution[] = [];
     const claimed: Span[] = [];
     for (let i = w.first; i < w.end; i++) {
@@ -656,6 +791,61 @@ class Finder {
       i = m.end - 1;
     }
     return found;
+  }
+
+  /**
+   * A cue that closes the sentence after a comma ("..., said a senior official.", "..., the
+   * sources said.", "..., according to four sources.") governs everything before it, even when
+   * that content holds cues of its own ("an agreement that calls for ..."): it is the one
+   * outermost attribution. An attribution opening the content ("Israel rejected X, officials
+   * said") is what the closing speaker relays, so it hangs off `inner`.
+   */
+  private trailing(w: Window): Attribution | undefined {
+    for (let c = w.end - 2; c > w.first + 2; c--) {
+      const comma = this.t[c]!;
+      if (comma.text !== ',' || this.insideQuote(comma.start) || this.isClosing(c - 1)) continue;
+      const found = this.closingAt(c, w);
+      if (!found) continue;
+      const content = found.content[0]!;
+      if (found.content.length !== 1 || content.end > comma.start) continue;
+      const first = this.tokenAt.get(content.start);
+      if (first === undefined) continue;
+      // Only worth the trouble when the content holds a cue of its own; otherwise the left-to-right
+      // pass finds the same attribution.
+      const inside = this.findIn({ first, end: c });
+      if (inside.length === 0) return undefined;
+      const head = inside[0]!;
+      if (
+        this.opts.nested &&
+        head.source?.start === content.start &&
+        (head.pattern === 'source-cue-content' || head.pattern === 'according-to-first')
+      )
+        found.inner = head;
+      else delete found.inner;
+      return found;
+    }
+    return undefined;
+  }
+
+  /** The attribution a closing segment after comma `c` makes, when it is one. */
+  private closingAt(c: number, w: Window): Attribution | undefined {
+    // "..., said X." / "..., according to X."
+    const direct = this.cueAt(c + 1, w);
+    if (direct) {
+      const a = direct.entry.prepositional
+        ? this.prepositional(c + 1, direct.end, direct.entry, w)
+        : this.verbal(c + 1, direct.end, direct.entry, w);
+      return a && (a.pattern === 'content-cue-source' || a.pattern === 'according-to-last') ? a : undefined;
+    }
+    // "..., the sources said." / "..., two officials familiar with the talks told Reuters."
+    const np = this.npRight(c + 1, w);
+    if (!np) return undefined;
+    let v = np.last + 1;
+    while (v < w.end && (this.lex.auxiliaries.has(this.t[v]!.lower) || this.t[v]!.pos === 'ADV')) v++;
+    const cue = this.cueAt(v, w);
+    if (!cue || cue.entry.prepositional) return undefined;
+    const a = this.verbal(v, cue.end, cue.entry, w);
+    return a?.pattern === 'content-source-cue' && a.source?.start === this.t[c + 1]!.start ? a : undefined;
   }
 
   private prepositional(i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
@@ -742,11 +932,33 @@ class Finder {
       if (passive) return passive;
     }
 
-    const before =
+    // "A diplomat who asked not to be named said ...", "An official, speaking on condition of
+    // anonymity, said ...": the speaker stands before the phrase.
+    let speakerEnd = cueFirst;
+    if (this.isPunct(speakerEnd - 1, ',') && this.anonymityPhraseAt(speakerEnd - 2)) speakerEnd--;
+    const phrase = this.anonymityPhraseAt(speakerEnd - 1);
+    if (phrase && phrase.last === speakerEnd - 1) {
+      speakerEnd = phrase.first;
+      if (this.isPunct(speakerEnd - 1, ',')) speakerEnd--;
+    }
+    let relative = false;
+    let before =
+      (speakerEnd < cueFirst ? this.npLeft(speakerEnd - 1, w) : undefined) ??
       this.sourceBefore(cueFirst, w) ??
       this.subjectPastAdverbs(cueFirst, w) ??
       // "Trump met with al-Sharaa and told him ...": the subject of the first verb speaks.
       (this.t[cueFirst - 1]?.lower === 'and' ? this.clauseSubject(w, cueFirst - 1) : undefined);
+    // "Tom Barrack, who said two weeks ago that ..., met ...": the speaker is the antecedent.
+    if (
+      before &&
+      before.first === before.last &&
+      this.t[before.first]!.lower === 'who' &&
+      this.isPunct(before.first - 1, ',')
+    ) {
+      const antecedent = this.npLeft(before.first - 2, w);
+      before = antecedent;
+      relative = antecedent !== undefined;
+    }
     if (before) {
       const source = this.span(before.first, before.last);
       let k = end;
@@ -810,7 +1022,9 @@ class Finder {
           w,
         );
       }
-      const content = this.contentAfter(this.skipAdjunct(k, w), w);
+      let content = this.contentAfter(this.skipAdjunct(k, w), w);
+      // The relative clause ends at its closing comma: "..., who said that X, met Y".
+      if (content && relative) content = this.untilComma(content);
       if (!content) return undefined;
       return this.finish(
         {
@@ -820,7 +1034,7 @@ class Finder {
           ...(addressee ? { addressee } : {}),
           entry,
           relays,
-          pattern: 'source-cue-content',
+          pattern: relative ? 'relative-clause' : 'source-cue-content',
           confidence: 0.7,
         },
         w,
@@ -1120,11 +1334,22 @@ function headingAttributions(text: string, lex: Lexicon): Attribution[] {
   return out;
 }
 
+/** Whether the line holding `offset` is a Markdown heading (`# ...`). */
+function isHeadline(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^#{1,6}\s/u.test(text.slice(lineStart, lineStart + 7));
+}
+
 /** All attributions in the text, outermost first within each sentence, in text order. */
 export function findAttributions(a: Analysis, lex: Lexicon, options: FinderOptions = {}): Attribution[] {
   const finder = new Finder(a, lex, options);
   const out: Attribution[] = [];
-  for (const s of a.sentences) out.push(...finder.findIn({ first: s.first, end: s.end }));
+  for (const s of a.sentences) {
+    // A Markdown heading ("# Deal near, sources say") is the headline: it restates the body.
+    const first = a.tokens[s.first];
+    if (first && isHeadline(a.text, first.start)) continue;
+    out.push(...finder.findIn({ first: s.first, end: s.end }));
+  }
   for (const at of out) {
     const items = listOf(a.text, at);
     if (items) at.items = items;

@@ -57,6 +57,8 @@ export function extractFromText(
     { name: publisherName, kind: known ? 'wire' : 'outlet' },
     `src-${slug(publisherName)}`,
   );
+  // "the report", "the news site" with no outlet cited before: the publisher's own words.
+  registry.lastOutlet = publisher;
   const claims: Claim[] = [];
   for (const a of attributions) {
     // A list under the attribution ("the framework included:" + items) gives one claim per item.

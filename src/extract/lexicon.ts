@@ -53,6 +53,12 @@ const AnonymousFile = z.object({
   leakHeads: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
   anonymityReasons: z.array(z.string()),
+  descriptorLinks: z.array(z.string().min(1)).default([]),
+});
+const ReferenceFile = z.object({
+  outletNouns: z.array(z.string().min(1)),
+  thingPronouns: z.array(z.string().min(1)),
+  pluralPronouns: z.array(z.string().min(1)),
 });
 
 export type CueVerb = z.infer<typeof CueVerbFile>;
@@ -107,6 +113,10 @@ export interface Lexicon {
   /** Lower-case parts that belong inside names ("al", "bin", "van"). */
   nameParticles: Set<string>;
   anonymous: z.infer<typeof AnonymousFile>;
+  /** Words that point back to an earlier agent (`data/lexicons/reference.json`), lower-cased. */
+  reference: { outletNouns: Set<string>; thingPronouns: Set<string>; pluralPronouns: Set<string> };
+  /** `anonymous.descriptorLinks` as lower-cased words. */
+  descriptorLinks: string[][];
 }
 
 /** The repository's own lexicon folder, found relative to this module so no machine path is baked in. */
@@ -144,6 +154,8 @@ function readLexicon(dir: string): Lexicon {
   const governments = readJson(dir, 'governments.json', GovernmentsFile);
   const anonymous = readJson(dir, 'anonymous.json', AnonymousFile);
   const titles = readJson(dir, 'titles.json', TitlesFile);
+  const reference = readJson(dir, 'reference.json', ReferenceFile);
+  const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const entries: CueEntry[] = [];
   for (const v of cues.verbs) {
     for (const form of v.forms) {
@@ -207,5 +219,11 @@ function readLexicon(dir: string): Lexicon {
     titles: new Set(titles.titles.map((w) => w.toLowerCase())),
     nameParticles: new Set(titles.particles.map((w) => w.toLowerCase())),
     anonymous,
+    reference: {
+      outletNouns: lowerSet(reference.outletNouns),
+      thingPronouns: lowerSet(reference.thingPronouns),
+      pluralPronouns: lowerSet(reference.pluralPronouns),
+    },
+    descriptorLinks: anonymous.descriptorLinks.map((l) => l.toLowerCase().split(/\s+/)),
   };
 }

@@ -21,12 +21,34 @@ function lastWord(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** Unnamed sources and groups whose head noun is plural ("two officials", "sources familiar with ..."). */
+function isPlural(agent: Agent): boolean {
+  const r = agent.record;
+  const anonymous = agent.collection === 'source' && r.kind === 'anonymous';
+  const group = agent.collection === 'actor' && r.kind === 'group';
+  if (!anonymous && !group) return false;
+  const description = ('description' in r && r.description ? r.description : r.name).toLowerCase();
+  // The head is the last word before a descriptor ("sources familiar with the talks" -> "sources").
+  const head =
+    description
+      .split(/\s+(?:familiar|close|briefed|with|who|from|in|at|of|on)\b/u)[0]!
+      .split(/\s+/u)
+      .pop() ?? '';
+  return /[^s]s$/u.test(head) || head === 'people';
+}
+
 export class AgentRegistry {
   readonly sources: Source[] = [];
   readonly actors: Actor[] = [];
   private readonly ids = new Set<string>();
   /** The last named person met, for resolving "he" and "she". */
   lastPerson: Actor | undefined;
+  /** The outlet or wire cited last (at first, the publisher), for "the broadcaster", "the report". */
+  lastOutlet: Source | undefined;
+  /** The last agent that is not a person (outlet, government, organisation), for "it". */
+  lastThing: Agent | undefined;
+  /** The last plural speaker (unnamed sources, a group), for "they". */
+  lastPlural: Agent | undefined;
 
   constructor(reservedIds: Iterable<string> = []) {
     for (const id of reservedIds) this.ids.add(id);
@@ -91,8 +113,23 @@ export class AgentRegistry {
     );
   }
 
-  /** Makes (or finds) the record a classified speaker stands for. */
+  /** Makes (or finds) the record a classified speaker stands for, and remembers it for later references. */
   agentFor(speaker: Speaker, context: { anonymityReason?: string }): Agent | undefined {
+    const agent = this.recordFor(speaker, context);
+    if (!agent || speaker.type === 'pronoun' || speaker.type === 'reference') return agent;
+    if (agent.collection === 'source' && (agent.record.kind === 'wire' || agent.record.kind === 'outlet'))
+      this.lastOutlet = agent.record;
+    if (
+      agent.collection === 'source'
+        ? agent.record.kind === 'wire' || agent.record.kind === 'outlet'
+        : agent.record.kind !== 'person'
+    )
+      this.lastThing = agent;
+    if (isPlural(agent)) this.lastPlural = agent;
+    return agent;
+  }
+
+  private recordFor(speaker: Speaker, context: { anonymityReason?: string }): Agent | undefined {
     switch (speaker.type) {
       case 'outlet':
         return {
@@ -141,10 +178,15 @@ export class AgentRegistry {
       case 'organisation':
         return { collection: 'actor', record: this.addActor({ name: speaker.name, kind: speaker.kind }) };
       case 'pronoun':
-        // "he"/"she" is the last named person; other pronouns are left unresolved.
-        return (speaker.word === 'he' || speaker.word === 'she') && this.lastPerson
-          ? { collection: 'actor', record: this.lastPerson }
-          : undefined;
+        // "he"/"she" is the last named person, "it" the last agent that is not one, "they" the last
+        // plural speaker; other pronouns are left unresolved.
+        if ((speaker.word === 'he' || speaker.word === 'she') && this.lastPerson)
+          return { collection: 'actor', record: this.lastPerson };
+        if (speaker.word === 'it') return this.lastThing;
+        if (speaker.word === 'they') return this.lastPlural;
+        return undefined;
+      case 'reference':
+        return this.lastOutlet ? { collection: 'source', record: this.lastOutlet } : undefined;
     }
   }
 }

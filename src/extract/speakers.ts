@@ -11,7 +11,9 @@ export type Speaker =
   | { type: 'government'; government: GovernmentAlias; alias: string }
   | { type: 'person'; name: string; title?: string }
   | { type: 'organisation'; kind: 'organisation' | 'group'; name: string }
-  | { type: 'pronoun'; word: string };
+  | { type: 'pronoun'; word: string }
+  /** "the broadcaster", "the agency", "the report": the outlet or wire the article cited last. */
+  | { type: 'reference'; to: 'outlet'; words: string };
 
 const PRONOUNS = new Set([
   'he',
@@ -58,10 +60,10 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   const lower = normaliseName(core);
   if (PRONOUNS.has(lower)) return { type: 'pronoun', word: lower };
 
-  const wire = findKnown(lex.wires, core);
-  if (wire) return { type: 'outlet', kind: 'wire', name: wire.name, aliases: wire.aliases };
-  const outlet = findKnown(lex.outlets, core);
-  if (outlet) return { type: 'outlet', kind: 'outlet', name: outlet.name, aliases: outlet.aliases };
+  const known = knownOutlet(core, lex);
+  if (known) return known;
+  const reference = outletReference(core, lex);
+  if (reference) return reference;
 
   if (lex.anonymous.leakHeads.some((h) => lower === h || lower.endsWith(` ${h}`))) {
     return { type: 'unnamed', kind: 'leak', description: core };
@@ -73,6 +75,9 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
 
   const words = core.split(/\s+/u).filter((w) => w.length > 0);
   const lowerWords = words.map((w) => w.toLowerCase());
+  // "the defence minister", "the envoy": one identified office holder, not an unnamed source.
+  const definiteTitle = definiteOffice(lowerWords, lex);
+  if (definiteTitle) return { type: 'person', name: definiteTitle };
   const heads = new Set(lex.anonymous.heads);
   const headAt = lowerWords.findIndex((w) => heads.has(w));
   if (headAt >= 0) {
@@ -103,6 +108,64 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
     return { type: 'organisation', kind: 'organisation', name: core.replace(/^(the|The)\s+/u, '') };
   return { type: 'organisation', kind: 'group', name: core };
 }
+
+function knownOutlet(core: string, lex: Lexicon): Speaker | undefined {
+  const wire = findKnown(lex.wires, core);
+  if (wire) return { type: 'outlet', kind: 'wire', name: wire.name, aliases: wire.aliases };
+  const outlet = findKnown(lex.outlets, core);
+  if (outlet) return { type: 'outlet', kind: 'outlet', name: outlet.name, aliases: outlet.aliases };
+  // "the Kan broadcaster", "the Axios news site": a known name described by what it is.
+  const words = core.split(/\s+/u);
+  for (let n = 1; n <= 2 && n < words.length; n++) {
+    const tail = words.slice(-n).join(' ').toLowerCase();
+    if (lex.reference.outletNouns.has(tail)) return knownOutlet(words.slice(0, -n).join(' '), lex);
+  }
+  return undefined;
+}
+
+/** "the broadcaster", "the Israeli news site", "the report": a definite outlet noun, no name. */
+function outletReference(core: string, lex: Lexicon): Speaker | undefined {
+  const words = core.split(/\s+/u);
+  if (words.length < 2 || !/^the$/iu.test(words[0]!)) return undefined;
+  for (let n = 1; n <= 2 && n < words.length; n++) {
+    const tail = words.slice(-n).join(' ').toLowerCase();
+    if (!lex.reference.outletNouns.has(tail)) continue;
+    // Between "the" and the noun only demonyms and lower-case modifiers ("Israeli", "private").
+    const modifiers = words.slice(1, -n);
+    const plain = modifiers.every((w) => !isCapitalised(w) || isAffiliationWord(w, lex));
+    if (plain) return { type: 'reference', to: 'outlet', words: core };
+  }
+  return undefined;
+}
+
+/** "the defence minister" -> "defence minister": "the", modifiers, and a singular office title. */
+function definiteOffice(lowerWords: string[], lex: Lexicon): string | undefined {
+  if (lowerWords.length < 2 || lowerWords[0] !== 'the') return undefined;
+  const head = lowerWords[lowerWords.length - 1]!;
+  if (!OFFICES.has(head)) return undefined;
+  if (!lowerWords.slice(1, -1).every((w) => lex.titles.has(w) || isAffiliationWord(capitalise(w), lex)))
+    return undefined;
+  return lowerWords.slice(1).join(' ');
+}
+
+function capitalise(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** Singular office titles that, after "the", name one identifiable holder. */
+const OFFICES = new Set([
+  'minister',
+  'president',
+  'envoy',
+  'ambassador',
+  'secretary',
+  'chancellor',
+  'governor',
+  'mayor',
+  'king',
+  'emir',
+  'premier',
+]);
 
 function describe(core: string, appositive: string | undefined): string {
   return appositive ? `${core}, ${appositive}` : core;
