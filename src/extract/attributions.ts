@@ -149,7 +149,17 @@ const CONNECTIVES = new Set([
 ]);
 
 /** Words that may stand between a subject and its cue verb without belonging to the cue. */
-const PRE_VERB_ADVERBS = new Set(['even', 'firmly', 'flatly', 'not', 'never', 'still', 'already', 'just']);
+const PRE_VERB_ADVERBS = new Set([
+  'even',
+  'firmly',
+  'flatly',
+  'not',
+  'never',
+  'still',
+  'already',
+  'just',
+  'alike',
+]);
 /** Forms of "be" that make a following participle passive ("was rejected by Damascus"). */
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** Cue roles whose passive ("was rejected by X") names the speaker after "by". */
@@ -932,6 +942,12 @@ class Finder {
       if (passive) return passive;
     }
 
+    // "i24NEWS was told by officials familiar with the talks that ...": the teller follows "by".
+    if (entry.takesAddressee && this.t[end]?.lower === 'by') {
+      const told = this.passiveTold(cueFirst, end, cue, entry, w);
+      if (told) return told;
+    }
+
     // "A diplomat who asked not to be named said ...", "An official, speaking on condition of
     // anonymity, said ...": the speaker stands before the phrase.
     let speakerEnd = cueFirst;
@@ -1150,6 +1166,37 @@ class Finder {
         relays: [],
         pattern: 'perspective',
         confidence: 0.5,
+      },
+      w,
+    );
+  }
+
+  /** "X was told by Y that ...": Y tells X; X (often the outlet) is the addressee. */
+  private passiveTold(
+    cueFirst: number,
+    end: number,
+    cue: Span,
+    entry: CueEntry,
+    w: Window,
+  ): Attribution | undefined {
+    let be = cueFirst - 1;
+    while (be > w.first && this.t[be]!.pos === 'ADV') be--;
+    if (!BE_FORMS.has(this.t[be]?.lower ?? '')) return undefined;
+    const agent = this.npRight(end + 1, w);
+    const listener = this.sourceBefore(be, w) ?? this.subjectPastAdverbs(be, w);
+    if (!agent || !listener) return undefined;
+    const content = this.contentAfter(this.skipAdjunct(agent.last + 1, w), w);
+    if (!content) return undefined;
+    return this.finish(
+      {
+        source: this.span(agent.first, agent.last),
+        cue,
+        content: [content],
+        addressee: this.span(listener.first, listener.last),
+        entry,
+        relays: [],
+        pattern: 'passive-told',
+        confidence: 0.6,
       },
       w,
     );

@@ -62,7 +62,8 @@ export function extractFromText(
   const claims: Claim[] = [];
   for (const a of attributions) {
     // A list under the attribution ("the framework included:" + items) gives one claim per item.
-    for (const item of a.items ?? [undefined]) {
+    // "said X, and that Y": two complements of one cue, two claims.
+    for (const item of a.items ?? coordinatedComplements(text, innermostOf(a)) ?? [undefined]) {
       const claim = claimFrom(a, text, lex, registry, `c${claims.length + 1}`, publisher.id, item);
       if (claim) claims.push(claim);
     }
@@ -213,6 +214,34 @@ function claimFrom(
     about: [],
     extractionConfidence: Number(confidence.toFixed(2)),
   };
+}
+
+function innermostOf(a: Attribution): Attribution {
+  let x = a;
+  while (x.inner) x = x.inner;
+  return x;
+}
+
+/** The parts of a single content joined by "(,) and that": each is a claim of the same teller. */
+function coordinatedComplements(text: string, a: Attribution): Span[] | undefined {
+  if (a.content.length !== 1) return undefined;
+  const { start, end } = a.content[0]!;
+  const words = text.slice(start, end);
+  const parts: Span[] = [];
+  let from = 0;
+  let depth = 0;
+  for (const m of words.matchAll(/[“”"]|,?\s+and\s+(?=that\s)/gu)) {
+    if (/^[“”"]$/u.test(m[0])) {
+      depth = m[0] === '“' ? depth + 1 : m[0] === '”' ? Math.max(0, depth - 1) : 1 - depth;
+      continue;
+    }
+    if (depth > 0) continue;
+    parts.push({ start: start + from, end: start + m.index });
+    from = m.index + m[0].length;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push({ start: start + from, end });
+  return parts;
 }
 
 /** The content without a leading "that" and trailing commas: the proposition's own words. */

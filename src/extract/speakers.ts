@@ -73,6 +73,17 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   );
   if (government) return { type: 'government', government, alias: core };
 
+  // "the Syrian source and the Washington source": unnamed conjuncts make one unnamed teller.
+  const conjuncts = core.split(/\s+and\s+/u);
+  if (conjuncts.length > 1 && conjuncts.every((c) => classifySpeaker(c, lex).type === 'unnamed')) {
+    const affiliation = lex.governments.find((g) => core.split(/\s+/u).some((w) => g.demonyms.includes(w)));
+    return {
+      type: 'unnamed',
+      kind: 'anonymous',
+      description: describe(core, appositive),
+      ...(affiliation ? { affiliation } : {}),
+    };
+  }
   const words = core.split(/\s+/u).filter((w) => w.length > 0);
   const lowerWords = words.map((w) => w.toLowerCase());
   // "the defence minister", "the envoy": one identified office holder, not an unnamed source.

@@ -199,3 +199,38 @@ describe('7. speaker names cut at clause boundaries', () => {
     expect(names).not.toContain('Israeli officials view');
   });
 });
+
+describe('more shapes of the same kinds', () => {
+  it('"X was told by officials familiar with the talks that ..." makes the officials the teller and X the addressee', () => {
+    const doc = extract(
+      'The Kan broadcaster was told by officials familiar with the talks that a draft was ready.',
+    );
+    const claim = only(doc);
+    expect(chainOf(doc, claim)).toEqual(['Kan(outlet)', 'officials familiar with the talks(anonymous,anon)']);
+    expect(claim.evidence.text).toBe('a draft was ready');
+  });
+
+  it('"said X, and that Y" gives two claims of the same speaker', () => {
+    const doc = extract(
+      'Tom Barrack said the pact would be a first step, and that every party was acting in good faith.',
+    );
+    expect(doc.claims.map((c) => c.evidence.text)).toEqual([
+      'the pact would be a first step',
+      'every party was acting in good faith',
+    ]);
+  });
+
+  it('"according to the Syrian source and the Washington source" is one anonymous hop', () => {
+    const doc = extract(
+      'The demand upset the plans, according to the Syrian source and the Washington source.',
+    );
+    const claim = only(doc);
+    expect(claim.chain.map((h) => h.anonymous)).toEqual([true]);
+  });
+
+  it('a plural present cue after "alike": "Israeli and Syrian officials alike warn that ..."', () => {
+    const doc = extract('Israeli and Syrian officials alike warn that sensitive details are still open.');
+    const claim = only(doc);
+    expect(chainOf(doc, claim)).toEqual(['Israeli and Syrian officials(anonymous,anon)']);
+  });
+});
