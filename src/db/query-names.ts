@@ -77,6 +77,7 @@ export const QUERY_NAMES = [
   'grading/set-reliability',
   'grading/stale-agents',
   'grading/store',
+  'grading/written-agents',
   'graph/expand',
   'graph/start',
   'matching/by-keys',

@@ -41,7 +41,7 @@ export interface IngestRows {
   claims: Record<string, unknown>[];
   tellings: Record<string, unknown>[];
   quotations: { from: string; to: string }[];
-  relations: { fromKey: string; toKey: string; type: string; note: string | null }[];
+  relations: { articleKey: string; fromKey: string; toKey: string; type: string; note: string | null }[];
   /** Claim keys of other articles that relations point to; they must already exist. */
   externalClaimKeys: string[];
   mentionKeys: string[];
@@ -107,7 +107,9 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       ? timePropsOf(undefined, null)
       : timePropsOf(t, estimateTime(t, { ...timeContext, absent: 'fallback' }));
 
+  // Every row names its article, so one statement can write the rows of many articles (bulk).
   const sources = doc.sources.map((s) => ({
+    articleKey: aKey,
     key: key(s.id),
     props: {
       name: s.name,
@@ -125,6 +127,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
   }));
 
   const actors = doc.actors.map((a) => ({
+    articleKey: aKey,
     key: key(a.id),
     name: a.name,
     kind: a.kind,
@@ -138,12 +141,14 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
   }));
 
   const places = doc.places.map((p) => ({
+    articleKey: aKey,
     key: key(p.id),
     props: { name: p.name, kind: p.kind, aliases: p.aliases },
     withinKey: key(p.within),
   }));
 
   const events = doc.events.map((e) => ({
+    articleKey: aKey,
     key: key(e.id),
     props: {
       name: e.name,
@@ -206,6 +211,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       ...saidProps(said, art.publishedAt),
     };
     claims.push({
+      articleKey: aKey,
       key: cKey,
       props,
       contentHash: contentHash({ props, chain: c.chain, about: c.about }),
@@ -214,7 +220,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       aboutEvent: about.Event,
       aboutSource: about.Source,
     });
-    tellings.push(...tellingsOf(art.id, cKey, c, publisherKey, key, art.publishedAt, timeProps));
+    tellings.push(...tellingsOf(art.id, aKey, cKey, c, publisherKey, key, art.publishedAt, timeProps));
     for (let hop = 0; hop < c.chain.length; hop++) {
       quotations.push({ from: tellingKey(art.id, c.id, hop), to: tellingKey(art.id, c.id, hop + 1) });
     }
@@ -222,6 +228,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
 
   const localClaims = new Set(doc.claims.map((c) => c.id));
   const relations = doc.relations.map((r) => ({
+    articleKey: aKey,
     fromKey: claimKey(art.id, r.from),
     toKey: localClaims.has(r.to) ? claimKey(art.id, r.to) : r.to,
     type: r.type,
@@ -265,6 +272,7 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
 
 function tellingsOf(
   articleId: string,
+  aKey: string,
   cKey: string,
   c: Claim,
   publisherKey: string | null,
@@ -274,6 +282,7 @@ function tellingsOf(
 ): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [
     {
+      articleKey: aKey,
       key: tellingKey(articleId, c.id, 0),
       claimKey: cKey,
       agentKey: publisherKey,
@@ -294,6 +303,7 @@ function tellingsOf(
   ];
   c.chain.forEach((h, i) => {
     out.push({
+      articleKey: aKey,
       key: tellingKey(articleId, c.id, i + 1),
       claimKey: cKey,
       agentKey: key(h.agent),

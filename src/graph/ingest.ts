@@ -11,7 +11,7 @@ import { DocumentValidationError, parseArticleDocument } from '../domain/validat
 import type { ArticleDocument } from '../domain/document.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
 import { articleKey } from '../domain/keys.js';
-import { gradeIngested } from './grading.js';
+import { gradeWritten } from './grading.js';
 import { publishIngest } from './ingest-events.js';
 import { proposeLinks } from './matching.js';
 
@@ -132,10 +132,6 @@ export async function ingestInTx(
     };
   }
 
-  const counters: Record<string, number> = {};
-  const add = (c: Record<string, number>) => {
-    for (const [k, v] of Object.entries(c)) counters[k] = (counters[k] ?? 0) + v;
-  };
   const p = {
     articleKey: rows.articleKey,
     by: options.by ?? 'ingest',
@@ -147,24 +143,7 @@ export async function ingestInTx(
   // the server runs them in order in this transaction, each seeing what the earlier ones wrote.
   // One network round trip for all of them instead of one each; a failure in any fails the
   // transaction as a whole. Statements whose batch is empty are not sent.
-  const statements: [name: QueryIn<'article'>, params: Record<string, unknown>][] = [];
-  const send = (name: QueryIn<'article'>, list: readonly unknown[], params: Record<string, unknown>) => {
-    if (list.length > 0) statements.push([name, { ...p, ...params }]);
-  };
-  const article = { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } };
-  send('upsert-article', [article], { article });
-  send('upsert-sources', rows.sources, { sources: rows.sources });
-  send('link-publisher', [article], { article });
-  send('upsert-actors', rows.actors, { actors: rows.actors });
-  const links = [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey);
-  send('link-affiliations', links, { links });
-  send('upsert-places', rows.places, { places: rows.places });
-  send('upsert-events', rows.events, { events: rows.events });
-  send('link-event-sequence', rows.events, { events: rows.events });
-  send('upsert-claims', rows.claims, { claims: rows.claims });
-  send('upsert-tellings', rows.tellings, { tellings: rows.tellings });
-  send('link-quotations', rows.quotations, { quotations: rows.quotations });
-  send('upsert-relations', rows.relations, { relations: rows.relations });
+  const statements = writeStatements([rows], p);
   // A new article has nothing to prune: everything it holds was written by this transaction.
   if (!isNew) {
     statements.push([
@@ -179,15 +158,13 @@ export async function ingestInTx(
     ]);
   }
   const sent = statements.map(([name, params]) => tx.exec(cypher(`article/${name}`), params));
-  // Grades are recomputed in the same transaction unless the caller takes over that step. Its
-  // first reads go out right behind the writes (same pipeline; the server runs them after the
-  // writes, so they see them). Every result is settled before failing, so no rejection is left
-  // unobserved; a failed write fails the grading reads too, and the transaction rolls back.
-  const graded = (options.afterWrite ?? gradeIngested)(tx, rows);
-  const [writes, grading] = await Promise.all([Promise.allSettled(sent), Promise.allSettled([graded])]);
-  for (const r of writes) if (r.status === 'rejected') throw r.reason;
-  for (const r of grading) if (r.status === 'rejected') throw r.reason;
-  for (const r of writes) if (r.status === 'fulfilled') add(r.value);
+  // Grades are computed in the same transaction unless the caller takes over that step:
+  // incrementally (src/graph/grading.ts, gradeWritten), its first reads right behind the writes
+  // in the same pipeline (the server runs them after the writes, so they see them).
+  const graded = options.afterWrite
+    ? options.afterWrite(tx, rows)
+    : gradeWritten(tx, [rows], { fresh: isNew });
+  const counters = await settleWrites(sent, graded);
   if (options.match !== false) await proposeLinks(tx, rows, { by: p.by });
   return {
     articleKey: rows.articleKey,
@@ -196,4 +173,79 @@ export async function ingestInTx(
     changed,
     counters,
   };
+}
+
+/** What the write statements take besides their rows. */
+export interface WriteContext {
+  by: string;
+  via: string;
+  change: string | null;
+  note: string | null;
+}
+
+/**
+ * The write statements for the rows of one or more articles, in the order they must run. Every
+ * row names its article, so the same statements write one article (ingest) or many at once (the
+ * bulk loader, src/graph/ingest-bulk.ts): one definition of how a document becomes the graph.
+ */
+export function writeStatements(
+  written: readonly IngestRows[],
+  context: WriteContext,
+): [name: QueryIn<'article'>, params: Record<string, unknown>][] {
+  const statements: [name: QueryIn<'article'>, params: Record<string, unknown>][] = [];
+  const send = (name: QueryIn<'article'>, list: readonly unknown[], params: Record<string, unknown>) => {
+    if (list.length > 0) statements.push([name, { ...context, ...params }]);
+  };
+  const all = <K extends keyof IngestRows>(key: K) =>
+    written.flatMap((rows) => rows[key] as unknown as readonly Record<string, unknown>[]);
+  const articles = written.map((rows) => ({
+    ...rows.article,
+    props: { ...rows.article.props, ingestVersion: INGEST_VERSION },
+  }));
+  const sources = all('sources');
+  const actors = all('actors');
+  const events = all('events');
+  send('upsert-article', articles, { articles });
+  send('upsert-sources', sources, { sources });
+  send(
+    'link-publisher',
+    articles.filter((a) => a.publisherKey),
+    { articles },
+  );
+  send('upsert-actors', actors, { actors });
+  const links = [...sources, ...actors].filter((r) => r.affiliationKey);
+  send('link-affiliations', links, { links });
+  const places = all('places');
+  send('upsert-places', places, { places });
+  send('upsert-events', events, { events });
+  send('link-event-sequence', events, { events });
+  const claims = all('claims');
+  send('upsert-claims', claims, { claims });
+  const tellings = all('tellings');
+  send('upsert-tellings', tellings, { tellings });
+  const quotations = all('quotations');
+  send('link-quotations', quotations, { quotations });
+  const relations = all('relations');
+  send('upsert-relations', relations, { relations });
+  return statements;
+}
+
+/**
+ * Waits for every write and the grading that follows them, and sums the writes' counters. Every
+ * result is settled before failing, so no rejection is left unobserved; a failed write fails the
+ * grading reads too, and the transaction rolls back.
+ */
+export async function settleWrites(
+  sent: readonly Promise<Record<string, number>>[],
+  graded: Promise<unknown>,
+): Promise<Record<string, number>> {
+  const [writes, grading] = await Promise.all([Promise.allSettled(sent), Promise.allSettled([graded])]);
+  for (const r of writes) if (r.status === 'rejected') throw r.reason;
+  for (const r of grading) if (r.status === 'rejected') throw r.reason;
+  const counters: Record<string, number> = {};
+  for (const r of writes) {
+    if (r.status !== 'fulfilled') continue;
+    for (const [k, v] of Object.entries(r.value)) counters[k] = (counters[k] ?? 0) + v;
+  }
+  return counters;
 }

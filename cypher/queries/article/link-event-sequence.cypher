@@ -3,7 +3,7 @@
 UNWIND $events AS row
 MATCH (e:Event {key: row.key})
 CALL (e, row) {
-  MATCH (e)-[old:AFTER {declaredIn: $articleKey}]->(earlier:Event)
+  MATCH (e)-[old:AFTER {declaredIn: row.articleKey}]->(earlier:Event)
   WHERE NOT earlier.key IN [a IN row.after | a.key]
   DELETE old
 }
@@ -11,5 +11,5 @@ CALL (e, row) {
   UNWIND row.after AS cue
   MATCH (earlier:Event {key: cue.key})
   MERGE (e)-[r:AFTER]->(earlier)
-  SET r.cueStart = cue.cueStart, r.cueEnd = cue.cueEnd, r.cueText = cue.cueText, r.declaredIn = $articleKey
+  SET r.cueStart = cue.cueStart, r.cueEnd = cue.cueEnd, r.cueText = cue.cueText, r.declaredIn = row.articleKey
 }

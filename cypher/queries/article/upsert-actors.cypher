@@ -9,6 +9,6 @@ SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases | CASE WH
     a.reliabilityOverride = coalesce(row.reliabilityOverride, a.reliabilityOverride),
     a.reliabilityReason = coalesce(row.reliabilityReason, a.reliabilityReason)
 SET a.aliasText = reduce(t = '', x IN a.aliases | t + ' ' + x)
-WITH a
-MATCH (article:Article {key: $articleKey})
+WITH a, row
+MATCH (article:Article {key: row.articleKey})
 MERGE (article)-[:MENTIONS]->(a)

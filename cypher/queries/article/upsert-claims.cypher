@@ -1,7 +1,7 @@
 // A claim's version moves only when its content changes, so re-ingesting the same document
 // writes no new revision and changes nothing.
 UNWIND $claims AS row
-MATCH (article:Article {key: $articleKey})
+MATCH (article:Article {key: row.articleKey})
 MERGE (c:Claim {key: row.key})
 WITH article, c, row, coalesce(c.contentHash = row.contentHash, false) AS unchanged
 SET c += row.props,

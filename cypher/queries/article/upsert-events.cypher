@@ -2,7 +2,7 @@ UNWIND $events AS row
 MERGE (e:Event {key: row.key})
 SET e += row.props
 WITH e, row
-MATCH (article:Article {key: $articleKey})
+MATCH (article:Article {key: row.articleKey})
 MERGE (article)-[:MENTIONS]->(e)
 WITH e, row
 CALL (e, row) {

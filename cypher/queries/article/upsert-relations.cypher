@@ -6,18 +6,18 @@ CALL (f, t, r) {
   WITH f, t, r
   WHERE r.type = 'SUPPORTS'
   MERGE (f)-[x:SUPPORTS]->(t)
-  SET x.note = r.note, x.declaredIn = $articleKey
+  SET x.note = r.note, x.declaredIn = r.articleKey
 }
 CALL (f, t, r) {
   WITH f, t, r
   WHERE r.type = 'CONTRADICTS'
   MERGE (f)-[x:CONTRADICTS]->(t)
-  SET x.note = r.note, x.declaredIn = $articleKey
+  SET x.note = r.note, x.declaredIn = r.articleKey
 }
 CALL (f, t, r) {
   WITH f, t, r
   WHERE r.type = 'SAME_STATEMENT'
   MERGE (f)-[x:SAME_STATEMENT]->(t)
-  SET x.note = r.note, x.declaredIn = $articleKey
+  SET x.note = r.note, x.declaredIn = r.articleKey
 }
 RETURN count(*) AS linked

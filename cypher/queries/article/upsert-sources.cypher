@@ -7,6 +7,6 @@ SET s += row.props,
     s.reliabilityOverride = coalesce(row.reliabilityOverride, s.reliabilityOverride),
     s.reliabilityReason = coalesce(row.reliabilityReason, s.reliabilityReason)
 SET s.aliasText = reduce(t = '', x IN s.aliases | t + ' ' + x)
-WITH s
-MATCH (article:Article {key: $articleKey})
+WITH s, row
+MATCH (article:Article {key: row.articleKey})
 MERGE (article)-[:MENTIONS]->(s)

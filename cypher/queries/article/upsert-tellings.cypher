@@ -31,6 +31,6 @@ CALL (t, row) {
 CALL (t, row) {
   WITH t, row
   WHERE row.inArticle
-  MATCH (article:Article {key: $articleKey})
+  MATCH (article:Article {key: row.articleKey})
   MERGE (t)-[:IN_ARTICLE]->(article)
 }

@@ -1,0 +1,39 @@
+// The sources and actors an ingest just wrote, as grading reads them (the same fields as a chain
+// link of grading/load-claims, with the affiliation chain nearest first), in the same transaction
+// behind the writes. Each is stamped with the declaration it is now graded with (kind, anonymity,
+// reliability override, affiliation chain); `stale` when that differs from the one its claims were
+// last graded with, and then with every claim told through it outside $localClaims (in any
+// article), which the transaction regrades too. Never graded before: stale.
+UNWIND $agentKeys AS key
+CALL (key) {
+  MATCH (s:Source {key: key})
+  RETURN s AS agent
+  UNION
+  MATCH (a:Actor {key: key})
+  RETURN a AS agent
+}
+WITH agent, coalesce(head(COLLECT {
+       MATCH p = (agent)-[:AFFILIATED_WITH*1..8]->(:Actor)
+       WITH p ORDER BY length(p) DESC LIMIT 1
+       RETURN [n IN tail(nodes(p)) | {key: n.key, name: n.name, kind: n.kind}]
+     }), []) AS affiliations
+WITH agent, affiliations,
+     coalesce(agent.kind, '') + '|' + toString(coalesce(agent.anonymous, false)) + '|' +
+     coalesce(agent.reliabilityOverride, '') + '|' +
+     reduce(acc = '', n IN affiliations | acc + n.key + ':' + coalesce(n.kind, '') + ',') AS declared
+WITH agent, affiliations, declared, agent.gradedAs IS NULL OR agent.gradedAs <> declared AS stale
+FOREACH (_ IN CASE WHEN stale THEN [1] ELSE [] END | SET agent.gradedAs = declared)
+RETURN agent.key AS key, agent.name AS name, agent.kind AS kind, agent.description AS description,
+       coalesce(agent.anonymous, false) AS anonymous,
+       agent.reliabilityOverride AS reliabilityOverride,
+       agent.reliabilityReason AS reliabilityReason,
+       affiliations,
+       stale,
+       CASE WHEN stale
+         THEN COLLECT {
+           MATCH (agent)<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
+           WHERE NOT c.key IN $localClaims
+           RETURN DISTINCT c.key
+         }
+         ELSE []
+       END AS claimKeys
