@@ -95,10 +95,20 @@ export class ApiError extends Error {
   override name = 'ApiError';
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  key: string | null = null,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json',
+  };
+  // Only writes carry the editor's key: reads work without one, and a key is sent nowhere else.
+  if (key) headers.authorization = `Bearer ${key}`;
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers,
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: T | null; errors?: { message: string }[] };
@@ -114,11 +124,11 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 
 // Actor.kind (ActorKind) and Source.kind (SourceKind) are different enums, so one selection may not
 // ask both as `kind`: the source's comes back as `sourceKind` and `withKinds` moves it to `kind`.
-const AGENT = `__typename key name ... on Actor { kind } ... on Source { sourceKind: kind anonymous description }`;
+export const AGENT = `__typename key name ... on Actor { kind } ... on Source { sourceKind: kind anonymous description }`;
 
-type WireAgent = Omit<AgentRef, 'kind'> & { kind?: string; sourceKind?: string };
+export type WireAgent = Omit<AgentRef, 'kind'> & { kind?: string; sourceKind?: string };
 
-function agentOf(a: WireAgent): AgentRef {
+export function agentOf(a: WireAgent): AgentRef {
   const { sourceKind, ...rest } = a;
   return { ...rest, kind: a.kind ?? sourceKind ?? '' };
 }
@@ -158,13 +168,13 @@ const DETAIL = `key text quote kind status ${SAID} hedges outletAnalysis
 
 const GRAPH = `nodes { key type label properties } edges { type source target } truncated`;
 
-interface Connection<T> {
+export interface Connection<T> {
   totalCount: number;
   pageInfo: { endCursor: string | null; hasNextPage: boolean };
   edges: { node: T }[];
 }
 
-function page<T>(c: Connection<T>): Page<T> {
+export function page<T>(c: Connection<T>): Page<T> {
   return {
     items: c.edges.map((e) => e.node),
     totalCount: c.totalCount,

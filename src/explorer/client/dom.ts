@@ -33,3 +33,22 @@ export function svg(markup: string): Node {
   template.innerHTML = markup;
   return template.content.firstChild ?? document.createTextNode('');
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element for the charts; like `h`, text goes in as text nodes only. */
+export function s(
+  tag: string,
+  attributes: Record<string, string | number | undefined> = {},
+  ...children: (Child | Child[])[]
+): SVGElement {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) element.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element as SVGElement;
+}

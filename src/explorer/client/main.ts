@@ -6,6 +6,10 @@ import * as api from './api.js';
 import { byId, h } from './dom.js';
 import { ExplorerGraph } from './graph.js';
 import { chainPanel, claimDetails, legend, nodeDetails, resultItem } from './panels.js';
+import { editorKey, proposalItem } from './review.js';
+import * as story from './story-api.js';
+import { storyChart, storyLegend, storySummary, storyTable } from './story.js';
+import { timelineChart, timelineLists } from './story-timeline.js';
 
 const searchInput = byId<HTMLInputElement>('search');
 const results = byId<HTMLUListElement>('results');
@@ -119,6 +123,7 @@ function renderClaimDetails(claim: api.ClaimDetail): void {
     ...claimDetails(claim, {
       expand: () => void busy(() => expand(claim.key)),
       openChain: claim.key === currentClaim ? undefined : () => void busy(() => openClaim(claim.key)),
+      openStory: () => go(`#story=${encodeURIComponent(claim.key)}`),
     }),
   );
 }
@@ -142,13 +147,154 @@ async function showDetails(key: string): Promise<void> {
   details.replaceChildren(...nodeDetails(node, key, { expand: () => void busy(() => expand(key)) }));
 }
 
-// ---- start: the list, and the claim named in the address, if any
+// ---- the views: claims (the graph), a story, the review queue, the timeline; the address says which
 
-const fromHash = /^#claim=(.+)$/.exec(location.hash)?.[1];
-void busy(async () => {
-  await list('', false);
-  if (fromHash) await openClaim(decodeURIComponent(fromHash));
+type View = 'claims' | 'story' | 'review' | 'timeline';
+const VIEWS: View[] = ['claims', 'story', 'review', 'timeline'];
+
+function show(view: View): void {
+  for (const v of VIEWS) byId(`view-${v}`).hidden = v !== view;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('#views a'))
+    a.classList.toggle('current', a.dataset.view === view);
+}
+
+/** Moves to an address of the page (the hashchange listener shows it). */
+function go(hash: string): void {
+  if (location.hash === hash) void route();
+  else location.hash = hash;
+}
+
+let listed = false;
+async function route(): Promise<void> {
+  const hash = location.hash;
+  const param = (name: string) => {
+    const m = new RegExp(`^#${name}=(.+)$`).exec(hash);
+    return m ? decodeURIComponent(m[1]!) : null;
+  };
+  if (hash.startsWith('#story')) {
+    show('story');
+    await showStory(param('story'));
+  } else if (hash === '#review') {
+    show('review');
+    await loadQueue(false);
+  } else if (hash === '#timeline') {
+    show('timeline');
+    await showTimeline();
+  } else {
+    show('claims');
+    if (!listed) {
+      listed = true;
+      await list('', false);
+    }
+    const claim = param('claim');
+    if (claim && claim !== currentClaim) await openClaim(claim);
+  }
+}
+window.addEventListener('hashchange', () => void busy(route));
+
+// ---- a statement across outlets
+
+const storyHead = byId('story-head');
+const storyChartBox = byId('story-chart-box');
+const storyTableBox = byId('story-table-box');
+byId('story-legend').replaceChildren(storyLegend());
+const storyActions = { openClaim: (key: string) => go(`#claim=${encodeURIComponent(key)}`) };
+
+async function showStory(claimKey: string | null): Promise<void> {
+  const laundered = await story.launderedClaims();
+  byId('laundered').replaceChildren(
+    ...laundered.map((l) => {
+      const open = h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-claim': l.claim.key },
+        `${l.claim.article.publisher?.name ?? l.claim.article.title}: ${l.claim.text}`,
+      );
+      open.addEventListener('click', () => go(`#story=${encodeURIComponent(l.claim.key)}`));
+      const earlier = l.earlier.article.publisher?.name ?? l.earlier.key;
+      return h('li', {}, open, h('div', { class: 'muted' }, l.reason.replace(l.earlier.key, earlier)));
+    }),
+  );
+  if (laundered.length === 0) byId('laundered').replaceChildren(h('li', { class: 'muted' }, 'None found.'));
+  if (!claimKey) return;
+  const statement = await story.statement(claimKey);
+  if (!statement) throw new Error(`No claim ${claimKey}`);
+  storyHead.replaceChildren(...storySummary(statement));
+  storyChartBox.replaceChildren(storyChart(statement, storyActions));
+  storyTableBox.replaceChildren(storyTable(statement, storyActions));
+}
+
+// ---- the review queue
+
+const queue = byId<HTMLOListElement>('queue');
+const queueMore = byId<HTMLButtonElement>('queue-more');
+const queueStatus = byId<HTMLSelectElement>('queue-status');
+const queueType = byId<HTMLSelectElement>('queue-type');
+const keyInput = byId<HTMLInputElement>('editor-key');
+const keyState = byId('key-state');
+let queueCursor: string | null = null;
+
+function showKeyState(): void {
+  keyState.textContent = editorKey.get()
+    ? 'An editor key is set for this tab.'
+    : 'No key: you can read the queue; accepting or rejecting needs an editor key.';
+}
+showKeyState();
+byId<HTMLFormElement>('key-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const key = keyInput.value.trim();
+  if (key) editorKey.set(key);
+  keyInput.value = '';
+  showKeyState();
 });
+byId('forget-key').addEventListener('click', () => {
+  editorKey.forget();
+  showKeyState();
+});
+
+const reviewActions = {
+  decide: (p: story.Proposal, decision: story.Decision, note: string) =>
+    busy(async () => {
+      const key = editorKey.get();
+      if (!key) throw new Error('Type an editor key first: deciding a proposal needs the editor role.');
+      const done = await story.decideLink(p.key, decision, note, key);
+      claimCache.clear(); // an accepted link moves grades
+      say(
+        `${decision === 'accept' ? 'Accepted' : 'Rejected'} ${p.type.toLowerCase().replace(/_/g, ' ')} link.`,
+      );
+      return done;
+    }),
+  openStory: (claimKey: string) => go(`#story=${encodeURIComponent(claimKey)}`),
+};
+
+async function loadQueue(append: boolean): Promise<void> {
+  const filter = {
+    status: queueStatus.value as story.LinkStatus,
+    type: (queueType.value || null) as story.LinkType | null,
+  };
+  const result = await story.proposedLinks(filter, append ? queueCursor : null);
+  queueCursor = result.endCursor;
+  const items = result.items.map((p) => proposalItem(p, reviewActions));
+  if (append) queue.append(...items);
+  else queue.replaceChildren(...items);
+  byId('queue-info').textContent =
+    `${result.totalCount} link(s) ${queueStatus.selectedOptions[0]?.text ?? ''}, best score first`;
+  queueMore.hidden = !result.hasNextPage;
+}
+queueStatus.addEventListener('change', () => void busy(() => loadQueue(false)));
+queueType.addEventListener('change', () => void busy(() => loadQueue(false)));
+queueMore.addEventListener('click', () => void busy(() => loadQueue(true)));
+
+// ---- the story's timeline
+
+async function showTimeline(): Promise<void> {
+  const { articles, events } = await story.storyTimeline();
+  byId('timeline-chart-box').replaceChildren(timelineChart(articles, events));
+  byId('timeline-lists').replaceChildren(...timelineLists(articles, events));
+}
+
+// ---- start: the view the address names
+
+void busy(route);
 
 /** A handle for tests and for poking around in the console. */
 declare global {
@@ -157,6 +303,7 @@ declare global {
       cy: ExplorerGraph['cy'];
       idle(): boolean;
       openClaim(key: string): Promise<void>;
+      go(hash: string): void;
     };
   }
 }
@@ -164,4 +311,5 @@ window.__explorer = {
   cy: graph.cy,
   idle: () => pending === 0 && !graph.laying,
   openClaim: (key) => busy(() => openClaim(key)).then(() => undefined),
+  go,
 };

@@ -169,6 +169,8 @@ function gradeSection(claim: ClaimDetail): HTMLElement {
 export interface DetailActions {
   expand(): void;
   openChain?: () => void;
+  /** The claim's statement across outlets (the story view). */
+  openStory?: () => void;
 }
 
 function actionBar(actions: DetailActions): HTMLElement {
@@ -179,6 +181,11 @@ function actionBar(actions: DetailActions): HTMLElement {
     const open = h('button', { type: 'button', id: 'open-chain' }, 'Show its provenance');
     open.addEventListener('click', actions.openChain);
     bar.append(open);
+  }
+  if (actions.openStory) {
+    const story = h('button', { type: 'button', id: 'open-story' }, 'Story across outlets');
+    story.addEventListener('click', actions.openStory);
+    bar.append(story);
   }
   return bar;
 }
