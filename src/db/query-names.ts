@@ -87,6 +87,7 @@ export const QUERY_NAMES = [
   'matching/record',
   'place/by-keys',
   'statement/appearances',
+  'statement/laundered-page',
   'statement/linked-claims',
 ] as const;
 

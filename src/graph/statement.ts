@@ -31,18 +31,25 @@ export async function statementJourney(
   return journey(items.map(appearanceOf), gradingConfig().oneVoiceKinds);
 }
 
-/** Every laundered appearance of every statement with more than one wording, by claim key. */
-export async function launderedAppearances(
+/**
+ * One page of the laundered appearances of every statement, by claim key: the laundered claims
+ * are found, counted and paged in Cypher (statement/laundered-page), and only the page's claims
+ * get their statement's journey, for which earlier appearance they launder and why.
+ */
+export async function launderedPage(
   loaders: Loaders,
   statuses: readonly string[],
-): Promise<Laundering[]> {
-  const row = await loaders.one('statement/linked-claims', { statuses });
+  offset: number,
+  limit: number,
+): Promise<{ total: number; items: Laundering[] }> {
+  const row = await loaders.one('statement/laundered-page', { statuses, offset, limit });
   const keys = (row?.keys as string[] | undefined) ?? [];
-  // One batched read for every linked claim; each gives its statement's whole journey.
   const journeys = await Promise.all(keys.map((k) => statementJourney(loaders, k, statuses)));
-  const found = new Map<string, Laundering>();
-  for (const steps of journeys) {
-    for (const s of steps) if (s.laundering) found.set(s.laundering.claimKey, s.laundering);
-  }
-  return [...found.values()].sort((a, b) => a.claimKey.localeCompare(b.claimKey));
+  // The two rules are one (a test holds them equal), so every key has its laundering; only links
+  // changed between the two reads could leave one out, and then the page is one short, not wrong.
+  const items = keys.flatMap((key, i) => {
+    const found = journeys[i]!.find((s) => s.appearance.claimKey === key)?.laundering;
+    return found ? [found] : [];
+  });
+  return { total: Number(row?.total ?? 0), items };
 }

@@ -9,7 +9,7 @@ import type { Item } from '../graph/loaders.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
 import { offsetConnection, statusesFor } from './common.js';
-import { launderedAppearances, statementJourney } from '../graph/statement.js';
+import { launderedPage, statementJourney } from '../graph/statement.js';
 import { citedBy, type JourneyStep, type Laundering } from '../domain/statement.js';
 
 const LaunderingRef = builder.objectRef<Laundering>('Laundering').implement({
@@ -153,16 +153,16 @@ builder.queryField('launderedClaims', (t) =>
         'Attribution laundering across every statement with more than one appearance: each appearance that states ' +
         'as fact (or with a weaker hedge) what an earlier one attributed to an unnamed source or hedged; by claim key.',
       resolve: async (_r, args, ctx, info) => {
-        const all = await launderedAppearances(ctx.loaders, statusesFor(false));
-        const byKey = new Map(all.map((l) => [l.claimKey, l]));
+        const byKey = new Map<string, Laundering>();
         return offsetConnection({
           args,
           ctx,
           info,
-          fetchPage: async (offset, limit) => ({
-            total: all.length,
-            items: all.slice(offset, offset + limit).map((l) => l.claimKey),
-          }),
+          fetchPage: async (offset, limit) => {
+            const page = await launderedPage(ctx.loaders, statusesFor(false), offset, limit);
+            for (const l of page.items) byKey.set(l.claimKey, l);
+            return { total: page.total, items: page.items.map((l) => l.claimKey) };
+          },
           toNodes: async (keys) => keys.map((k) => byKey.get(k)!),
         });
       },

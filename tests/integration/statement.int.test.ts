@@ -111,6 +111,50 @@ describe('a statement across outlets', () => {
     expect(keys).not.toContain('sadanews-234899#israel-brought-request-back-late');
   });
 
+  it('launderedClaims, found and paged in Cypher, lists exactly what the journeys of all claims flag', async () => {
+    const api = apiClient(graph.config, graph.db);
+    // The domain rule: every claim's statement journey, through the API, and the launderings in it.
+    const expected = new Map<string, { earlier: string; reason: string }>();
+    for (const id of IDS) {
+      const doc = JSON.parse(
+        readFileSync(path.join(fixturesDir, 'story', 'documents', `${id}.json`), 'utf8'),
+      ) as { article: { id: string }; claims: { id: string }[] };
+      for (const c of doc.claims) {
+        const r = await api.gql<{ statement: any }>(
+          `query($k: String!) { statement(claim: $k) { appearances { claim { key } laundering { earlier { key } reason } } } }`,
+          { k: `${doc.article.id}#${c.id}` },
+        );
+        expect(r.errors).toBeUndefined();
+        for (const a of r.data!.statement.appearances)
+          if (a.laundering)
+            expected.set(a.claim.key, { earlier: a.laundering.earlier.key, reason: a.laundering.reason });
+      }
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    // The query's rule, a page of one at a time so the paging itself is exercised.
+    const found = new Map<string, { earlier: string; reason: string }>();
+    let after: string | null = null;
+    let total = -1;
+    for (;;) {
+      const r: { data?: { launderedClaims: any }; errors?: unknown } = await api.gql<{
+        launderedClaims: any;
+      }>(
+        `query($after: String) { launderedClaims(first: 1, after: $after) { totalCount
+          pageInfo { hasNextPage endCursor } edges { node { claim { key } earlier { key } reason } } } }`,
+        { after },
+      );
+      expect(r.errors).toBeUndefined();
+      const c = r.data!.launderedClaims;
+      total = c.totalCount;
+      for (const e of c.edges)
+        found.set(e.node.claim.key, { earlier: e.node.earlier.key, reason: e.node.reason });
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(total).toBe(expected.size);
+    expect(Object.fromEntries([...found].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  });
+
   it('shows the relay of the wire resting on possibly the same unnamed sources', async () => {
     const api = apiClient(graph.config, graph.db);
     const r = await api.gql<{ claim: any }>(
