@@ -42,9 +42,11 @@ export async function proposeLinks(
   );
   if (news.length === 0) return { matched: 0, proposed: 0 };
   const articleId = String(rows.article.props.id);
+  const published = String(rows.article.props.publishedAt ?? '').slice(0, 10) || null;
   const candidateRows = await tx.rows(cypher('matching/candidates'), {
-    claims: news.map(candidateQuery),
+    claims: news.map((c) => candidateQuery(c, published)),
     limit: policy.candidatesPerSource,
+    scan: policy.candidatesPerSource * SCAN_FACTOR,
     claimPrefix: `${articleId}#`,
   });
   const candidates = candidateRows.map(fromRow);
@@ -66,9 +68,21 @@ export async function proposeLinks(
   return { matched: matches.length, proposed: Number(row?.proposed ?? 0) };
 }
 
-function candidateQuery(c: MatchClaim) {
+/**
+ * From a hub agent or place, how many of its claims are read (a multiple of the per-source
+ * limit) to keep the ones nearest in time: bounded, so the cost stays flat as the hub grows.
+ */
+const SCAN_FACTOR = 20;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function candidateQuery(c: MatchClaim, published: string | null) {
   const about = (prefix: string) => c.aboutKeys.filter((k) => k.startsWith(prefix));
+  // The day candidates are ranked by nearness to: when it was said, else what it is about, else
+  // the article's date.
+  const day = [c.saidAt, c.timeStart, published].find((d) => d && ISO_DAY.test(d)) ?? null;
   return {
+    day,
     query: toLuceneQuery(searchTerms(c).join(' ')),
     originKey: c.originAnonymous ? null : c.originKey,
     actorKeys: about('actor:'),

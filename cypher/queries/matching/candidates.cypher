@@ -2,7 +2,9 @@
 // full-text hits on its words ($limit), claims whose original speaker is the same named agent
 // ($limit), and claims about the same actors, places or events ($limit each). Every source is an
 // index seek or a bounded expansion from one node, never a scan of all claims, so the cost does
-// not grow with the size of the graph. Claims of the article itself and rejected claims are left
+// not grow with the size of the graph. From a hub (an agent or place in thousands of claims) the
+// expansion reads at most $scan claims and keeps the $limit nearest in time to the new claim's
+// day (`row.day`; undated ones last), not an arbitrary $limit. Claims of the article itself and rejected claims are left
 // out. Each candidate comes back in the matcher's shape (src/domain/matching.ts, MatchClaim).
 UNWIND $claims AS row
 CALL (row) {
@@ -12,40 +14,60 @@ CALL (row) {
   RETURN node
   UNION
   MATCH (agent:Actor {key: row.originKey})
-  CALL (agent) {
+  CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
-    RETURN node LIMIT $limit
+    WITH node LIMIT $scan
+    RETURN node ORDER BY CASE
+      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
+      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
+    END LIMIT $limit
   }
   RETURN node
   UNION
   MATCH (agent:Source {key: row.originKey})
-  CALL (agent) {
+  CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
-    RETURN node LIMIT $limit
+    WITH node LIMIT $scan
+    RETURN node ORDER BY CASE
+      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
+      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
+    END LIMIT $limit
   }
   RETURN node
   UNION
   UNWIND row.actorKeys AS k
   MATCH (x:Actor {key: k})
-  CALL (x) {
+  CALL (x, row) {
     MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    RETURN node LIMIT $limit
+    WITH node LIMIT $scan
+    RETURN node ORDER BY CASE
+      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
+      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
+    END LIMIT $limit
   }
   RETURN node
   UNION
   UNWIND row.placeKeys AS k
   MATCH (x:Place {key: k})
-  CALL (x) {
+  CALL (x, row) {
     MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    RETURN node LIMIT $limit
+    WITH node LIMIT $scan
+    RETURN node ORDER BY CASE
+      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
+      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
+    END LIMIT $limit
   }
   RETURN node
   UNION
   UNWIND row.eventKeys AS k
   MATCH (x:Event {key: k})
-  CALL (x) {
+  CALL (x, row) {
     MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    RETURN node LIMIT $limit
+    WITH node LIMIT $scan
+    RETURN node ORDER BY CASE
+      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
+      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
+    END LIMIT $limit
   }
   RETURN node
 }
