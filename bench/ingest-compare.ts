@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Database } from '../src/db/database.js';
 import type { ArticleDocument } from '../src/domain/document.js';
 import { ingestDocument } from '../src/graph/ingest.js';
+import { ingestBulk } from '../src/graph/ingest-bulk.js';
 import { bareIngest } from './baseline/ingest.js';
 import { graphShape, shapeDifferences, wipeGraph, type GraphShape } from './graph-shape.js';
 import { distribution, msSince, type Distribution } from './stats.js';
@@ -18,7 +19,7 @@ import { distribution, msSince, type Distribution } from './stats.js';
  * transaction costs next to what the idempotent writes cost. Same graph shape (grades are
  * properties).
  */
-export type IngestVariant = 'ours' | 'ours-ungraded' | 'bare';
+export type IngestVariant = 'ours' | 'ours-ungraded' | 'bare' | 'bulk';
 
 export interface IngestRun {
   variant: IngestVariant;
@@ -43,6 +44,8 @@ export interface IngestComparison {
   ours: SideSummary;
   /** Ours with grading left out of the transaction, when measured (see IngestVariant). */
   oursUngraded?: SideSummary;
+  /** Our bulk loader (validated, graded, same graph), when measured, and its articles per transaction. */
+  bulk?: SideSummary & { articlesPerTx: number };
   bare: SideSummary;
   /** Median claims/s of ours divided by median claims/s of bare (target >= 0.8). */
   ratio: number;
@@ -74,6 +77,8 @@ export interface IngestComparisonOptions {
   log?: (message: string) => void;
   /** Also run ours without grading in the transaction (a third run per round). */
   ungraded?: boolean;
+  /** Also run our bulk loader at this many articles per transaction (one more run per round). */
+  bulkArticlesPerTx?: number;
 }
 
 async function runOurs(db: Database, docs: readonly ArticleDocument[], graded = true) {
@@ -93,6 +98,26 @@ async function runOurs(db: Database, docs: readonly ArticleDocument[], graded = 
     elements += (result.counters.nodesCreated ?? 0) + (result.counters.relationshipsCreated ?? 0);
   }
   return { txMs, elements };
+}
+
+async function runBulk(db: Database, docs: readonly ArticleDocument[], perTx: number) {
+  const txMs: number[] = [];
+  let last = process.hrtime.bigint();
+  // Matching is not part of the bulk loader (src/graph/ingest-bulk.ts), like the other variants here.
+  await ingestBulk(
+    db,
+    docs.map((json, i) => ({ name: `article ${i}`, json })),
+    {
+      by: 'bench',
+      articlesPerTx: perTx,
+      onProgress: () => {
+        txMs.push(msSince(last));
+        last = process.hrtime.bigint();
+      },
+    },
+  );
+  // The server's counters are not returned by the loader; the shape check counts the graph.
+  return { txMs, elements: 0 };
 }
 
 async function runBare(driver: Driver, database: string, docs: readonly ArticleDocument[], perTx: number) {
@@ -123,17 +148,25 @@ export async function compareIngest(options: IngestComparisonOptions): Promise<I
   }
 
   const runs: IngestRun[] = [];
-  const variants: IngestVariant[] = options.ungraded ? ['ours', 'ours-ungraded', 'bare'] : ['ours', 'bare'];
+  const variants: IngestVariant[] = [
+    'ours',
+    ...(options.ungraded ? (['ours-ungraded'] as const) : []),
+    'bare',
+    ...(options.bulkArticlesPerTx ? (['bulk'] as const) : []),
+  ];
   const order = Array.from({ length: rounds }, () => variants).flat();
   for (const [i, variant] of order.entries()) {
     await wipeGraph(driver, database);
     const started = process.hrtime.bigint();
-    const { txMs, elements } =
+    const { txMs, elements: counted } =
       variant === 'bare'
         ? await runBare(driver, database, docs, perTx)
-        : await runOurs(db, docs, variant === 'ours');
+        : variant === 'bulk'
+          ? await runBulk(db, docs, options.bulkArticlesPerTx!)
+          : await runOurs(db, docs, variant === 'ours');
     const seconds = msSince(started) / 1000;
     const shape = await graphShape(driver, database);
+    const elements = variant === 'bulk' ? shape.totalNodes + shape.totalRelationships : counted;
     const run: IngestRun = {
       variant,
       round: Math.floor(i / variants.length) + 1,
@@ -175,6 +208,9 @@ export async function compareIngest(options: IngestComparisonOptions): Promise<I
     shapeMismatches,
     ours,
     ...(options.ungraded ? { oursUngraded: side('ours-ungraded') } : {}),
+    ...(options.bulkArticlesPerTx
+      ? { bulk: { ...side('bulk'), articlesPerTx: options.bulkArticlesPerTx } }
+      : {}),
     bare,
     ratio: ours.claimsPerSecond.median / bare.claimsPerSecond.median,
   };

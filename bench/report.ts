@@ -21,8 +21,10 @@ export interface SizeResult {
   compareClaims: number;
   /** Null for a reads-only (`--graphql`) run. */
   ingest: IngestComparison | null;
-  /** The whole corpus bulk-loaded by the baseline, when the comparison ran on a prefix. */
+  /** The whole corpus bulk-loaded, when the comparison ran on a prefix. */
   preload: {
+    /** Who loaded it: our bulk loader, or (results of earlier runs) the baseline. */
+    writer?: string;
     articlesPerTx: number;
     seconds: number;
     claimsPerSecond: number;
@@ -97,6 +99,12 @@ function ingestLines(r: SizeResult, i: IngestComparison): string[] {
           `| ours without grading / bare | ${(i.oursUngraded.claimsPerSecond.median / i.bare.claimsPerSecond.median).toFixed(2)} | ${(i.oursUngraded.elementsPerSecond.median / i.bare.elementsPerSecond.median).toFixed(2)} | ${(i.oursUngraded.txMedianMs.median / i.bare.txMedianMs.median).toFixed(2)} | ${(i.oursUngraded.txP99Ms.median / i.bare.txP99Ms.median).toFixed(2)} |`,
         ]
       : []),
+    ...(i.bulk
+      ? [
+          `| ours, bulk loader (${i.bulk.articlesPerTx} articles per transaction, graded) | ${n0(i.bulk.claimsPerSecond.median)} | ${n0(i.bulk.elementsPerSecond.median)} | ${ms(i.bulk.txMedianMs.median)} | ${ms(i.bulk.txP99Ms.median)} |`,
+          `| bulk loader / ours one by one | ${(i.bulk.claimsPerSecond.median / i.ours.claimsPerSecond.median).toFixed(2)} | ${(i.bulk.elementsPerSecond.median / i.ours.elementsPerSecond.median).toFixed(2)} | | |`,
+        ]
+      : []),
     `| **ours / bare** | **${i.ratio.toFixed(2)}** | ${(i.ours.elementsPerSecond.median / i.bare.elementsPerSecond.median).toFixed(2)} | ${(i.ours.txMedianMs.median / i.bare.txMedianMs.median).toFixed(2)} | ${(i.ours.txP99Ms.median / i.bare.txP99Ms.median).toFixed(2)} |`,
     '',
     `Paired per round (ours run / the bare run right after it): ${pairedRatios(i)
@@ -140,7 +148,7 @@ function section(r: SizeResult): string[] {
     ...(i ? ingestLines(r, i) : []),
     ...(r.preload
       ? [
-          `### Bulk load of all ${n0(r.size)} claims (baseline, ${r.preload.articlesPerTx} articles per transaction)`,
+          `### Bulk load of all ${n0(r.size)} claims (${r.preload.writer ?? 'baseline'}, ${r.preload.articlesPerTx} articles per transaction)`,
           '',
           `${r.preload.seconds.toFixed(0)} s: ${n0(r.preload.claimsPerSecond)} claims/s, ${n0(r.preload.elementsPerSecond)} elements/s; ` +
             `graph of ${n0(r.preload.shape.totalNodes)} nodes and ${n0(r.preload.shape.totalRelationships)} relationships. ` +

@@ -13,14 +13,15 @@
  *                                                          then autocannon ours vs @neo4j/graphql
  *
  * Our GraphQL read cases (in process, `yoga.fetch`) run in every mode. `--graphql` skips the
- * ingest comparison, bulk-loads the corpus with the baseline and adds the throughput and memory
+ * ingest comparison, bulk-loads the corpus with our bulk loader and adds the throughput and memory
  * run (bench/throughput.ts, `--seconds` per target, `--connections`, loopback only).
  *
- * Per size: (1) the alternating ours/bare ingest comparison on the first `--compare-claims`
- * claims of the corpus (default: all of it); (2) the whole corpus bulk-loaded by the baseline at
- * `--preload-batch` articles per transaction (timed: the bulk-load ceiling, and the fast way to
- * get a big graph on a slow machine; the comparison already proved both sides write the same
- * graph); (3) provenance latency and PROFILE on that full-size graph.
+ * Per size: (1) the alternating ours/bare (and our bulk loader at `--bulk-batch` articles per
+ * transaction, 0 to leave it out) ingest comparison on the first `--compare-claims` claims of the
+ * corpus (default: all of it); (2) the whole corpus loaded by our bulk loader (validated and
+ * graded, src/graph/ingest-bulk.ts) at `--preload-batch` articles per transaction (timed; the
+ * comparison already proved every side writes the same graph shape); (3) provenance latency and
+ * PROFILE on that full-size graph.
  *
  * Neo4j: NEO4J_PROVIDER defaults to `local` here (a server of our own in .neo4j/bench-<size>,
  * deleted first so every size starts from an empty store); NEO4J_LOCAL_HEAP and
@@ -39,7 +40,7 @@ import { repoRoot } from '../src/paths.js';
 import { generateCorpus } from '../src/synth/corpus.js';
 import { summariseCorpus } from '../src/synth/summary.js';
 import { latencyCases } from './cases.js';
-import { bareIngest } from './baseline/ingest.js';
+import { ingestBulk } from '../src/graph/ingest-bulk.js';
 import { graphShape, wipeGraph } from './graph-shape.js';
 import { compareIngest, prefixWithClaims } from './ingest-compare.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.js';
@@ -60,7 +61,9 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '300' },
     'bare-batch': { type: 'string', default: '1' },
     'compare-claims': { type: 'string', default: '0' },
-    'preload-batch': { type: 'string', default: '50' },
+    'preload-batch': { type: 'string', default: '200' },
+    /** Add our bulk loader to the ingest comparison at this many articles per transaction (0: not). */
+    'bulk-batch': { type: 'string', default: '200' },
     warmup: { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
@@ -134,6 +137,7 @@ for (const size of sizes) {
           articlesPerBareTx: Number(values['bare-batch']),
           warmupDocs: smoke ? 20 : Number(values.warmup),
           ungraded: values.ungraded,
+          bulkArticlesPerTx: Number(values['bulk-batch']),
           log,
         });
     if (ingest) log(`ingest ratio ours/bare (median claims/s): ${ingest.ratio.toFixed(3)}`);
@@ -144,17 +148,20 @@ for (const size of sizes) {
     if (reused) log(`reusing the loaded store: ${Number(held?.n)} claims`);
     if (compareDocs.length < docs.length && !reused) {
       const perTx = Number(values['preload-batch']);
-      log(`bulk-loading all ${docs.length} articles with the baseline, ${perTx} per transaction`);
+      log(`bulk-loading all ${docs.length} articles with our bulk loader, ${perTx} per transaction`);
       await wipeGraph(db.driver, target.database);
       const t = Date.now();
-      let elements = 0;
-      for (let i = 0; i < docs.length; i += perTx) {
-        const r = await bareIngest(db.driver, target.database, docs.slice(i, i + perTx));
-        elements += r.nodesCreated + r.relationshipsCreated;
-      }
+      // Validated and graded, the same graph as one-by-one ingest (tests/integration/ingest-bulk.int.test.ts).
+      await ingestBulk(
+        db,
+        docs.map((json, i) => ({ name: `article ${i}`, json })),
+        { by: 'bench', articlesPerTx: perTx },
+      );
       const seconds = (Date.now() - t) / 1000;
       const shape = await graphShape(db.driver, target.database);
+      const elements = shape.totalNodes + shape.totalRelationships;
       preload = {
+        writer: 'our bulk loader, validated and graded',
         articlesPerTx: perTx,
         seconds,
         claimsPerSecond: size / seconds,

@@ -9,6 +9,7 @@ export const QUERY_NAMES = [
   'agent/passed-on',
   'agent/said',
   'agent/said-about',
+  'article/bulk-preflight',
   'article/by-keys',
   'article/claims',
   'article/document',

@@ -1,0 +1,14 @@
+// What a bulk load reads before it plans (src/graph/ingest-bulk.ts): which of its articles the
+// graph already holds, and every actor known by one of its name keys (as article/preflight finds
+// them for one article; an empty graph answers two empty lists).
+CALL () {
+  UNWIND $articleKeys AS key
+  MATCH (a:Article {key: key})
+  RETURN collect({key: a.key, document: a.document, ingestVersion: a.ingestVersion}) AS articles
+}
+CALL () {
+  MATCH (a:Actor)
+  WHERE any(k IN a.nameKeys WHERE k IN $nameKeys)
+  RETURN collect({key: a.key, kind: a.kind, nameKeys: a.nameKeys}) AS known
+}
+RETURN articles, known
