@@ -1,0 +1,230 @@
+/**
+ * `npm run bench:matching`: what cross-article matching adds to the ingest of one article, on a
+ * graph of N claims (issue 13: at most 1x the ingest time without it, at 1M claims).
+ *
+ *   npm run bench:matching -- --sizes 10000 --articles 40
+ *
+ * Per size: the synthetic corpus of N claims is bulk-loaded with the baseline (the fast way to a
+ * big graph; bench/run.ts shows both ingest paths write the same graph), then the articles that
+ * come next in the same stream (they re-report wire stories already in the graph, deny and
+ * confirm its claims: what matching is for) are ingested one per transaction by
+ * `ingestDocument`, alternately with and without matching in an ABBA order, so drift on a shared
+ * machine falls on both sides alike. Figures are per claim (articles differ in size): the median
+ * over articles of ms per claim with matching, without, and their ratio; "adds" is ratio - 1.
+ *
+ * Results go to bench/out/matching-<size>.json and to the marked section of BENCHMARKS.md (which
+ * bench/run.ts keeps when it re-renders the rest).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { connect } from '../src/db/database.js';
+import { migrate } from '../src/db/migrations.js';
+import { provisionNeo4j } from '../src/db/provision.js';
+import type { ArticleDocument } from '../src/domain/document.js';
+import { ingestDocument } from '../src/graph/ingest.js';
+import { repoRoot } from '../src/paths.js';
+import { generateCorpus } from '../src/synth/corpus.js';
+import { bareIngest } from './baseline/ingest.js';
+import { wipeGraph } from './graph-shape.js';
+import { machineInfo, type MachineInfo } from './machine.js';
+import { distribution, msSince, type Distribution } from './stats.js';
+
+export const MATCHING_START = '<!-- matching-cost:start (bench/matching-cost.ts) -->';
+export const MATCHING_END = '<!-- matching-cost:end -->';
+/** Issue 13's target: matching adds at most 1x the ingest time of the article without it. */
+const TARGET_ADDS = 1;
+
+export interface MatchingCost {
+  size: number;
+  at: string;
+  command: string;
+  seed: number;
+  machine: MachineInfo & { loadStart: number[]; loadEnd: number[] };
+  preloadSeconds: number;
+  /** Articles ingested with matching and without (each side). */
+  articles: number;
+  claimsWith: number;
+  claimsWithout: number;
+  msPerClaimWith: Distribution;
+  msPerClaimWithout: Distribution;
+  msPerArticleWith: Distribution;
+  msPerArticleWithout: Distribution;
+  /** Median ms per claim with matching / without. */
+  ratio: number;
+  /** Proposals the matched articles left in the graph. */
+  proposals: number;
+}
+
+/** Sample articles ingested untimed first, alternately with and without matching. */
+const WARMUP = 4;
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function measure(size: number, articles: number, seed: number, log: (m: string) => void) {
+  const home = path.join('.neo4j', `bench-matching-${size}`);
+  if (!process.env.NEO4J_URI && existsSync(home)) rmSync(home, { recursive: true, force: true });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    NEO4J_PROVIDER: process.env.NEO4J_PROVIDER ?? 'local',
+    NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '4g',
+    NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '4g',
+    NEO4J_TX_TIMEOUT_MS: '120000',
+    DB_READ_DEADLINE_MS: '120000',
+    DB_WRITE_DEADLINE_MS: '120000',
+  });
+  const target = await provisionNeo4j(config, { localHome: home, localPort: 0, log });
+  const db = connect(target, config);
+  const loadStart = loadavg().map(round);
+  try {
+    await migrate(db);
+    await wipeGraph(db.driver, target.database);
+    // The graph: the first `size` claims of the stream. The sample: the articles after them.
+    const stream = generateCorpus({ seed, claims: size + (articles * 2 + WARMUP) * 60 });
+    const graph: ArticleDocument[] = [];
+    const sample: ArticleDocument[] = [];
+    let claims = 0;
+    for (const doc of stream) {
+      if (claims < size) graph.push(doc);
+      else if (sample.length < articles * 2 + WARMUP) sample.push(doc);
+      else break;
+      claims += doc.claims.length;
+    }
+    if (sample.length < articles * 2 + WARMUP)
+      throw new Error(`the stream gave only ${sample.length} sample articles`);
+    log(`size ${size}: bulk-loading ${graph.length} articles (${claims} claims in the stream so far)`);
+    const t = Date.now();
+    for (let i = 0; i < graph.length; i += 50)
+      await bareIngest(db.driver, target.database, graph.slice(i, i + 50));
+    const preloadSeconds = (Date.now() - t) / 1000;
+    log(`bulk load: ${preloadSeconds.toFixed(0)} s; warming up`);
+    // Warm-up (JIT, query plans, page cache) on both paths, untimed: the first sample articles.
+    const warm = sample.splice(0, WARMUP);
+    for (const [i, doc] of warm.entries()) await ingestDocument(db, doc, { by: 'bench', match: i % 2 === 0 });
+
+    const side = { with: [] as number[][], without: [] as number[][] };
+    for (let i = 0; i + 1 < sample.length; i += 2) {
+      // ABBA: pairs alternate which side goes first.
+      const order = (i / 2) % 2 === 0 ? [true, false] : [false, true];
+      for (const [j, match] of order.entries()) {
+        const doc = sample[i + j]!;
+        const start = process.hrtime.bigint();
+        await ingestDocument(db, doc, { by: 'bench', match });
+        (match ? side.with : side.without).push([msSince(start), doc.claims.length]);
+      }
+    }
+    const loadEnd = loadavg().map(round);
+    const [row] = await db.read((tx) => tx.rows('MATCH (p:LinkProposal) RETURN count(p) AS n'));
+    const perClaim = (xs: number[][]) => distribution(xs.map(([ms, n]) => ms! / n!));
+    const perArticle = (xs: number[][]) => distribution(xs.map(([ms]) => ms!));
+    const msPerClaimWith = perClaim(side.with);
+    const msPerClaimWithout = perClaim(side.without);
+    const result: MatchingCost = {
+      size,
+      at: new Date().toISOString(),
+      command: `npm run bench:matching -- ${process.argv.slice(2).join(' ')}`.trim(),
+      seed,
+      machine: { ...machineInfo(), loadStart, loadEnd },
+      preloadSeconds,
+      articles: side.with.length,
+      claimsWith: side.with.reduce((n, [, c]) => n + c!, 0),
+      claimsWithout: side.without.reduce((n, [, c]) => n + c!, 0),
+      msPerClaimWith,
+      msPerClaimWithout,
+      msPerArticleWith: perArticle(side.with),
+      msPerArticleWithout: perArticle(side.without),
+      ratio: msPerClaimWith.median / msPerClaimWithout.median,
+      proposals: Number(row?.n ?? 0),
+    };
+    log(
+      `size ${size}: ${result.msPerClaimWith.median.toFixed(2)} ms/claim with matching, ` +
+        `${result.msPerClaimWithout.median.toFixed(2)} without: ratio ${result.ratio.toFixed(2)} ` +
+        `(load ${loadStart[0]} -> ${loadEnd[0]})`,
+    );
+    return result;
+  } finally {
+    await db.close();
+    await target.stop();
+  }
+}
+
+/** The BENCHMARKS.md section, from every bench/out/matching-*.json. */
+export function renderMatchingSection(results: readonly MatchingCost[]): string {
+  const f = (x: number) => x.toFixed(2);
+  const lines = [
+    MATCHING_START,
+    '## Cross-article matching: ingest with and without it',
+    '',
+    'Generated by `npm run bench:matching` (bench/matching-cost.ts). Per size, the synthetic corpus is',
+    'bulk-loaded, then the articles that follow in the same stream (re-reports of wire stories already',
+    'in the graph, denials, confirmations) are ingested one per transaction, alternately with and',
+    'without matching (ABBA order). Per claim, median over articles. **Target** (issue 13): matching',
+    `adds at most ${TARGET_ADDS}x the ingest time of the article without it, i.e. ratio <= ${1 + TARGET_ADDS}.00, at 1M claims.`,
+    '',
+    '| claims in graph | articles per side | ms/claim without | ms/claim with | ratio (with / without) | matching adds | proposals | load (1 min) start -> end | measured |',
+    '|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const r of [...results].sort((a, b) => a.size - b.size)) {
+    lines.push(
+      `| ${r.size.toLocaleString('en-US')} | ${r.articles} | ${f(r.msPerClaimWithout.median)} | ${f(r.msPerClaimWith.median)} | ` +
+        `${f(r.ratio)} | ${f(r.ratio - 1)}x ${r.ratio - 1 <= TARGET_ADDS ? '(within target)' : '(**over target**)'} | ` +
+        `${r.proposals} | ${r.machine.loadStart[0]} -> ${r.machine.loadEnd[0]} (${r.machine.nproc} cores) | ${r.at.slice(0, 16)} UTC |`,
+    );
+  }
+  lines.push(
+    '',
+    'A load average far above the core count means the machine was shared during the run: both sides',
+    'alternate, so the ratio stands better than either absolute figure. `proposals`: LinkProposal nodes',
+    'the matched articles left. The synthetic sentences are templated, so an article matches far more',
+    'claims than a real one does (the story corpus: 176 proposals over 11 articles); writing those',
+    'proposals is part of what matching costs here.',
+    MATCHING_END,
+  );
+  return lines.join('\n');
+}
+
+/** BENCHMARKS.md with its matching section replaced (or appended). */
+export function withMatchingSection(report: string, section: string): string {
+  const start = report.indexOf(MATCHING_START);
+  const end = report.indexOf(MATCHING_END);
+  if (start >= 0 && end > start)
+    return report.slice(0, start) + section + report.slice(end + MATCHING_END.length);
+  return `${report.trimEnd()}\n\n${section}\n`;
+}
+
+/** The matching section already in BENCHMARKS.md, if any (bench/run.ts keeps it on re-render). */
+export function existingMatchingSection(report: string): string | null {
+  const start = report.indexOf(MATCHING_START);
+  const end = report.indexOf(MATCHING_END);
+  return start >= 0 && end > start ? report.slice(start, end + MATCHING_END.length) : null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000' },
+      articles: { type: 'string', default: '40' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  const log = (m: string) => console.log(`[bench:matching] ${m}`);
+  const outDir = path.join(repoRoot, 'bench', 'out');
+  mkdirSync(outDir, { recursive: true });
+  for (const size of values.sizes.split(',').map(Number)) {
+    const result = await measure(size, Number(values.articles), Number(values.seed), log);
+    writeFileSync(path.join(outDir, `matching-${size}.json`), JSON.stringify(result, null, 2));
+  }
+  const results = readdirSync(outDir)
+    .filter((f) => /^matching-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) as MatchingCost);
+  const file = path.join(repoRoot, 'BENCHMARKS.md');
+  writeFileSync(file, withMatchingSection(readFileSync(file, 'utf8'), renderMatchingSection(results)));
+  log('wrote the matching section of BENCHMARKS.md');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  await main();
+}
