@@ -25,10 +25,21 @@ export const GROUPS = {
   'domain-other': ['src/domain/independence.ts', 'src/domain/chronology.ts', 'src/domain/wording-diff.ts'],
 };
 
+// MUTATION_GROUP may also name one file of a group (`MUTATION_GROUP=src/domain/validate.ts`):
+// while killing the survivors of one file, only that file is mutated, with its own incremental
+// file and report (named after the file), so the group's results stay as they were.
+// scripts/mutation-scores.mjs takes each file's figures from the newest report that mutated it.
+const ALL_FILES = Object.values(GROUPS).flat();
 const group = process.env.MUTATION_GROUP ?? 'all';
-if (group !== 'all' && !(group in GROUPS))
-  throw new Error(`MUTATION_GROUP=${group} is not a group; use one of: ${Object.keys(GROUPS).join(', ')}`);
-const mutate = group === 'all' ? Object.values(GROUPS).flat() : GROUPS[group];
+if (group !== 'all' && !(group in GROUPS) && !ALL_FILES.includes(group))
+  throw new Error(
+    `MUTATION_GROUP=${group} is neither a group nor a mutated file; use one of: ${[...Object.keys(GROUPS), ...ALL_FILES].join(', ')}`,
+  );
+const mutate = group === 'all' ? ALL_FILES : (GROUPS[group] ?? [group]);
+const reportName = group
+  .replace(/^src\//u, '')
+  .replace(/\.ts$/u, '')
+  .replaceAll('/', '-');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -44,10 +55,10 @@ export default {
   // Two cores shared by everyone: at most two test processes (STRYKER_CONCURRENCY=1 for one).
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   incremental: true,
-  incrementalFile: `reports/mutation/${group}.incremental.json`,
+  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: `reports/mutation/${group}.json` },
-  htmlReporter: { fileName: `reports/mutation/${group}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
   thresholds: { high: 90, low: 85, break: 85 },
   timeoutMS: 20000,
   // The first (unmutated) run of the unit tests, instrumented, on a shared machine.
