@@ -128,10 +128,13 @@ export function descriptionWords(text: string): Set<string> {
   return out;
 }
 
-/** True when two descriptions share at least half their words (Dice coefficient >= 0.5). */
+/**
+ * True when two descriptions share at least half their words (Dice coefficient >= 0.5). A
+ * description without a telling word is alike to nothing: its coefficient is 0 (NaN when both
+ * have none), never >= 0.5.
+ */
 export function describedAlike(a: string, b: string): boolean {
   const [wa, wb] = [descriptionWords(a), descriptionWords(b)];
-  if (wa.size === 0 || wb.size === 0) return false;
   let both = 0;
   for (const w of wa) if (wb.has(w)) both++;
   return (2 * both) / (wa.size + wb.size) >= 0.5;
@@ -141,8 +144,8 @@ export function describedAlike(a: string, b: string): boolean {
 export function relayedUnnamed(chain: ReportingChain): { agent: ChainAgent; relay: ChainAgent }[] {
   const out: { agent: ChainAgent; relay: ChainAgent }[] = [];
   chain.agents.forEach((agent, i) => {
-    const relay = chain.agents[i - 1];
-    if (i > 0 && agent.anonymous && relay && !relay.anonymous) out.push({ agent, relay });
+    const relay = chain.agents[i - 1]; // none for the publisher (i = 0)
+    if (agent.anonymous && relay && !relay.anonymous) out.push({ agent, relay });
   });
   return out;
 }
@@ -236,8 +239,9 @@ export function independentOrigins(
         );
       }
     }
+    // Each reason is a different origin (a root when it was found, never i's own), so each join
+    // below joins two origins.
     for (const [root, reason] of reasons) {
-      if (find(root) === find(i)) continue;
       parent[find(i)] = find(root);
       explanation.push(`${reason}: one origin, not two.`);
     }
@@ -257,24 +261,18 @@ export function independentOrigins(
     }
   });
 
+  // Origins in the order of their first chain: the subject's first (it is chain 0), then by the
+  // key of their first claim (the supporters were taken in key order); members likewise.
   const groups = new Map<number, number[]>();
   chains.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
-  const origins = [...groups.values()]
-    .map((members) => ({
-      claimKeys: members.map((i) => chains[i]!.claimKey),
-      originNames: [
-        ...new Set(members.map((i) => chains[i]!.agents.at(-1)?.name).filter((n): n is string => !!n)),
-      ],
-      includesSubject: members.includes(0),
-      folds: members.map((i) => foldOf(chains[i]!, oneVoiceKinds)).filter((f): f is Fold => f !== null),
-    }))
-    .sort((a, b) =>
-      a.includesSubject !== b.includesSubject
-        ? a.includesSubject
-          ? -1
-          : 1
-        : a.claimKeys[0]!.localeCompare(b.claimKeys[0]!),
-    );
+  const origins = [...groups.values()].map((members) => ({
+    claimKeys: members.map((i) => chains[i]!.claimKey),
+    originNames: [
+      ...new Set(members.map((i) => chains[i]!.agents.at(-1)?.name).filter((n): n is string => !!n)),
+    ],
+    includesSubject: members.includes(0),
+    folds: members.map((i) => foldOf(chains[i]!, oneVoiceKinds)).filter((f): f is Fold => f !== null),
+  }));
   return {
     origins,
     independentOrigins: origins.length,

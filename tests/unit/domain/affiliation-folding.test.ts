@@ -174,7 +174,7 @@ describe('folding properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 runs took 3-8 s on the shared two-core machine, past vitest's 5 s default
 
   it('adding an affiliated origin never counts as independent corroboration', () => {
     let n = 0;
@@ -207,5 +207,5 @@ describe('folding properties', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 runs took 3-8 s on the shared two-core machine, past vitest's 5 s default
 });
