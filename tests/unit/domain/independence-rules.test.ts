@@ -182,6 +182,16 @@ describe('independentOrigins: what makes two chains one origin', () => {
     ]);
   });
 
+  it('counts a SAME_STATEMENT link listed twice (both directions) once', () => {
+    const r = independentOrigins(chain('a#1', [outletA, minister], ['b#1', 'b#1']), [
+      chain('b#1', [outletB, envoy], ['a#1']),
+    ]);
+    expect(r.independentOrigins).toBe(1);
+    expect(r.explanation).toEqual([
+      'b#1 traces back to the same statement, as a#1 does: one origin, not two.',
+    ]);
+  });
+
   it('makes one origin of a SAME_STATEMENT link named on the earlier side only', () => {
     const r = independentOrigins(chain('a#1', [outletA, minister], ['b#1']), [
       chain('b#1', [outletB, envoy]),

@@ -155,11 +155,14 @@ describe('document validation', () => {
         affiliation: i + 1 < n ? `a${i + 1}` : 'a0',
       });
     }
+    // The bound is loose on purpose: what it catches is a walk that never ends or blows up (a ring
+    // walked without marking what it has seen), not a constant factor. 5 s was exceeded (5.6 s)
+    // under mutation testing's instrumentation on the shared machine, with nothing wrong.
     const t0 = performance.now();
     const issues = issuesOf(doc);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(performance.now() - t0).toBeLessThan(30_000);
     // Every one of the n actors is on the ring; the list stops at MAX_LISTED_ISSUES and counts the rest.
     expect(issues).toHaveLength(MAX_LISTED_ISSUES + 1);
     expect(issues.at(-1)!.message).toBe(`${n - MAX_LISTED_ISSUES} more problems not listed (${n} in all)`);
-  });
+  }, 60_000);
 });
