@@ -66,7 +66,7 @@ export const N_SPEAKER_PAGE = `query SpeakerPage($speaker: String!) {
     where: { status: { eq: "accepted" }, tellings: { some: { isOrigin: { eq: true }, OR: [
       { toldByActor: { some: { key: { eq: $speaker } } } },
       { toldBySource: { some: { key: { eq: $speaker } } } } ] } } }
-    sort: [{ saidAt: DESC }, { key: ASC }]
+    sort: [{ saidUnknown: ASC }, { saidLatestDay: DESC }, { key: ASC }]
     limit: 50
   ) {
     key text confidence
