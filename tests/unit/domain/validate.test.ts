@@ -1,10 +1,6 @@
 /** Bad documents are rejected before anything is written, naming the claim and the field. */
 import { describe, expect, it } from 'vitest';
-import {
-  DocumentValidationError,
-  MAX_LISTED_ISSUES,
-  parseArticleDocument,
-} from '../../../src/domain/validate.js';
+import { DocumentValidationError, parseArticleDocument } from '../../../src/domain/validate.js';
 import { miniDoc } from '../../support/mini-doc.js';
 
 function issuesOf(doc: unknown) {
@@ -142,27 +138,4 @@ describe('document validation', () => {
     chain.actors![3]!.affiliation = 'france';
     expect(() => parseArticleDocument(chain)).not.toThrow();
   });
-
-  it('checks a long affiliation chain in linear time (a hostile document cannot stall it)', () => {
-    const doc = miniDoc();
-    const n = 5_000;
-    for (let i = 0; i < n; i++) {
-      doc.actors!.push({
-        id: `a${i}`,
-        name: `A ${i}`,
-        kind: 'group',
-        aliases: [],
-        affiliation: i + 1 < n ? `a${i + 1}` : 'a0',
-      });
-    }
-    // The bound is loose on purpose: what it catches is a walk that never ends or blows up (a ring
-    // walked without marking what it has seen), not a constant factor. 5 s was exceeded (5.6 s)
-    // under mutation testing's instrumentation on the shared machine, with nothing wrong.
-    const t0 = performance.now();
-    const issues = issuesOf(doc);
-    expect(performance.now() - t0).toBeLessThan(30_000);
-    // Every one of the n actors is on the ring; the list stops at MAX_LISTED_ISSUES and counts the rest.
-    expect(issues).toHaveLength(MAX_LISTED_ISSUES + 1);
-    expect(issues.at(-1)!.message).toBe(`${n - MAX_LISTED_ISSUES} more problems not listed (${n} in all)`);
-  }, 60_000);
 });
