@@ -4,16 +4,17 @@
  * draft meeting a known name, "al-" and "el-" dropped from surnames, three letters being enough.
  */
 import { describe, expect, it } from 'vitest';
+import type { ActorKind } from '../../../src/domain/document.js';
 import { type KnownActor, resolveActors } from '../../../src/extract/resolve.js';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
 import { miniDoc } from '../../support/mini-doc.js';
 
-function withActor(name: string, kind = 'person', aliases: string[] = []) {
+function withActor(name: string, kind: ActorKind = 'person', aliases: string[] = []) {
   const doc = miniDoc();
   doc.actors![0] = { id: 'minister', name, kind, aliases };
   return parseArticleDocument(doc);
 }
-const matchOf = (name: string, known: KnownActor[], kind = 'person', aliases: string[] = []) =>
+const matchOf = (name: string, known: KnownActor[], kind: ActorKind = 'person', aliases: string[] = []) =>
   resolveActors(withActor(name, kind, aliases), known).matches.find((m) => m.actorId === 'minister');
 
 describe('resolveActors at the edges', () => {
