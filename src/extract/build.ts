@@ -145,6 +145,11 @@ function claimFrom(
       reason ? { anonymityReason: reason } : {},
     );
     if (!agent) return undefined; // an unresolved pronoun: no chain can be stated
+    // "the sources said" after "sources told Reuters": the outlets they were first met through.
+    if (tellers.length === 0 && a === outer) {
+      for (const through of registry.introducedThrough.get(agent.record.id) ?? [])
+        tellers.push({ agent: through, role: 'reported', evidence: evidence(text, [a.source, a.cue]) });
+    }
     const addressee = a.addressee
       ? registry.agentFor(classifySpeaker(text.slice(a.addressee.start, a.addressee.end), lex), {})
       : undefined;
@@ -191,6 +196,7 @@ function claimFrom(
     });
   }
   if (chain.length === 0) return undefined;
+  rememberIntroductions(tellers, registry);
   const content = trimContent(text, item ?? innermost.content[0]!);
   if (!content) return undefined;
   const quote = quotedWords(content.text);
@@ -214,6 +220,22 @@ function claimFrom(
     about: [],
     extractionConfidence: Number(confidence.toFixed(2)),
   };
+}
+
+/** For each unnamed teller met behind outlets only, those outlets (its first mention wins). */
+function rememberIntroductions(tellers: readonly Teller[], registry: AgentRegistry): void {
+  tellers.forEach((t, k) => {
+    const r = t.agent.record;
+    if (k === 0 || t.agent.collection !== 'source' || r.kind !== 'anonymous') return;
+    if (registry.introducedThrough.has(r.id)) return;
+    const before = tellers.slice(0, k).map((x) => x.agent);
+    if (
+      before.every(
+        (b) => b.collection === 'source' && (b.record.kind === 'wire' || b.record.kind === 'outlet'),
+      )
+    )
+      registry.introducedThrough.set(r.id, before);
+  });
 }
 
 function innermostOf(a: Attribution): Attribution {

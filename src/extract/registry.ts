@@ -27,14 +27,21 @@ function isPlural(agent: Agent): boolean {
   const anonymous = agent.collection === 'source' && r.kind === 'anonymous';
   const group = agent.collection === 'actor' && r.kind === 'group';
   if (!anonymous && !group) return false;
-  const description = ('description' in r && r.description ? r.description : r.name).toLowerCase();
-  // The head is the last word before a descriptor ("sources familiar with the talks" -> "sources").
-  const head =
-    description
-      .split(/\s+(?:familiar|close|briefed|with|who|from|in|at|of|on)\b/u)[0]!
-      .split(/\s+/u)
-      .pop() ?? '';
+  const head = headNoun('description' in r && r.description ? r.description : r.name);
   return /[^s]s$/u.test(head) || head === 'people';
+}
+
+/** The words of an unnamed description before any descriptor ("four sources familiar with ..." -> four sources). */
+function coreWords(description: string): string[] {
+  return description
+    .toLowerCase()
+    .split(/\s+(?:familiar|close|briefed|with|who|from|in|at|of|on|knowledgeable|informed)\b/u)[0]!
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+}
+
+function headNoun(description: string): string {
+  return coreWords(description).pop() ?? '';
 }
 
 export class AgentRegistry {
@@ -113,6 +120,31 @@ export class AgentRegistry {
     );
   }
 
+  /**
+   * Outlets through which an unnamed teller was first met ("..., sources told Reuters"): a later
+   * "the sources said" in the same article reaches us through them too.
+   */
+  readonly introducedThrough = new Map<string, Agent[]>();
+
+  private earlierUnnamed(description: string): Source | undefined {
+    const words = coreWords(description);
+    if (words[0] !== 'the' || words.length < 2) return undefined;
+    const head = words[words.length - 1]!;
+    const modifiers = words.slice(1, -1);
+    const singular = head.replace(/s$/u, '');
+    for (let k = this.sources.length - 1; k >= 0; k--) {
+      const s = this.sources[k]!;
+      if (s.kind !== 'anonymous' || normaliseName(s.description ?? s.name) === normaliseName(description))
+        continue;
+      const theirs = coreWords(s.description ?? s.name);
+      const theirHead = theirs[theirs.length - 1] ?? '';
+      if (theirHead.replace(/s$/u, '') !== singular) continue;
+      const text = (s.description ?? s.name).toLowerCase();
+      if (modifiers.every((m) => text.includes(m))) return s;
+    }
+    return undefined;
+  }
+
   /** Makes (or finds) the record a classified speaker stands for, and remembers it for later references. */
   agentFor(speaker: Speaker, context: { anonymityReason?: string }): Agent | undefined {
     const agent = this.recordFor(speaker, context);
@@ -140,6 +172,9 @@ export class AgentRegistry {
           ),
         };
       case 'unnamed': {
+        // "the sources", "the Syrian official": a definite description of an unnamed teller met before.
+        const earlier = this.earlierUnnamed(speaker.description);
+        if (earlier) return { collection: 'source', record: earlier };
         const affiliation = speaker.affiliation
           ? this.addActor(
               { name: speaker.affiliation.name, kind: 'government', aliases: [] },

@@ -234,3 +234,24 @@ describe('more shapes of the same kinds', () => {
     expect(chainOf(doc, claim)).toEqual(['Israeli and Syrian officials(anonymous,anon)']);
   });
 });
+
+describe('4b. a definite unnamed teller refers back to the one met before', () => {
+  it('"the sources said" after "four sources ... told Reuters" is the same teller, still through Reuters', () => {
+    const doc = extract(
+      'Four sources familiar with the negotiations told Reuters that the pact had stalled. ' +
+        'The deal would be signed next week, the sources said.',
+    );
+    expect(doc.claims).toHaveLength(2);
+    const [first, second] = doc.claims.map((c) => chainOf(doc, c));
+    expect(first).toEqual(['Reuters(wire)', 'Four sources familiar with the negotiations(anonymous,anon)']);
+    expect(second).toEqual(first);
+  });
+
+  it('a definite description with a modifier the earlier one lacks is a new teller', () => {
+    const doc = extract(
+      'Two officials said the talks had stalled. The deal was close, the Egyptian officials said.',
+    );
+    const tellers = new Set(doc.claims.map((c) => c.chain.at(-1)!.agent));
+    expect(tellers.size).toBe(2);
+  });
+});
