@@ -132,6 +132,13 @@ describe('relative times', () => {
     expect(() => parseArticleDocument(doc)).not.toThrow();
   });
 
+  it('accepts a time well on the right side: after, starting past the end; before, ending ahead of the start', () => {
+    const doc = miniDoc();
+    doc.claims[1]!.time = after({ start: '2026-04-02', end: '2026-04-03' });
+    doc.claims[2]!.time = before({ start: '2026-02-01', end: '2026-02-02' });
+    expect(() => parseArticleDocument(doc)).not.toThrow();
+  });
+
   it('reads a start alone as one day, on both sides', () => {
     const doc = miniDoc();
     doc.events![0]!.time = { text: 'on 1 March', start: '2026-03-01' };
@@ -161,5 +168,26 @@ describe('spans at the end of the text', () => {
     const doc = miniDoc();
     doc.claims[3]!.evidence = spanOf(MINI_TEXT, 'the truce is fragile.');
     expect(() => parseArticleDocument(doc)).not.toThrow();
+  });
+});
+
+describe('where a problem belongs', () => {
+  it('gives a shape problem outside the claims no claim id, even with an index second in its path', () => {
+    const doc = miniDoc() as any;
+    doc.sources[0].id = 7;
+    for (const issue of issuesOf(doc)) expect(issue).not.toHaveProperty('claimId');
+  });
+
+  it('counts no more problems in the message when there are exactly five', () => {
+    const doc = miniDoc();
+    doc.claims.forEach((c) => (c.about = ['atlantis']));
+    doc.relations = [{ from: 'x1', to: 'truce-fragile', type: 'SUPPORTS' }];
+    try {
+      parseArticleDocument(doc);
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as DocumentValidationError).total).toBe(5);
+      expect((error as DocumentValidationError).message).not.toMatch(/more\)$/);
+    }
   });
 });
