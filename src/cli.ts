@@ -228,14 +228,19 @@ async function ingestFolder(dir: string, batch: number): Promise<number> {
   let unreadable = 0;
   for (const file of files) {
     try {
-      inputs.push({ name: file, json: readJsonFile(file) });
+      const json = readJsonFile(file);
+      // Each document checked before the database starts, as for files given one by one; the set
+      // (duplicates, relations between files and into the graph) is checked by ingestBulk.
+      parseArticleDocument(json);
+      inputs.push({ name: file, json });
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       unreadable++;
       reportDocumentError(file, error);
     }
   }
   if (unreadable > 0) {
-    process.stderr.write(`${unreadable} of ${files.length} files unreadable; nothing was ingested\n`);
+    process.stderr.write(`${unreadable} of ${files.length} files rejected; nothing was ingested\n`);
     return EXIT.failure;
   }
   const { ingestBulk, BulkValidationError } = await import('./graph/ingest-bulk.js');
