@@ -85,3 +85,110 @@ describe('a shared source redeclared by a later article', () => {
     );
   }, 600_000);
 });
+
+/** A document of `sentences`, each claim's evidence and hop found in its own sentence. */
+function deepDoc(
+  id: string,
+  actors: {
+    id: string;
+    name: string;
+    kind: 'person' | 'organisation' | 'government';
+    affiliation?: string;
+  }[],
+  said: { id: string; by: string; words: string }[],
+  relations: { from: string; to: string; type: 'SUPPORTS' }[] = [],
+) {
+  const text = said.length
+    ? said.map((s) => `${s.by} said ${s.words}.`).join(' ')
+    : 'The government published its organisation chart.';
+  const span = (needle: string, from = 0) => {
+    const start = text.indexOf(needle, from);
+    return { start, end: start + needle.length, text: needle };
+  };
+  return {
+    schemaVersion: 1 as const,
+    article: {
+      id,
+      url: `https://example.org/${id}`,
+      title: `Deep affiliations ${id}`,
+      publisher: 'paper',
+      publishedAt: '2026-02-01',
+      language: 'en',
+      text,
+    },
+    sources: [{ id: 'paper', name: 'Deep Paper', kind: 'outlet' as const }],
+    actors,
+    claims: said.map((s) => {
+      const at = text.indexOf(`${s.by} said ${s.words}`);
+      return {
+        id: s.id,
+        text: s.words,
+        kind: 'statement' as const,
+        evidence: span(s.words, at),
+        chain: [
+          {
+            agent: actors.find((a) => a.name === s.by)!.id,
+            role: 'said' as const,
+            evidence: span(`${s.by} said`, at),
+          },
+        ],
+      };
+    }),
+    relations,
+  };
+}
+
+describe('an affiliation changed by another article, deeper than the document that declares the speaker', () => {
+  const officials = (id: string) =>
+    deepDoc(
+      id,
+      [
+        { id: 'agency', name: 'Water Agency', kind: 'organisation' },
+        { id: 'alpha', name: 'Official Alpha', kind: 'person', affiliation: 'agency' },
+        { id: 'gamma', name: 'Official Gamma', kind: 'person', affiliation: 'agency' },
+      ],
+      [
+        { id: 'dam-finished', by: 'Official Alpha', words: 'the dam was finished in May' },
+        { id: 'dam-done', by: 'Official Gamma', words: 'the dam was done by June' },
+      ],
+      [{ from: 'dam-done', to: 'dam-finished', type: 'SUPPORTS' }],
+    );
+
+  it('regrades the members: two officials of an agency placed under a government speak with one voice', async () => {
+    const { db } = graph;
+    await resetGraph(db);
+    await ingestDocument(db, officials('officials'));
+    const grade = async (key: string) =>
+      (
+        await db.read((tx) =>
+          tx.rows(
+            `MATCH (c:Claim {key: $key}) RETURN c.confidence AS confidence, c.independentOrigins AS origins`,
+            {
+              key,
+            },
+          ),
+        )
+      )[0];
+    const before = await grade('officials#dam-finished');
+    // Another article says the agency belongs to a government: Alpha's chain is now
+    // Alpha -> Water Agency -> Government, one voice with Gamma's.
+    await ingestDocument(
+      db,
+      deepDoc(
+        'chart',
+        [
+          { id: 'gov', name: 'Government of Deepland', kind: 'government' },
+          { id: 'agency', name: 'Water Agency', kind: 'organisation', affiliation: 'gov' },
+        ],
+        [],
+      ),
+    );
+    const after = await grade('officials#dam-finished');
+    // A probe article with the same speakers is graded fresh, by definition (read after: its
+    // ingest would regrade the officials' claims itself).
+    await ingestDocument(db, officials('probe'));
+    const fresh = await grade('probe#dam-finished');
+    expect(fresh).not.toEqual(before); // the government does change the grade, or this shows nothing
+    expect(after).toEqual(fresh);
+  });
+});
