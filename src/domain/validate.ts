@@ -321,7 +321,13 @@ function normalise(doc: ArticleDocument): ArticleDocument {
     ...doc,
     claims: doc.claims.map((c) => ({
       ...c,
-      chain: c.chain.map((h) => ({ ...h, anonymous: anonymousSources.has(h.agent) })),
+      // `anonymous` always last, whether the input gave it or not: a stored document parsed
+      // again must serialise (and hash) exactly as it did, or an edit of one claim would see
+      // every other claim as changed.
+      chain: c.chain.map(({ anonymous: _given, ...h }) => ({
+        ...h,
+        anonymous: anonymousSources.has(h.agent),
+      })),
     })),
   };
 }

@@ -1,25 +1,33 @@
 /**
  * Edits through the API. An article's validated document is stored with it; an edit changes
- * that document, validates the whole of it again with the same domain schema as a file, and
- * re-ingests it in one transaction. So an API edit can never leave the graph in a state a file
- * could not produce, and optimistic versions catch concurrent editors: the article is locked
- * first, then the claim's version compared with the one the editor read.
+ * that document and writes, in one transaction, what the change touches: the edited claim with
+ * its chain and relations, any claim naming a source or actor the edit changed, and the grades
+ * of the claims whose inputs changed (src/graph/claim-edit.ts plans it). The graph that results
+ * is the one a re-ingest of the edited document would write (tests/integration/claim-edit.int.test.ts
+ * compares them), so an API edit can never leave the graph in a state a file could not produce,
+ * and it costs what the edit touches, not the article's size. Optimistic versions catch
+ * concurrent editors: the article is locked first, then the claim's version compared with the
+ * one the editor read.
  */
 import type { Database, Tx } from '../db/database.js';
 import { ConflictError } from '../db/errors.js';
-import { cypher } from '../db/cypher.js';
+import { cypher, type QueryIn } from '../db/cypher.js';
 import {
   Actor,
   Claim,
+  ClaimRelation,
   Source,
   type ArticleDocument,
   type ClaimStatus,
   type RelationType,
 } from '../domain/document.js';
-import { DocumentValidationError, formatPath, parseArticleDocument } from '../domain/validate.js';
+import { DocumentValidationError, formatPath } from '../domain/validate.js';
 import { articleKey as toArticleKey, claimKey as toClaimKey } from '../domain/keys.js';
-import { ingestInTx, type IngestOptions } from './ingest.js';
-import { recomputeGrades } from './grading.js';
+import { INGEST_VERSION, type IngestOptions } from './ingest.js';
+import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
+import { gradeIngested, recomputeGrades } from './grading.js';
+import { proposeLinks } from './matching.js';
+import { planClaimEdit, type ClaimEdit } from './claim-edit.js';
 import { NotFound } from './not-found.js';
 
 export { NotFound }; // callers of the editing functions catch it from here
@@ -82,6 +90,8 @@ export interface UpsertClaimInput {
   /** Actors and sources to add to (or replace in) the article, by id. */
   actors?: unknown[];
   sources?: unknown[];
+  /** The claim's relations (document format, `from` = the claim's id); given, they replace its declared ones. */
+  relations?: unknown[] | null;
   /** Required to edit an existing claim: the version the editor read. */
   expectedVersion?: number | null;
 }
@@ -90,18 +100,24 @@ export async function upsertClaim(db: Database, input: UpsertClaimInput, ctx: Ed
   const claim = parsePart(Claim, input.claim, 'claim');
   const actors = (input.actors ?? []).map((a, i) => parsePart(Actor, a, `actors[${i}]`));
   const sources = (input.sources ?? []).map((s, i) => parsePart(Source, s, `sources[${i}]`));
+  const relations = input.relations?.map((r, i) => parsePart(ClaimRelation, r, `relations[${i}]`));
+  const foreign = (relations ?? []).findIndex((r) => r.from !== claim.id);
+  if (foreign >= 0) {
+    throw new DocumentValidationError([
+      { path: `relations[${foreign}].from`, message: `must be the edited claim "${claim.id}"` },
+    ]);
+  }
   return db.write(
     async (tx) => {
       const doc = await lockDocument(tx, input.articleKey);
       const key = toClaimKey(doc.article.id, claim.id);
       checkVersion(key, await claimVersion(tx, key), input.expectedVersion);
-      const next: ArticleDocument = {
-        ...doc,
-        actors: replaceById(doc.actors, actors),
-        sources: replaceById(doc.sources, sources),
-        claims: replaceById(doc.claims, [claim]),
-      };
-      await ingestInTx(tx, parseArticleDocument(next), { ...ctx.ingest, by: ctx.by, via: 'api' });
+      await writeClaimEdit(
+        tx,
+        doc,
+        { claim, actors, sources, ...(relations ? { relations } : {}) },
+        { ...ctx.ingest, by: ctx.by, via: 'api' },
+      );
       return key;
     },
     { timeoutMs: db.ingestTimeoutMs },
@@ -126,21 +142,120 @@ export async function setClaimStatus(
       if (input.expectedVersion != null && version !== input.expectedVersion) {
         checkVersion(input.claimKey, version, input.expectedVersion);
       }
-      const next = {
-        ...doc,
-        claims: doc.claims.map((c) => (c.id === claimId ? { ...c, status: input.status } : c)),
-      };
-      await ingestInTx(tx, parseArticleDocument(next), {
-        ...ctx.ingest,
-        by: ctx.by,
-        via: 'api',
-        change: input.status,
-        ...(input.note ? { note: input.note } : {}),
-      });
+      await writeClaimEdit(
+        tx,
+        doc,
+        { claim: { ...current, status: input.status }, actors: [], sources: [] },
+        {
+          ...ctx.ingest,
+          by: ctx.by,
+          via: 'api',
+          change: input.status,
+          ...(input.note ? { note: input.note } : {}),
+        },
+      );
       return input.claimKey;
     },
     { timeoutMs: db.ingestTimeoutMs },
   );
+}
+
+/**
+ * Writes an edit of one claim (and of sources or actors) in the caller's transaction, through the
+ * ingest statements, fed only the rows the edit touches: the same graph a re-ingest of the edited
+ * document writes, at the cost of the edit.
+ */
+async function writeClaimEdit(
+  tx: Tx,
+  doc: ArticleDocument,
+  edit: ClaimEdit,
+  options: IngestOptions & { by: string; via: string },
+): Promise<void> {
+  const plan = planClaimEdit(doc, edit);
+  const { next, part, written } = plan;
+  const articleId = next.article.id;
+  const localKey = (to: string) => (to.includes('#') ? to : toClaimKey(articleId, to));
+  const external = part.relations.map((r) => r.to).filter((to) => to.includes('#'));
+  const [pre] = await tx.rows(cypher('article/edit-preflight'), {
+    nameKeys: [...new Set(next.actors.flatMap((a) => nameKeysOf(a.name, a.aliases)))],
+    externalClaimKeys: external,
+  });
+  const found = new Set((pre?.existingClaims as string[] | undefined) ?? []);
+  const missing = edit.relations
+    ?.map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.to.includes('#') && !found.has(r.to));
+  if (missing && missing.length > 0) {
+    throw new DocumentValidationError(
+      missing.map(({ r, i }) => ({
+        path: `relations[${i}].to`,
+        message: `no claim "${r.to}" in the graph`,
+        claimId: r.from,
+      })),
+    );
+  }
+  const all = buildIngestRows(part, (pre?.known ?? []) as unknown as KnownActor[], options.by);
+  const writtenKeys = new Set([...written].map((id) => toClaimKey(articleId, id)));
+  // Rows come in document order, so a row's id is the one at its index.
+  const changedSources = new Set(all.sources.filter((_r, i) => plan.changedAgents.has(part.sources[i]!.id)));
+  const changedActors = new Set(all.actors.filter((_r, i) => plan.changedAgents.has(part.actors[i]!.id)));
+  const tellings = all.tellings.filter((t) => writtenKeys.has(String(t.claimKey)));
+  const tellingKeys = new Set(tellings.map((t) => String(t.key)));
+  const rows: IngestRows = {
+    ...all,
+    // The whole document is stored, as a file ingest stores it, for the next edit.
+    article: { ...all.article, props: { ...all.article.props, document: JSON.stringify(next) } },
+    sources: all.sources.filter((r) => changedSources.has(r)),
+    actors: all.actors.filter((r) => changedActors.has(r)),
+    places: [],
+    events: [],
+    claims: all.claims.filter((c) => writtenKeys.has(String(c.key))),
+    tellings,
+    quotations: all.quotations.filter((q) => tellingKeys.has(q.from)),
+    relations: all.relations.filter((r) => writtenKeys.has(r.fromKey)),
+    // Claims whose grade an added or dropped relation changes, besides the written ones.
+    externalClaimKeys: [...new Set([...part.relations, ...plan.before].map((r) => localKey(r.to)))],
+  };
+
+  const p = {
+    articleKey: rows.articleKey,
+    by: options.by,
+    via: options.via,
+    change: options.change ?? null,
+    note: options.note ?? null,
+  };
+  const article = { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } };
+  const statements: [name: QueryIn<'article'>, params: Record<string, unknown>][] = [];
+  const send = (name: QueryIn<'article'>, list: readonly unknown[], params: Record<string, unknown>) => {
+    if (list.length > 0) statements.push([name, { ...p, ...params }]);
+  };
+  send('upsert-article', [article], { article });
+  send('upsert-sources', rows.sources, { sources: rows.sources });
+  if (plan.changedAgents.has(next.article.publisher)) send('link-publisher', [article], { article });
+  send('upsert-actors', rows.actors, { actors: rows.actors });
+  const links = [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey);
+  send('link-affiliations', links, { links });
+  send('upsert-claims', rows.claims, { claims: rows.claims });
+  send('upsert-tellings', rows.tellings, { tellings: rows.tellings });
+  send('link-quotations', rows.quotations, { quotations: rows.quotations });
+  send('upsert-relations', rows.relations, { relations: rows.relations });
+  statements.push([
+    'prune-edit',
+    {
+      ...p,
+      claimKeys: [...writtenKeys],
+      tellingKeys: rows.tellings.map((t) => t.key),
+      relationIds: rows.relations.map((r) => `${r.fromKey}|${r.type}|${r.toKey}`),
+      mentionKeys: all.mentionKeys,
+    },
+  ]);
+  // Pipelined as in a whole ingest (src/graph/ingest.ts): one round trip for every statement,
+  // run by the server in order; every result settled before failing.
+  const sent = statements.map(([name, params]) => tx.exec(cypher(`article/${name}`), params));
+  const graded = (options.afterWrite ?? gradeIngested)(tx, rows);
+  const [writes, grading] = await Promise.all([Promise.allSettled(sent), Promise.allSettled([graded])]);
+  for (const r of writes) if (r.status === 'rejected') throw r.reason;
+  for (const r of grading) if (r.status === 'rejected') throw r.reason;
+  if (options.match !== false) await proposeLinks(tx, rows, { by: p.by });
 }
 
 export async function linkClaims(
@@ -170,11 +285,4 @@ export async function linkClaims(
     await recomputeGrades(tx, [input.fromKey, input.toKey]);
     return { fromKey: input.fromKey, toKey: input.toKey };
   });
-}
-
-function replaceById<T extends { id: string }>(existing: T[], updates: T[]): T[] {
-  const byId = new Map(updates.map((u) => [u.id, u]));
-  const kept = existing.map((e) => byId.get(e.id) ?? e);
-  const added = updates.filter((u) => !existing.some((e) => e.id === u.id));
-  return [...kept, ...added];
 }

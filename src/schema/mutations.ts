@@ -128,6 +128,12 @@ const UpsertClaimInput = builder.inputType('UpsertClaimInput', {
       description: 'Actors to add or replace (by id), referenced by the claim.',
     }),
     sources: t.field({ type: ['JSON'], required: false, description: 'Sources to add or replace (by id).' }),
+    relations: t.field({
+      type: ['JSON'],
+      required: false,
+      description:
+        "The claim's relations in the document format ({from, to, type, note}, `from` being the claim's id); when given, they replace the relations the article declares from the claim. Omitted: unchanged.",
+    }),
     expectedVersion: t.int({
       required: false,
       description: 'To edit an existing claim: the version you read.',
@@ -197,6 +203,7 @@ builder.mutationFields((t) => ({
             claim: input.claim,
             actors: input.actors ?? [],
             sources: input.sources ?? [],
+            relations: input.relations ?? null,
             expectedVersion: input.expectedVersion ?? null,
           },
           { by },
