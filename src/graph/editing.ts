@@ -11,7 +11,7 @@
  */
 import type { Database, Tx } from '../db/database.js';
 import { ConflictError } from '../db/errors.js';
-import { cypher, type QueryIn } from '../db/cypher.js';
+import { cypher } from '../db/cypher.js';
 import {
   Actor,
   Claim,
@@ -23,7 +23,7 @@ import {
 } from '../domain/document.js';
 import { DocumentValidationError, formatPath } from '../domain/validate.js';
 import { articleKey as toArticleKey, claimKey as toClaimKey } from '../domain/keys.js';
-import { INGEST_VERSION, type IngestOptions } from './ingest.js';
+import { settleWrites, writeStatements, type IngestOptions } from './ingest.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
 import { gradeIngested, recomputeGrades } from './grading.js';
 import { proposeLinks } from './matching.js';
@@ -216,46 +216,29 @@ async function writeClaimEdit(
     externalClaimKeys: [...new Set([...part.relations, ...plan.before].map((r) => localKey(r.to)))],
   };
 
-  const p = {
-    articleKey: rows.articleKey,
+  const context = {
     by: options.by,
     via: options.via,
     change: options.change ?? null,
     note: options.note ?? null,
   };
-  const article = { ...rows.article, props: { ...rows.article.props, ingestVersion: INGEST_VERSION } };
-  const statements: [name: QueryIn<'article'>, params: Record<string, unknown>][] = [];
-  const send = (name: QueryIn<'article'>, list: readonly unknown[], params: Record<string, unknown>) => {
-    if (list.length > 0) statements.push([name, { ...p, ...params }]);
-  };
-  send('upsert-article', [article], { article });
-  send('upsert-sources', rows.sources, { sources: rows.sources });
-  if (plan.changedAgents.has(next.article.publisher)) send('link-publisher', [article], { article });
-  send('upsert-actors', rows.actors, { actors: rows.actors });
-  const links = [...rows.sources, ...rows.actors].filter((r) => r.affiliationKey);
-  send('link-affiliations', links, { links });
-  send('upsert-claims', rows.claims, { claims: rows.claims });
-  send('upsert-tellings', rows.tellings, { tellings: rows.tellings });
-  send('link-quotations', rows.quotations, { quotations: rows.quotations });
-  send('upsert-relations', rows.relations, { relations: rows.relations });
+  // The ingest's own statements (src/graph/ingest.ts), fed only the rows the edit touches, then
+  // the edit's prune; pipelined as in a whole ingest: one round trip, run by the server in order.
+  const statements = writeStatements([rows], context);
   statements.push([
     'prune-edit',
     {
-      ...p,
+      ...context,
+      articleKey: rows.articleKey,
       claimKeys: [...writtenKeys],
       tellingKeys: rows.tellings.map((t) => t.key),
       relationIds: rows.relations.map((r) => `${r.fromKey}|${r.type}|${r.toKey}`),
       mentionKeys: all.mentionKeys,
     },
   ]);
-  // Pipelined as in a whole ingest (src/graph/ingest.ts): one round trip for every statement,
-  // run by the server in order; every result settled before failing.
   const sent = statements.map(([name, params]) => tx.exec(cypher(`article/${name}`), params));
-  const graded = (options.afterWrite ?? gradeIngested)(tx, rows);
-  const [writes, grading] = await Promise.all([Promise.allSettled(sent), Promise.allSettled([graded])]);
-  for (const r of writes) if (r.status === 'rejected') throw r.reason;
-  for (const r of grading) if (r.status === 'rejected') throw r.reason;
-  if (options.match !== false) await proposeLinks(tx, rows, { by: p.by });
+  await settleWrites(sent, (options.afterWrite ?? gradeIngested)(tx, rows));
+  if (options.match !== false) await proposeLinks(tx, rows, { by: options.by });
 }
 
 export async function linkClaims(

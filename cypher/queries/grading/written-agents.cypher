@@ -23,6 +23,29 @@ WITH agent, affiliations,
      reduce(acc = '', n IN affiliations | acc + n.key + ':' + coalesce(n.kind, '') + ',') AS declared
 WITH agent, affiliations, declared, agent.gradedAs IS NULL OR agent.gradedAs <> declared AS stale
 FOREACH (_ IN CASE WHEN stale THEN [1] ELSE [] END | SET agent.gradedAs = declared)
+// Members declared elsewhere (an official of an agency this article places under a government):
+// their affiliation chain runs through this agent, however deep, so a changed chain makes them
+// stale too, and every claim told through them (in any article) is regraded.
+WITH agent, affiliations, declared, stale
+CALL (agent) {
+  OPTIONAL MATCH (member)-[:AFFILIATED_WITH*1..8]->(agent)
+  WITH DISTINCT member
+  WHERE member IS NOT NULL AND NOT member.key IN $agentKeys
+  WITH member,
+       coalesce(member.kind, '') + '|' + toString(coalesce(member.anonymous, false)) + '|' +
+       coalesce(member.reliabilityOverride, '') + '|' +
+       reduce(acc = '', n IN coalesce(head(COLLECT {
+         MATCH p = (member)-[:AFFILIATED_WITH*1..8]->(:Actor)
+         WITH p ORDER BY length(p) DESC LIMIT 1
+         RETURN tail(nodes(p))
+       }), []) | acc + n.key + ':' + coalesce(n.kind, '') + ',') AS memberDeclared
+  WHERE member.gradedAs IS NULL OR member.gradedAs <> memberDeclared
+  SET member.gradedAs = memberDeclared
+  WITH member
+  OPTIONAL MATCH (member)<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
+  WHERE NOT c.key IN $localClaims
+  RETURN collect(DISTINCT c.key) AS memberClaims
+}
 RETURN agent.key AS key, agent.name AS name, agent.kind AS kind, agent.description AS description,
        coalesce(agent.anonymous, false) AS anonymous,
        agent.reliabilityOverride AS reliabilityOverride,
@@ -36,4 +59,4 @@ RETURN agent.key AS key, agent.name AS name, agent.kind AS kind, agent.descripti
            RETURN DISTINCT c.key
          }
          ELSE []
-       END AS claimKeys
+       END + memberClaims AS claimKeys
