@@ -6,6 +6,7 @@ import type { LatencyReport } from './latency.js';
 import type { MachineInfo } from './machine.js';
 import type { StatementProfile } from './profile.js';
 import type { ThroughputReport } from './throughput.js';
+import type { DeepPageReport } from './deep-page.js';
 
 export interface SizeResult {
   size: number;
@@ -32,6 +33,8 @@ export interface SizeResult {
     shape: GraphShape;
   } | null;
   latency: LatencyReport;
+  /** Page 1 vs page 1,000 (or the deepest) of the claims list: keyset and offset side by side. */
+  deepPage?: DeepPageReport | null;
   /** autocannon ours vs @neo4j/graphql, and our server's RSS (`--graphql` runs). */
   throughput?: ThroughputReport | null;
   versions?: Record<string, string>;
@@ -186,6 +189,7 @@ function section(r: SizeResult): string[] {
       ? "Every case returned the same answer as its question's baseline (provenance: the chain the generator wrote), for every sample."
       : `**Wrong answers** (${r.latency.wrongAnswers.length}): ${r.latency.wrongAnswers.slice(0, 3).join('; ')}`,
     '',
+    ...(r.deepPage ? deepPageLines(r.deepPage) : []),
     ...(r.throughput ? throughputLines(r.throughput) : []),
   ];
   if (r.profiles.length > 0) {
@@ -202,6 +206,21 @@ function section(r: SizeResult): string[] {
     );
   }
   return lines;
+}
+
+function deepPageLines(d: DeepPageReport): string[] {
+  return [
+    `### Deep page: page ${n0(d.page)} vs page 1 of the claims list (${n0(d.totalClaims)} claims, ${d.pageSize} a page, ${d.order}, ${d.samples} samples each, alternating)`,
+    '',
+    '| case | page 1 p50 | page N p50 | page N p99 | N / 1 |',
+    '|---|---:|---:|---:|---:|',
+    ...d.cases.map(
+      (c) =>
+        `| ${c.name} | ${ms(c.page1.median)} ms | ${ms(c.pageN.median)} ms | ${ms(c.pageN.p99)} ms | ${c.ratio.toFixed(2)}x |`,
+    ),
+    '',
+    ...(d.problems.length > 0 ? [`Problems: ${d.problems.join('; ')}`, ''] : []),
+  ];
 }
 
 function throughputLines(t: ThroughputReport): string[] {

@@ -51,6 +51,7 @@ import { renderReport, type SizeResult } from './report.js';
 import { measureThroughput, type ThroughputReport } from './throughput.js';
 import { buildYoga } from '../src/yoga.js';
 import { readInputs } from './latency.js';
+import { measureDeepPage } from './deep-page.js';
 import type { BenchClient } from './cases.js';
 
 const { values } = parseArgs({
@@ -210,6 +211,13 @@ for (const size of sizes) {
       );
     }
 
+    // Page 1 vs page 1,000 (or the deepest) of the whole claims list: keyset vs offset.
+    const deepPage = await measureDeepPage(client, {
+      samples: smoke ? 5 : 60,
+      targetPage: smoke ? 20 : 1000,
+      log,
+    });
+
     let throughput: ThroughputReport | null = null;
     // `--seconds 0` skips the throughput run (read latencies only).
     if (values.graphql && Number(values.seconds) > 0) {
@@ -241,6 +249,7 @@ for (const size of sizes) {
     const problems = [
       ...(ingest?.shapeMismatches ?? []),
       ...latency.wrongAnswers,
+      ...(deepPage?.problems ?? []).map((p) => `deep page: ${p}`),
       ...(throughput?.failures ?? []).map((f) => `throughput: ${f}`),
       ...(throughput?.answerProblems ?? []).map((p) => `throughput answers: ${p}`),
     ];
@@ -267,6 +276,7 @@ for (const size of sizes) {
       ingest,
       preload,
       latency,
+      deepPage,
       throughput,
       versions: versions(),
       profiles,

@@ -7,7 +7,15 @@
 import type { Database } from '../db/database.js';
 import { labelOfKey, type ClaimOrder, type NodeLabel } from '../domain/model.js';
 import type { DateMatch } from '../domain/time.js';
-import type { Page } from './loaders.js';
+import {
+  orderBy,
+  seekParams,
+  seekPredicate,
+  sortValues,
+  type KeyPage,
+  type OrderingName,
+  type Seek,
+} from './keyset.js';
 
 export type { ClaimOrder } from '../domain/model.js';
 
@@ -51,17 +59,24 @@ function labelOf(key: string, allowed: readonly NodeLabel[]): NodeLabel | null {
   return label && allowed.includes(label) ? label : null;
 }
 
-// An ungraded claim (no confidence) is never sorted as if it were evidence: last in both
-// directions. Likewise a claim whose saying time is unknown is never sorted as if said on the
-// article's date; a range sorts by its latest day (newest first) or its earliest (oldest first).
+// The orders (src/graph/keyset.ts): unknown saying times and ungraded claims last in both
+// directions, never sorted as if said on the article's date or as if graded.
 const SAID_UNKNOWN = '(c.saidEarliest IS NULL AND c.saidLatest IS NULL)';
-const ORDER_BY: Record<ClaimOrder, string> = {
-  SAID_AT_DESC: `${SAID_UNKNOWN}, coalesce(c.saidLatest, c.saidEarliest) DESC, c.key`,
-  SAID_AT_ASC: `${SAID_UNKNOWN}, coalesce(c.saidEarliest, c.saidLatest), c.key`,
-  CONFIDENCE_DESC: 'c.confidence IS NULL, c.confidence DESC, c.key',
-  CONFIDENCE_ASC: 'c.confidence IS NULL, c.confidence, c.key',
-  KEY_ASC: 'c.key',
+const ORDERING: Record<ClaimOrder, OrderingName> = {
+  SAID_AT_DESC: 'CLAIM_SAID_AT_DESC',
+  SAID_AT_ASC: 'CLAIM_SAID_AT_ASC',
+  CONFIDENCE_DESC: 'CLAIM_CONFIDENCE_DESC',
+  CONFIDENCE_ASC: 'CLAIM_CONFIDENCE_ASC',
+  KEY_ASC: 'CLAIM_KEY_ASC',
 };
+
+/** The keyset ordering a claims-list order reads in. */
+export function claimOrdering(order: ClaimOrder): OrderingName {
+  return ORDERING[order];
+}
+
+/** A first page: no cursor, read forwards. */
+export const FROM_START: Seek = { after: null, before: null, reverse: false, limit: 20 };
 
 const speakerPattern = (label: string) =>
   `(:${label} {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c)`;
@@ -95,7 +110,16 @@ export interface BuiltQuery {
   params: Record<string, unknown>;
 }
 
-export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): BuiltQuery {
+/**
+ * The query for one page of the list: the total, and the rows beyond the seek's cursors in the
+ * order's direction (reversed for a page read from the end). The cursor values and page size are
+ * parameters (`seekParams`), added by readClaimList.
+ */
+export function buildClaimListQuery(
+  filter: ClaimFilter,
+  order: ClaimOrder,
+  seek: Pick<Seek, 'after' | 'before' | 'reverse'> = FROM_START,
+): BuiltQuery {
   const patterns: { name: string; text: string }[] = [];
   if (filter.articleKey) patterns.push({ name: 'article', text: articlePattern });
   if (filter.speakerKey) {
@@ -143,10 +167,11 @@ export function buildClaimListQuery(filter: ClaimFilter, order: ClaimOrder): Bui
 }
 CALL () {
   ${base.replace(/\n/g, '\n  ')}
-  ORDER BY ${ORDER_BY[order]}
-  SKIP $offset
+  WHERE ${seekPredicate(ORDERING[order], seek)}
+  WITH c
+  ORDER BY ${orderBy(ORDERING[order], seek.reverse)}
   LIMIT $limit
-  RETURN collect(c.key) AS items
+  RETURN collect({key: c.key, sort: ${sortValues(ORDERING[order])}}) AS items
 }
 RETURN total, items`;
   return {
@@ -170,14 +195,9 @@ RETURN total, items`;
   };
 }
 
-/** One page of a built claims list: the total and the keys from `offset`, at most `limit`. */
-export async function readClaimList(
-  db: Database,
-  built: BuiltQuery,
-  offset: number,
-  limit: number,
-): Promise<Page> {
-  if (!built.query) return { total: 0, items: [] };
-  const [row] = await db.readOne(built.query, { ...built.params, offset, limit });
-  return { total: Number(row?.total ?? 0), items: (row?.items as string[] | undefined) ?? [] };
+/** One page of a built claims list: the total and at most `seek.limit` rows beyond its cursors. */
+export async function readClaimList(db: Database, built: BuiltQuery, seek: Seek): Promise<KeyPage> {
+  if (!built.query) return { total: 0, rows: [] };
+  const [row] = await db.readOne(built.query, { ...built.params, ...seekParams(seek) });
+  return { total: Number(row?.total ?? 0), rows: (row?.items as KeyPage['rows'] | undefined) ?? [] };
 }

@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import type { Database, Row } from '../db/database.js';
 import { cypher, type QueryName } from '../db/cypher.js';
 import type { Plain } from '../db/convert.js';
+import { listQuery, seekParams, type KeyPage, type ListQueryName, type Seek } from './keyset.js';
 
 export type Item = Record<string, Plain>;
 /** The names a loader takes (resolvers name queries only through these loaders). */
@@ -18,14 +19,9 @@ interface ClaimChain {
   chain: Item[];
 }
 
-export interface Page {
-  total: number;
-  items: string[];
-}
-
 export class Loaders {
   private readonly keyed = new Map<string, DataLoader<string, unknown>>();
-  private readonly paged = new Map<string, DataLoader<string, Page>>();
+  private readonly paged = new Map<string, DataLoader<string, KeyPage>>();
   private claimChainLoader?: DataLoader<string, ClaimChain>;
 
   constructor(readonly db: Database) {}
@@ -60,9 +56,9 @@ export class Loaders {
    * Claims with their chains in one round trip, for a request that will ask for provenance: the
    * claim loader, the chain loader and the agent loader are all primed from the one statement.
    */
-  async claimsWithChains(keys: readonly string[]): Promise<Item[]> {
+  async claimsWithChains(keys: readonly string[]): Promise<(Item | null)[]> {
     const rows = await this.claimChains().loadMany(keys);
-    return rows.flatMap((r) => (r instanceof Error || r.claim === null ? [] : [r.claim]));
+    return rows.map((r) => (r instanceof Error ? null : r.claim));
   }
 
   async claimWithChain(key: string): Promise<Item | null> {
@@ -91,22 +87,40 @@ export class Loaders {
     return this.claimChainLoader;
   }
 
-  /** One page per key from a `RETURN key, total, items` query, batched across parents. */
-  page(query: QueryName, key: string, params: Record<string, unknown>): Promise<Page> {
-    const id = `${query}|${JSON.stringify(params)}`;
+  /**
+   * One keyset page per parent from a `RETURN key, total, items` list query (src/graph/keyset.ts),
+   * batched across parents that read the same page (the first page of every agent on a page).
+   */
+  keysetPage(
+    query: ListQueryName,
+    key: string,
+    seek: Seek,
+    params: Record<string, unknown>,
+  ): Promise<KeyPage> {
+    const id = `${query}|${JSON.stringify(seek)}|${JSON.stringify(params)}`;
     let loader = this.paged.get(id);
     if (!loader) {
-      loader = new DataLoader<string, Page>(async (keys) => {
-        const rows = await this.db.readOne(cypher(query), { ...params, keys });
+      loader = new DataLoader<string, KeyPage>(async (keys) => {
+        const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek), keys });
         const byKey = new Map(rows.map((r) => [String(r.key), r]));
         return keys.map((k) => {
           const r = byKey.get(k);
-          return { total: Number(r?.total ?? 0), items: (r?.items as string[] | undefined) ?? [] };
+          return { total: Number(r?.total ?? 0), rows: (r?.items as KeyPage['rows'] | undefined) ?? [] };
         });
       });
       this.paged.set(id, loader);
     }
     return loader.load(key);
+  }
+
+  /** One keyset page of a single-row list query (`RETURN total, items`). */
+  async keysetOne(
+    query: ListQueryName,
+    seek: Seek,
+    params: Record<string, unknown>,
+  ): Promise<Row | undefined> {
+    const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek) });
+    return rows[0];
   }
 
   /** A single-row query (lists, search): no batching, but still one round trip. */

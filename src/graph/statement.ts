@@ -4,6 +4,7 @@
  * appearances across every linked statement.
  */
 import type { Item, Loaders } from './loaders.js';
+import type { KeyRow, Seek } from './keyset.js';
 import { journey, type Appearance, type JourneyStep, type Laundering } from '../domain/statement.js';
 import type { ChainAgent } from '../domain/independence.js';
 import { gradingConfig } from './grading.js';
@@ -39,11 +40,11 @@ export async function statementJourney(
 export async function launderedPage(
   loaders: Loaders,
   statuses: readonly string[],
-  offset: number,
-  limit: number,
-): Promise<{ total: number; items: Laundering[] }> {
-  const row = await loaders.one('statement/laundered-page', { statuses, offset, limit });
-  const keys = (row?.keys as string[] | undefined) ?? [];
+  seek: Seek,
+): Promise<{ total: number; rows: KeyRow[]; items: Laundering[] }> {
+  const row = await loaders.keysetOne('statement/laundered-page', seek, { statuses });
+  const rows = (row?.items as KeyRow[] | undefined) ?? [];
+  const keys = rows.map((r) => r.key);
   const journeys = await Promise.all(keys.map((k) => statementJourney(loaders, k, statuses)));
   // The two rules are one (a test holds them equal), so every key has its laundering; only links
   // changed between the two reads could leave one out, and then the page is one short, not wrong.
@@ -51,5 +52,5 @@ export async function launderedPage(
     const found = journeys[i]!.find((s) => s.appearance.claimKey === key)?.laundering;
     return found ? [found] : [];
   });
-  return { total: Number(row?.total ?? 0), items };
+  return { total: Number(row?.total ?? 0), rows, items };
 }

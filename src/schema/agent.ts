@@ -5,7 +5,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
 import type { Item, QueryName } from '../graph/loaders.js';
-import { offsetConnection, nodesByKeys, singleRowPage, statusesFor, claimNodes } from './common.js';
+import {
+  keysetConnection,
+  listOrdering,
+  nodesByKeys,
+  parentPage,
+  singleRowPage,
+  statusesFor,
+  claimNodes,
+} from './common.js';
+import type { ListQueryName } from '../graph/keyset.js';
 import { AgentConnection, AgentRef, ActorRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import type { Context } from './context.js';
 import { slugify } from '../domain/keys.js';
@@ -62,7 +71,8 @@ AgentRef.implement({
     said: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims this agent said first: it is the origin of their chain.',
+        description:
+          'Claims this agent said first: it is the origin of their chain. Newest first; unknown saying times last.',
         args: {
           includeDrafts: t.arg.boolean({
             required: false,
@@ -76,7 +86,8 @@ AgentRef.implement({
     passedOn: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims this agent passed on (relayed) without being their origin.',
+        description:
+          'Claims this agent passed on (relayed) without being their origin. Newest first; unknown saying times last.',
         args: {
           includeDrafts: t.arg.boolean({
             required: false,
@@ -90,7 +101,7 @@ AgentRef.implement({
     saidAbout: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims that refer to this agent.',
+        description: 'Claims that refer to this agent. Newest first; unknown saying times last.',
         args: {
           includeDrafts: t.arg.boolean({
             required: false,
@@ -105,7 +116,7 @@ AgentRef.implement({
 });
 
 function agentClaims(
-  query: QueryName,
+  query: ListQueryName & QueryName,
   agent: Item,
   args: {
     includeDrafts?: boolean | null;
@@ -118,12 +129,13 @@ function agentClaims(
   info: GraphQLResolveInfo,
 ) {
   const statuses = statusesFor(args.includeDrafts);
-  return offsetConnection({
+  return keysetConnection({
     args,
     ctx,
     info,
     scope: String(agent.key),
-    fetchPage: (offset, limit) => ctx.loaders.page(query, String(agent.key), { statuses, offset, limit }),
+    ordering: listOrdering(query),
+    fetchPage: parentPage(ctx, query, String(agent.key), { statuses }),
     toNodes: claimNodes(ctx, info),
   });
 }
@@ -172,7 +184,8 @@ builder.node(SourceRef, {
     relayed: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims this source relayed anywhere in their chain without being the origin.',
+        description:
+          'Claims this source relayed anywhere in their chain without being the origin. Newest first; unknown saying times last.',
         args: {
           includeDrafts: t.arg.boolean({
             required: false,
@@ -205,10 +218,11 @@ builder.queryFields((t) => ({
       },
       resolve: async (_r, args, ctx, info) => {
         const query = toLuceneQuery(args.name);
-        return offsetConnection({
+        return keysetConnection({
           args,
           ctx,
           info,
+          ordering: listOrdering('agent/lookup'),
           fetchPage: singleRowPage(ctx, 'agent/lookup', {
             nameKey: slugify(args.name),
             query: query ?? '""',

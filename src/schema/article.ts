@@ -5,8 +5,10 @@ import type { Item } from '../graph/loaders.js';
 import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import {
   TimeRefRef,
-  offsetConnection,
+  keysetConnection,
+  listOrdering,
   nodesByKeys,
+  parentPage,
   singleRowPage,
   statusesFor,
   claimNodes,
@@ -63,17 +65,15 @@ builder.node(ArticleRef, {
         description: 'The claims of the article, in the order they stand in the text.',
         args: { includeDrafts: t.arg.boolean({ required: false }) },
         resolve: (a, args, ctx, info) =>
-          offsetConnection({
+          keysetConnection({
             args,
             ctx,
             info,
             scope: String(a.key),
-            fetchPage: (offset, limit) =>
-              ctx.loaders.page('article/claims', String(a.key), {
-                statuses: statusesFor(args.includeDrafts),
-                offset,
-                limit,
-              }),
+            ordering: listOrdering('article/claims'),
+            fetchPage: parentPage(ctx, 'article/claims', String(a.key), {
+              statuses: statusesFor(args.includeDrafts),
+            }),
             toNodes: claimNodes(ctx, info),
           }),
       },
@@ -94,10 +94,11 @@ builder.queryFields((t) => ({
       type: ArticleRef,
       description: 'Ingested articles, newest first.',
       resolve: (_r, args, ctx, info) =>
-        offsetConnection({
+        keysetConnection({
           args,
           ctx,
           info,
+          ordering: listOrdering('article/list'),
           fetchPage: singleRowPage(ctx, 'article/list', {}),
           toNodes: nodesByKeys(ctx, 'article/by-keys'),
         }),

@@ -10,7 +10,9 @@ import {
   EvidenceRef,
   TimeRefRef,
   evidenceOf,
-  offsetConnection,
+  keysetConnection,
+  listOrdering,
+  singleRowPage,
   statusesFor,
   timeOf,
   STATUS_DEFAULT,
@@ -30,7 +32,7 @@ import {
 } from './enums.js';
 import { oneOf } from './values.js';
 import { FACTOR_NAMES, type FactorName } from '../domain/grading.js';
-import { buildClaimListQuery, readClaimList } from '../graph/claim-list.js';
+import { buildClaimListQuery, claimOrdering, readClaimList, type ClaimFilter } from '../graph/claim-list.js';
 import { TELLING_ROLES, labelOfKey } from '../domain/model.js';
 import { agentRefs } from './agent-refs.js';
 import { gradingConfig } from '../graph/grading.js';
@@ -513,35 +515,34 @@ builder.queryFields((t) => ({
           f.source,
           f.addressee,
         ]);
-        const built = buildClaimListQuery(
-          {
-            speakerKey,
-            aboutKey: f.about,
-            sourceKey,
-            addresseeKey,
-            graded: f.graded,
-            outletAnalysis: f.outletAnalysis,
-            hedged: f.hedged,
-            hedgingRoles: gradingConfig().hedgingRoles,
-            anonymousDepthMin: f.anonymousDepth,
-            articleKey: f.article,
-            kinds: f.kinds,
-            anonymous: f.anonymous,
-            saidFrom: f.saidFrom,
-            saidTo: f.saidTo,
-            saidMatch: f.saidMatch,
-            includeUndated: f.includeUndated,
-            confidenceMin: f.confidenceMin,
-            confidenceMax: f.confidenceMax,
-            statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
-          },
-          args.orderBy ?? 'SAID_AT_DESC',
-        );
-        return offsetConnection({
+        const filter: ClaimFilter = {
+          speakerKey,
+          aboutKey: f.about,
+          sourceKey,
+          addresseeKey,
+          graded: f.graded,
+          outletAnalysis: f.outletAnalysis,
+          hedged: f.hedged,
+          hedgingRoles: gradingConfig().hedgingRoles,
+          anonymousDepthMin: f.anonymousDepth,
+          articleKey: f.article,
+          kinds: f.kinds,
+          anonymous: f.anonymous,
+          saidFrom: f.saidFrom,
+          saidTo: f.saidTo,
+          saidMatch: f.saidMatch,
+          includeUndated: f.includeUndated,
+          confidenceMin: f.confidenceMin,
+          confidenceMax: f.confidenceMax,
+          statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
+        };
+        const order = args.orderBy ?? 'SAID_AT_DESC';
+        return keysetConnection({
           args,
           ctx,
           info,
-          fetchPage: (offset, limit) => readClaimList(ctx.db, built, offset, limit),
+          ordering: claimOrdering(order),
+          fetchPage: (seek) => readClaimList(ctx.db, buildClaimListQuery(filter, order, seek), seek),
           toNodes: claimNodes(ctx, info),
         });
       },
@@ -559,23 +560,16 @@ builder.queryFields((t) => ({
       },
       resolve: (_r, args, ctx, info) => {
         const query = toLuceneQuery(args.query);
-        return offsetConnection({
+        const search = singleRowPage(ctx, 'claim/search', {
+          query,
+          statuses: statusesFor(args.includeDrafts),
+        });
+        return keysetConnection({
           args,
           ctx,
           info,
-          fetchPage: async (offset, limit) => {
-            if (!query) return { total: 0, items: [] };
-            const row = await ctx.loaders.one('claim/search', {
-              query,
-              statuses: statusesFor(args.includeDrafts),
-              offset,
-              limit,
-            });
-            return {
-              total: Number(row?.total ?? 0),
-              items: ((row?.items as Item[]) ?? []).map((h) => String(h.key)),
-            };
-          },
+          ordering: listOrdering('claim/search'),
+          fetchPage: (seek) => (query ? search(seek) : Promise.resolve({ total: 0, rows: [] })),
           toNodes: claimNodes(ctx, info),
         });
       },

@@ -3,9 +3,17 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
-import type { Item, Page, QueryName } from '../graph/loaders.js';
+import type { Item, QueryName } from '../graph/loaders.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
 import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
+import {
+  listOrdering,
+  orderingOf,
+  type KeyPage,
+  type ListQueryName,
+  type OrderingName,
+  type Seek,
+} from '../graph/keyset.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { TimeEstimate, describeTime, estimateTime, isKnown } from '../domain/time.js';
 import { TimeBasisEnum, TimePrecisionEnum, TimeRelationEnum } from './enums.js';
@@ -133,35 +141,34 @@ export function evidenceOf(item: Item): SpanShape | null {
 }
 
 /**
- * Relay arguments to offset and limit, refusing pages larger than MAX_PAGE_SIZE with a clear
- * error instead of quietly truncating. Cursors are checked against the list they must come from
- * (see cursors.ts). `last` without `before` needs the total first.
+ * Relay arguments to a keyset seek: the cursors' sort values (checked against the list they must
+ * come from, see cursors.ts), the direction and the page size, refusing pages larger than
+ * MAX_PAGE_SIZE with a clear error instead of quietly truncating. `last` without `first` reads
+ * from the end (or from `before`) backwards, so it needs no count first.
  */
-export function pageWindow(
+export function pageSeek(
   args: DefaultConnectionArguments,
   ctx: Context,
   binding: string,
-  totalCount?: number,
-): { offset: number; limit: number; hasPreviousPage: boolean } {
+  ordering: OrderingName,
+): { seek: Seek; size: number; last: number | null } {
   const max = ctx.config.MAX_PAGE_SIZE;
   for (const name of ['first', 'last'] as const) {
     const v = args[name];
     if (v != null && (v < 0 || v > max)) throw badInput(`\`${name}\` must be between 0 and ${max}`, name);
   }
-  const after = args.after != null ? decodeCursor(args.after, binding, 'after') : null;
-  const before = args.before != null ? decodeCursor(args.before, binding, 'before') : null;
+  const keys = orderingOf(ordering);
+  const after = args.after != null ? decodeCursor(args.after, binding, keys, 'after') : null;
+  const before = args.before != null ? decodeCursor(args.before, binding, keys, 'before') : null;
   const { first, last } = args;
-  // The window [start, end) in the list, as the Relay specification's pagination algorithm gives it.
-  let start = after === null ? 0 : after + 1;
-  let end = Math.max(Math.min(before ?? Infinity, totalCount ?? Infinity), start);
-  if (first != null) end = Math.min(end, start + first);
-  if (last != null) {
-    if (end === Infinity) throw badInput('`last` needs `before` or `first`', 'last');
-    start = Math.max(start, end - last);
-  }
-  const size = first == null && last == null ? Math.min(20, max) : end - start;
-  end = Math.min(end, start + Math.min(size, max));
-  return { offset: start, limit: end - start, hasPreviousPage: start > 0 };
+  const reverse = first == null && last != null;
+  const size = first ?? last ?? Math.min(20, max);
+  // One row more than the page tells whether there is another page in the reading direction.
+  return {
+    seek: { after, before, reverse, limit: size + 1 },
+    size,
+    last: first != null && last != null ? last : null,
+  };
 }
 
 export interface ConnectionOptions<T> {
@@ -170,36 +177,50 @@ export interface ConnectionOptions<T> {
   info: GraphQLResolveInfo;
   /** The key of the parent the list hangs off (an article's claims), binding its cursors to it. */
   scope?: string;
-  fetchPage: (offset: number, limit: number) => Promise<Page>;
-  toNodes: (keys: string[]) => Promise<T[]>;
+  /** The order the list is read in (src/graph/keyset.ts); its cursors carry these keys' values. */
+  ordering: OrderingName;
+  /** The total and the rows beyond the seek's cursors, in its direction, at most `seek.limit`. */
+  fetchPage: (seek: Seek) => Promise<KeyPage>;
+  /** The nodes of these keys, in the same order (null for one that is gone). */
+  toNodes: (keys: string[]) => Promise<(T | null)[]>;
 }
 
-/** Runs a paged fetch for connection args, counting first when `last` has no `before`. */
-export async function offsetConnection<T>({
+/**
+ * A Relay connection read by keyset: one round trip for the total and the page, whatever the
+ * direction. Each edge's cursor carries its row's sort values, so the next page starts after that
+ * row wherever it now stands.
+ */
+export async function keysetConnection<T>({
   args,
   ctx,
   info,
   scope,
+  ordering,
   fetchPage,
   toNodes,
 }: ConnectionOptions<T>) {
   const binding = listBinding(info, args, scope);
-  let total: number | undefined;
-  if (args.last != null && !args.before) total = (await fetchPage(0, 0)).total;
-  const window = pageWindow(args, ctx, binding, total);
-  // Fetch one extra row to know whether a next page exists.
-  const page = await fetchPage(window.offset, window.limit + 1);
-  const keys = page.items.slice(0, window.limit);
-  const nodes = await toNodes(keys);
-  const cursor = (offset: number) => encodeCursor(binding, offset);
+  const { seek, size, last } = pageSeek(args, ctx, binding, ordering);
+  const page = await fetchPage(seek);
+  const more = page.rows.length > size;
+  let rows = page.rows.slice(0, size);
+  if (seek.reverse) rows = rows.reverse();
+  // `first` and `last` together: the last `last` of the first `first` (Relay's algorithm).
+  const cut = last !== null && rows.length > last;
+  if (cut) rows = rows.slice(rows.length - last);
+  const nodes = await toNodes(rows.map((r) => r.key));
+  const edges = rows.flatMap((row, i) => {
+    const node = nodes[i];
+    return node == null ? [] : [{ node, cursor: encodeCursor(binding, row.sort) }];
+  });
   return {
     totalCount: page.total,
-    edges: nodes.map((node, i) => ({ node, cursor: cursor(window.offset + i) })),
+    edges,
     pageInfo: {
-      hasPreviousPage: window.hasPreviousPage,
-      hasNextPage: page.items.length > window.limit || window.offset + window.limit < page.total,
-      startCursor: nodes.length > 0 ? cursor(window.offset) : null,
-      endCursor: nodes.length > 0 ? cursor(window.offset + nodes.length - 1) : null,
+      hasPreviousPage: seek.reverse ? more : args.after != null || cut,
+      hasNextPage: seek.reverse ? args.before != null : more,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
 }
@@ -213,8 +234,7 @@ export function statusesFor(includeDrafts: boolean | null | undefined): string[]
 
 /** Loads the page's nodes by key through a `<entity>/by-keys` query, batched per request. */
 export function nodesByKeys(ctx: Context, byKeysQuery: QueryName) {
-  return async (keys: string[]): Promise<Item[]> =>
-    (await ctx.loaders.items(byKeysQuery, keys)).filter((x): x is Item => x !== null);
+  return (keys: string[]): Promise<(Item | null)[]> => ctx.loaders.items(byKeysQuery, keys);
 }
 
 /**
@@ -225,17 +245,64 @@ export function claimNodes(
   ctx: Context,
   info: GraphQLResolveInfo,
   path: readonly string[] = ['edges', 'node'],
-): (keys: string[]) => Promise<Item[]> {
+): (keys: string[]) => Promise<(Item | null)[]> {
   if (selects(info, path, CHAIN_FIELDS)) {
-    return (keys: string[]): Promise<Item[]> => ctx.loaders.claimsWithChains(keys);
+    return (keys: string[]) => ctx.loaders.claimsWithChains(keys);
   }
   return nodesByKeys(ctx, 'claim/by-keys');
 }
 
-/** A page from a single-row `RETURN total, items` query (top-level lists). */
-export function singleRowPage(ctx: Context, query: QueryName, params: Record<string, unknown>) {
-  return async (offset: number, limit: number): Promise<Page> => {
-    const row = await ctx.loaders.one(query, { ...params, offset, limit });
-    return { total: Number(row?.total ?? 0), items: (row?.items as string[] | undefined) ?? [] };
+/** A page of a keyset list query that answers one `RETURN total, items` row (top-level lists). */
+export function singleRowPage(ctx: Context, query: ListQueryName, params: Record<string, unknown>) {
+  return async (seek: Seek): Promise<KeyPage> => {
+    const row = await ctx.loaders.keysetOne(query, seek, params);
+    return { total: Number(row?.total ?? 0), rows: (row?.items as KeyPage['rows'] | undefined) ?? [] };
   };
 }
+
+/** A page of a per-parent keyset list query (`RETURN key, total, items`), batched across parents. */
+export function parentPage(
+  ctx: Context,
+  query: ListQueryName,
+  parent: string,
+  params: Record<string, unknown>,
+) {
+  return (seek: Seek): Promise<KeyPage> => ctx.loaders.keysetPage(query, parent, seek, params);
+}
+
+/**
+ * A keyset page of a list computed in full in memory (`IN_MEMORY` cursors carry the row's key).
+ * With `compare`, the list is sorted by it and the page starts where the cursor's key would
+ * stand, present or not; without, the list's own order is positional and a cursor whose row has
+ * left the list is refused (ask again from the start).
+ */
+export function memoryPage(
+  keys: readonly string[],
+  seek: Seek,
+  compare?: (a: string, b: string) => number,
+): KeyPage {
+  const position = (values: readonly unknown[], argument: 'after' | 'before', side: 1 | 0) => {
+    const key = String(values[0]);
+    if (compare) {
+      const at = keys.findIndex((k) => (side === 1 ? compare(k, key) > 0 : compare(k, key) >= 0));
+      return at < 0 ? keys.length : at;
+    }
+    const at = keys.indexOf(key);
+    if (at < 0) {
+      throw badInput(
+        `\`${argument}\` names a row no longer in this list: ask it again from the start`,
+        argument,
+      );
+    }
+    return at + side;
+  };
+  // [start, end): after the `after` row, before the `before` row.
+  const start = seek.after ? position(seek.after, 'after', 1) : 0;
+  const end = Math.max(start, seek.before ? position(seek.before, 'before', 0) : keys.length);
+  const window = keys.slice(start, end);
+  const page = seek.reverse ? window.slice(-seek.limit).reverse() : window.slice(0, seek.limit);
+  return { total: keys.length, rows: page.map((key) => ({ key, sort: [key] })) };
+}
+
+/** The ordering a list query is read in, for `keysetConnection`. */
+export { listOrdering };

@@ -1,30 +1,36 @@
 /**
- * Connection cursors bound to their list. A cursor names a position in one list: the field it
- * came from, the parent it hangs off (an article's claims, an agent's), and every argument that
- * decides the list's members and order (orderBy, filter, query, includeDrafts, dates). The
- * binding is a digest of those, so a cursor taken under one sort order, filter or parent is
- * refused under another with BAD_USER_INPUT instead of silently pointing somewhere else; so is a
- * malformed or forged cursor (a relay `OffsetConnection:-5`, a huge or fractional position, base64
- * of anything). The position inside is an offset into the bound list.
+ * Connection cursors bound to their list. A cursor names a row of one list: the field it came
+ * from, the parent it hangs off (an article's claims, an agent's), and every argument that decides
+ * the list's members and order (orderBy, filter, query, includeDrafts, dates). The binding is a
+ * digest of those, so a cursor taken under one sort order, filter or parent is refused under
+ * another with BAD_USER_INPUT instead of silently pointing somewhere else; so is a malformed or
+ * forged cursor (an offset cursor, values of the wrong type or number, base64 of anything).
+ * Inside is the row's place in the list as its sort-key values, ending with its unique key
+ * (src/graph/keyset.ts): the next page starts after that row wherever it now stands, so rows
+ * added or removed in between neither repeat nor skip others.
  */
 import { createHash } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { badInput } from './errors.js';
+import type { SortKey, SortValue } from '../graph/keyset.js';
 
 /** The arguments that move through a list rather than define it. */
 const PAGING_ARGS = new Set(['first', 'last', 'after', 'before']);
 
-/** Positions beyond this are refused: no list of ours is that long, and it keeps arithmetic exact. */
-export const MAX_CURSOR_OFFSET = 1_000_000_000;
+/** The longest cursor accepted: sort values are dates, scores and keys, far below this. */
+export const MAX_CURSOR_LENGTH = 1_000;
 
 const CursorBody = z
   .object({
-    v: z.literal(1),
+    v: z.literal(2),
     /** The list's binding (see listBinding). */
     l: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
-    /** Offset of the edge in that list. */
-    o: z.number().int().min(0).max(MAX_CURSOR_OFFSET),
+    /** The row's sort-key values, in the order's key order; the last is its unique key. */
+    k: z
+      .array(z.union([z.string().max(500), z.number().finite(), z.boolean()]))
+      .min(1)
+      .max(8),
   })
   .strict();
 
@@ -51,17 +57,23 @@ export function listBinding(info: GraphQLResolveInfo, args: object, scope = ''):
   return createHash('sha256').update(identity).digest('base64url').slice(0, 16);
 }
 
-export function encodeCursor(binding: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ v: 1, l: binding, o: offset })).toString('base64url');
+export function encodeCursor(binding: string, values: readonly SortValue[]): string {
+  return Buffer.from(JSON.stringify({ v: 2, l: binding, k: values })).toString('base64url');
 }
 
 /**
- * The offset a cursor points at in the list `binding` names; BAD_USER_INPUT naming the argument
- * when the cursor is malformed or belongs to another list or sort order.
+ * The sort-key values of the row a cursor names in the list `binding` names, checked against the
+ * list's order (`keys`: as many values, each of its key's type); BAD_USER_INPUT naming the
+ * argument when the cursor is malformed or belongs to another list or sort order.
  */
-export function decodeCursor(cursor: string, binding: string, argument: 'after' | 'before'): number {
+export function decodeCursor(
+  cursor: string,
+  binding: string,
+  keys: readonly SortKey[],
+  argument: 'after' | 'before',
+): SortValue[] {
   let body: z.infer<typeof CursorBody> | null = null;
-  if (cursor.length <= 200 && /^[A-Za-z0-9_-]+={0,2}$/.test(cursor)) {
+  if (cursor.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+={0,2}$/.test(cursor)) {
     try {
       const parsed = CursorBody.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
       if (parsed.success) body = parsed.data;
@@ -76,5 +88,9 @@ export function decodeCursor(cursor: string, binding: string, argument: 'after' 
       argument,
     );
   }
-  return body.o;
+  const values = body.k;
+  if (values.length !== keys.length || values.some((v, i) => typeof v !== keys[i]!.type)) {
+    throw badInput(`\`${argument}\` is not a cursor from this API`, argument);
+  }
+  return values;
 }

@@ -10,7 +10,10 @@ import {
   EvidenceRef,
   TimeRefRef,
   evidenceOf,
-  offsetConnection,
+  keysetConnection,
+  listOrdering,
+  memoryPage,
+  parentPage,
   nodesByKeys,
   statusesFor,
   timeOf,
@@ -63,20 +66,18 @@ builder.node(EventRef, {
     claims: t.connection(
       {
         type: ClaimRef,
-        description: 'Claims tied to this event, in the order they were said.',
+        description: 'Claims tied to this event, in the order they were said; unknown saying times last.',
         args: { includeDrafts: t.arg.boolean({ required: false }) },
         resolve: (e, args, ctx, info) =>
-          offsetConnection({
+          keysetConnection({
             args,
             ctx,
             info,
             scope: String(e.key),
-            fetchPage: (offset, limit) =>
-              ctx.loaders.page('event/claims', String(e.key), {
-                statuses: statusesFor(args.includeDrafts),
-                offset,
-                limit,
-              }),
+            ordering: listOrdering('event/claims'),
+            fetchPage: parentPage(ctx, 'event/claims', String(e.key), {
+              statuses: statusesFor(args.includeDrafts),
+            }),
             toNodes: claimNodes(ctx, info),
           }),
       },
@@ -98,14 +99,15 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'Date', required: false }),
       },
       resolve: (_r, args, ctx, info) =>
-        offsetConnection({
+        keysetConnection({
           args,
           ctx,
           info,
-          fetchPage: async (offset, limit) => {
+          ordering: 'IN_MEMORY',
+          fetchPage: async (seek) => {
             // An event starting on the `to` day counts: timelineRange compares against the end of that day.
             const { order } = await timeline(ctx.db, timelineRange(args));
-            return { total: order.length, items: order.slice(offset, offset + limit) };
+            return memoryPage(order, seek);
           },
           toNodes: nodesByKeys(ctx, 'event/by-keys'),
         }),

@@ -6,7 +6,7 @@
 import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
-import { offsetConnection, singleRowPage, STATUS_DEFAULT, claimNodes } from './common.js';
+import { keysetConnection, listOrdering, singleRowPage, STATUS_DEFAULT, claimNodes } from './common.js';
 import { loadClaim } from './claim.js';
 import { ReliabilityGradeEnum } from './enums.js';
 import { requireEditor, guarded } from './mutations.js';
@@ -102,10 +102,11 @@ builder.queryField('contestedClaims', (t) =>
         'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
         'and `grade` give both sides.',
       resolve: (_r, args, ctx, info) =>
-        offsetConnection({
+        keysetConnection({
           args,
           ctx,
           info,
+          ordering: listOrdering('claim/contested'),
           fetchPage: singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
           toNodes: claimNodes(ctx, info),
         }),

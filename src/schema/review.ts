@@ -8,7 +8,7 @@ import type { Item } from '../graph/loaders.js';
 import { AgentRef, EventRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
 import { RelationTypeEnum } from './enums.js';
-import { offsetConnection, singleRowPage } from './common.js';
+import { keysetConnection, listOrdering, singleRowPage } from './common.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { guarded, requireEditor } from './mutations.js';
 import { decideLink, type Decision } from '../graph/review.js';
@@ -133,16 +133,16 @@ builder.queryField('proposedLinks', (t) =>
         type: t.arg({ type: RelationTypeEnum, required: false }),
       },
       resolve: (_r, args, ctx, info) =>
-        offsetConnection({
+        keysetConnection({
           args,
           ctx,
           info,
+          ordering: listOrdering('matching/queue'),
           fetchPage: singleRowPage(ctx, 'matching/queue', {
             status: args.status ?? 'proposed',
             type: args.type ?? null,
           }),
-          toNodes: async (keys) =>
-            (await ctx.loaders.items('matching/by-keys', keys)).filter((x): x is Item => x !== null),
+          toNodes: (keys) => ctx.loaders.items('matching/by-keys', keys),
         }),
     },
     LinkProposalConnection,

@@ -8,7 +8,7 @@ import { builder } from './builder.js';
 import type { Item } from '../graph/loaders.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
-import { offsetConnection, statusesFor } from './common.js';
+import { keysetConnection, listOrdering, statusesFor } from './common.js';
 import { launderedPage, statementJourney } from '../graph/statement.js';
 import { citedBy, type JourneyStep, type Laundering } from '../domain/statement.js';
 
@@ -154,16 +154,17 @@ builder.queryField('launderedClaims', (t) =>
         'as fact (or with a weaker hedge) what an earlier one attributed to an unnamed source or hedged; by claim key.',
       resolve: async (_r, args, ctx, info) => {
         const byKey = new Map<string, Laundering>();
-        return offsetConnection({
+        return keysetConnection({
           args,
           ctx,
           info,
-          fetchPage: async (offset, limit) => {
-            const page = await launderedPage(ctx.loaders, statusesFor(false), offset, limit);
+          ordering: listOrdering('statement/laundered-page'),
+          fetchPage: async (seek) => {
+            const page = await launderedPage(ctx.loaders, statusesFor(false), seek);
             for (const l of page.items) byKey.set(l.claimKey, l);
-            return { total: page.total, items: page.items.map((l) => l.claimKey) };
+            return { total: page.total, rows: page.rows };
           },
-          toNodes: async (keys) => keys.map((k) => byKey.get(k)!),
+          toNodes: async (keys) => keys.map((k) => byKey.get(k) ?? null),
         });
       },
     },

@@ -6,6 +6,7 @@ import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { testDatabase } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
+import { LIST_QUERIES, listQuery } from '../../src/graph/keyset.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -27,10 +28,16 @@ describe('every Cypher query', () => {
 
   it.each(names)('cypher/queries/%s.cypher passes EXPLAIN on the real server', async (name) => {
     // Export queries are templates whose label and depth come from an allow-list (src/export).
-    const text = name.startsWith('export/')
-      ? exportQuery(name.slice('export/'.length), { label: 'Claim', depth: 2 })
-      : cypher(name);
-    await expect(explain(text)).resolves.toBeUndefined();
+    // Keyset lists are templates whose seek and order come from src/graph/keyset.ts: each
+    // direction, with both cursors set.
+    const texts = name.startsWith('export/')
+      ? [exportQuery(name.slice('export/'.length), { label: 'Claim', depth: 2 })]
+      : name in LIST_QUERIES
+        ? [false, true].map((reverse) =>
+            listQuery(name as keyof typeof LIST_QUERIES, { after: ['x'], before: ['y'], reverse }),
+          )
+        : [cypher(name)];
+    for (const text of texts) await expect(explain(text)).resolves.toBeUndefined();
   });
 
   it('every variant of the claims list passes EXPLAIN', async () => {
@@ -52,7 +59,12 @@ describe('every Cypher query', () => {
     let checked = 0;
     for (const filter of filters) {
       for (const order of orders) {
-        const built = buildClaimListQuery({ ...filter, statuses: ['accepted'] }, order);
+        const seek = {
+          after: checked % 2 ? ['x'] : null,
+          before: checked % 3 ? ['y'] : null,
+          reverse: checked % 2 === 0,
+        };
+        const built = buildClaimListQuery({ ...filter, statuses: ['accepted'] }, order, seek);
         expect(built.query).not.toBeNull();
         await explain(built.query!);
         checked++;

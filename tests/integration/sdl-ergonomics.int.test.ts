@@ -162,8 +162,13 @@ describe('cursors bound to their list', () => {
         });
       }
     }
-    // A well-formed cursor of this list at an offset of our choosing is simply a position.
-    const own = b64url(JSON.stringify({ v: 1, l: binding, o: 0 }));
+    // An offset cursor (this API's format before keyset cursors) is refused too.
+    const offset = b64url(JSON.stringify({ v: 1, l: binding, o: 0 }));
+    const old = await page(`first: 1, after: "${offset}"`);
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // A well-formed keyset cursor of this list with values of our choosing is simply a place in it
+    // (the default order, SAID_AT_DESC: known time, latest day, key).
+    const own = b64url(JSON.stringify({ v: 2, l: binding, k: [false, '2026-01-01', 'z'] }));
     expect((await page(`first: 1, after: "${own}"`)).errors).toBeUndefined();
   });
 });

@@ -13,10 +13,13 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
 import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
+import { LIST_QUERIES, listQuery, type ListQueryName } from '../../src/graph/keyset.js';
 
 /** Modules allowed to assemble Cypher text, and why. */
 const BUILDER_MODULES: Record<string, string> = {
   'src/graph/claim-list.ts': 'joins constant fragments from a closed allow-list',
+  'src/graph/keyset.ts':
+    'fills the list query templates with seek, order and sort fragments from its closed ORDERINGS',
   'src/db/migrations.ts': 'runs statements read from the versioned cypher/migrations files',
   'src/export/allow-list.ts':
     'fills the cypher/queries/export templates with labels, types and a depth from its closed allow-list',
@@ -225,6 +228,42 @@ describe('the claims-list builder', () => {
       for (const m of query?.matchAll(/\(\w*:(\w+)/g) ?? []) labels.add(m[1]!);
     }
     expect([...labels].sort()).toEqual(['Actor', 'Claim', 'Event', 'Place', 'Source']);
+  });
+});
+
+describe('the keyset pages', () => {
+  const value = fc.oneof(
+    fc.string(),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant("x') RETURN 1 //"),
+  );
+  const cursor = fc.option(fc.array(value, { minLength: 1, maxLength: 3 }));
+
+  it('put cursor values in parameters: the text depends only on which cursors are set and the direction', () => {
+    const names = Object.keys(LIST_QUERIES) as ListQueryName[];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), cursor, cursor, fc.boolean(), (name, after, before, reverse) => {
+        const text = listQuery(name, { after, before, reverse });
+        const twin = listQuery(name, { after: after && ['n'], before: before && ['n'], reverse });
+        expect(text).toBe(twin);
+        expect(text).not.toMatch(/__(Seek|Order|Sort)__/);
+      }),
+      { numRuns: 200 },
+    );
+    const claims = fc.constantFrom(...CLAIM_ORDERS);
+    fc.assert(
+      fc.property(claims, cursor, cursor, fc.boolean(), (order, after, before, reverse) => {
+        const built = buildClaimListQuery({ statuses: ['accepted'] }, order, { after, before, reverse });
+        const twin = buildClaimListQuery({ statuses: ['accepted'] }, order, {
+          after: after && [true],
+          before: before && [0],
+          reverse,
+        });
+        expect(built.query).toBe(twin.query);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-// Claims tied to many events, per event, in the order they were said.
+// Claims tied to many events, per event, in the order they were said (unknown times last); a
+// keyset page (src/graph/keyset.ts fills __Seek__, __Order__, __Sort__).
 UNWIND $keys AS key
 MATCH (e:Event {key: key})
 CALL (e) {
@@ -10,9 +11,10 @@ CALL (e) {
   MATCH (e)<-[:REFERS_TO]-(c:Claim)
   WHERE c.status IN $statuses
   WITH c
-  ORDER BY c.saidAt, c.key
-  SKIP $offset
+  WHERE __Seek__
+  WITH c
+  ORDER BY __Order__
   LIMIT $limit
-  RETURN collect(c.key) AS items
+  RETURN collect({key: c.key, sort: __Sort__}) AS items
 }
 RETURN key, total, items

@@ -1,4 +1,5 @@
-// One page of laundered appearances, counted and paged here rather than by computing every
+// One keyset page of laundered appearances, in key order (src/graph/keyset.ts fills __Seek__,
+// __Order__, __Sort__ over `key`), counted and paged here rather than by computing every
 // statement's journey: a claim is laundered when an earlier appearance of its statement
 // (SAME_STATEMENT up to six links; earlier in the journey's order: published before it, or at the
 // same time with a smaller key) carried an unnamed source or a hedge, and this one carries no
@@ -28,6 +29,14 @@ WHERE EXISTS {
      OR (size(coalesce(e.hedges, [])) > hedgesLater AND unnamedLater <= unnamedEarlier)
 }
 WITH l.key AS key
-ORDER BY key
 WITH collect(key) AS keys
-RETURN size(keys) AS total, keys[$offset..($offset + $limit)] AS keys
+CALL (keys) {
+  UNWIND keys AS key
+  WITH key
+  WHERE __Seek__
+  WITH key
+  ORDER BY __Order__
+  LIMIT $limit
+  RETURN collect({key: key, sort: __Sort__}) AS items
+}
+RETURN size(keys) AS total, items

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/database.js';
 import {
   buildClaimListQuery,
+  FROM_START,
   readClaimList,
   type ClaimFilter,
   type ClaimOrder,
@@ -144,22 +145,49 @@ describe('the claims list query', () => {
     // An unknown saying time sorts last in both directions, never as the article's date.
     [
       'SAID_AT_DESC',
-      '(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidLatest, c.saidEarliest) DESC, c.key',
+      "(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidLatest, c.saidEarliest, '') DESC, c.key",
     ],
     [
       'SAID_AT_ASC',
-      '(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidEarliest, c.saidLatest), c.key',
+      "(c.saidEarliest IS NULL AND c.saidLatest IS NULL), coalesce(c.saidEarliest, c.saidLatest, ''), c.key",
     ],
     // An ungraded claim sorts last in both directions (docs/grading.md).
-    ['CONFIDENCE_DESC', 'c.confidence IS NULL, c.confidence DESC, c.key'],
-    ['CONFIDENCE_ASC', 'c.confidence IS NULL, c.confidence, c.key'],
+    ['CONFIDENCE_DESC', 'c.confidence IS NULL, coalesce(c.confidence, 0.0) DESC, c.key'],
+    ['CONFIDENCE_ASC', 'c.confidence IS NULL, coalesce(c.confidence, 0.0), c.key'],
     ['KEY_ASC', 'c.key'],
-  ])('orders %s by %s, the key breaking ties, and counts before paging', (order, orderBy) => {
+  ])('orders %s by %s, the key breaking ties, and counts beside the page', (order, orderBy) => {
     const { query } = buildClaimListQuery(base, order);
     expect(query).toContain(`ORDER BY ${orderBy}\n`);
     expect(query).toMatch(
-      /RETURN count\(c\) AS total[\s\S]*SKIP \$offset\s+LIMIT \$limit\s+RETURN collect\(c\.key\) AS items[\s\S]*RETURN total, items$/,
+      /RETURN count\(c\) AS total[\s\S]*WHERE true\s+WITH c\s+ORDER BY [^\n]*\s+LIMIT \$limit\s+RETURN collect\(\{key: c\.key, sort: \[[^\n]*c\.key\]\}\) AS items[\s\S]*RETURN total, items$/,
     );
+    expect(query).not.toMatch(/SKIP/);
+  });
+
+  it('continues after a cursor by its sort values and the key, each a parameter, either way', () => {
+    const after = { after: ['x'], before: null, reverse: false };
+    expect(buildClaimListQuery(base, 'KEY_ASC', after).query).toContain('WHERE (c.key > $after[0])');
+    const desc = buildClaimListQuery(base, 'CONFIDENCE_DESC', {
+      after: [false, 0.5, 'k'],
+      before: null,
+      reverse: false,
+    });
+    expect(desc.query).toContain(
+      'WHERE (c.confidence IS NULL >= $after[0] AND ((c.confidence IS NULL > $after[0]) OR ' +
+        '(c.confidence IS NULL = $after[0] AND coalesce(c.confidence, 0.0) < $after[1]) OR ' +
+        '(c.confidence IS NULL = $after[0] AND coalesce(c.confidence, 0.0) = $after[1] AND c.key > $after[2])))',
+    );
+    const back = buildClaimListQuery(base, 'CONFIDENCE_DESC', {
+      after: null,
+      before: [true, 0, 'k'],
+      reverse: true,
+    });
+    expect(back.query).toContain('coalesce(c.confidence, 0.0) > $before[1]');
+    expect(back.query).toContain(
+      'ORDER BY c.confidence IS NULL DESC, coalesce(c.confidence, 0.0), c.key DESC\n',
+    );
+    // The values themselves never reach the text.
+    expect(desc.query).not.toContain('0.5');
   });
 });
 
@@ -176,25 +204,32 @@ describe('reading a page of the claims list', () => {
     return { db, sent };
   }
 
-  it('sends the built query with the page bounds as parameters, and reads total and keys', async () => {
-    const { db, sent } = recordingDb({ total: 12, items: ['a#1', 'a#2'] });
-    const built = buildClaimListQuery({ ...base, speakerKey: 'actor:x' }, 'KEY_ASC');
-    expect(await readClaimList(db, built, 10, 2)).toEqual({ total: 12, items: ['a#1', 'a#2'] });
-    expect(sent).toEqual([{ query: built.query, params: { ...built.params, offset: 10, limit: 2 } }]);
+  it('sends the built query with the cursor values and page size as parameters, and reads total and rows', async () => {
+    const rows = [
+      { key: 'a#1', sort: ['a#1'] },
+      { key: 'a#2', sort: ['a#2'] },
+    ];
+    const { db, sent } = recordingDb({ total: 12, items: rows });
+    const seek = { after: ['a#0'], before: null, reverse: false, limit: 2 };
+    const built = buildClaimListQuery({ ...base, speakerKey: 'actor:x' }, 'KEY_ASC', seek);
+    expect(await readClaimList(db, built, seek)).toEqual({ total: 12, rows });
+    expect(sent).toEqual([
+      { query: built.query, params: { ...built.params, after: ['a#0'], before: null, limit: 2 } },
+    ]);
   });
 
   it('answers an empty page without asking the database when the filter cannot match', async () => {
     const { db, sent } = recordingDb({ total: 99, items: ['x#1'] });
     const built = buildClaimListQuery({ ...base, speakerKey: 'place:paris' }, 'KEY_ASC');
-    expect(await readClaimList(db, built, 0, 20)).toEqual({ total: 0, items: [] });
+    expect(await readClaimList(db, built, FROM_START)).toEqual({ total: 0, rows: [] });
     expect(sent).toEqual([]);
   });
 
   it('reads no row as an empty page', async () => {
     const { db } = recordingDb(undefined);
-    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), 0, 20)).toEqual({
+    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), FROM_START)).toEqual({
       total: 0,
-      items: [],
+      rows: [],
     });
   });
 });
