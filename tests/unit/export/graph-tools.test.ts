@@ -393,6 +393,7 @@ describe('NetworkX opens the exports', () => {
     files.leanGraphml = saved('lean.graphml', await collect(graphml(leanReader(graph()))));
     files.leanGexf = saved('lean.gexf', await collect(gexf()(leanReader(graph()))));
     files.fullGraphml = saved('full.graphml', await collect(graphml(graph())));
+    files.fullGexf = saved('full.gexf', await collect(gexf()(graph())));
     files.leanGexf12 = saved('lean-12.gexf', await collect(gexf('1.2draft')(leanReader(graph()))));
     files.fullGexf12 = saved('full-12.gexf', await collect(gexf('1.2draft')(graph())));
     files.agents = saved(
@@ -403,6 +404,7 @@ describe('NetworkX opens the exports', () => {
       { kind: 'graphml', file: files.leanGraphml },
       { kind: 'gexf', file: files.leanGexf },
       { kind: 'graphml', file: files.fullGraphml },
+      { kind: 'gexf', file: files.fullGexf },
       { kind: 'gexf', file: files.leanGexf12 },
       { kind: 'gexf', file: files.fullGexf12 },
       { kind: 'graphml', file: files.agents },
@@ -430,13 +432,20 @@ describe('NetworkX opens the exports', () => {
     expect(g.edgeData['a1#c1|source:a1:official']!.anonymous).toEqual([true, 'bool']);
   });
 
-  it('read_gexf: GEXF 1.3 reads the same in NetworkX 3, and NetworkX 2 says it knows no 1.3', () => {
+  it('read_gexf: GEXF 1.3, lean and full, reads the same in NetworkX 3, and NetworkX 2 says it knows no 1.3', () => {
     const g13 = read[files.leanGexf!]!;
     const g12 = read[files.leanGexf12!]!;
     if (Number(g13.version.split('.')[0]) >= 3) {
+      // The NetworkX this project's machines and CI have (3.6); Debian 12's 2.8 is the fallback.
       expect(g13.error).toBeUndefined();
+      expect(g13).toMatchObject({ directed: true, nodes: 5, edges: 6 });
       expect(g13.nodeData).toEqual(g12.nodeData);
       expect(g13.edgeData).toEqual(g12.edgeData);
+      expect(g13.nodeData['a1#c1']!.start).toEqual(['2026-02-01', 'str']);
+      const full13 = read[files.fullGexf!]!;
+      expect(full13.error).toBeUndefined();
+      expect(full13).toMatchObject({ nodes: nodes.length, edges: edges.length });
+      expect(full13.nodeData).toEqual(read[files.fullGexf12!]!.nodeData);
     } else {
       // NetworkX 2.x (Debian 12) looks for the 1.1draft and 1.2draft namespaces only.
       expect(g13.error).toMatch(/No <graph> element in GEXF file/);
