@@ -368,10 +368,12 @@ describe('claims inserted between two page requests', () => {
       );
       expect(now.total).toBe(total * 2);
       expect(rest, order).toEqual(now.keys.slice(now.keys.indexOf(seen[9]!) + 1));
-      expect(
-        rest.some((k) => k.startsWith('aaa-copy#')),
-        `${order}: new rows after the cursor are shown`,
-      ).toBe(true);
+      // The copy's keys sort before every seed key: in key order all of it lands before the cursor
+      // (where an offset would have shown the first page again); in the other orders it ties
+      // with rows on both sides, and the rows after the cursor are shown.
+      const added = rest.filter((k) => k.startsWith('aaa-copy#')).length;
+      if (order === 'KEY_ASC') expect(added).toBe(0);
+      else expect(added, `${order}: new rows after the cursor are shown`).toBeGreaterThan(0);
     }
   }, 600_000);
 });
