@@ -13,6 +13,7 @@
  * Both Cypher variants return the same keys for page N (checked before timing).
  */
 import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClaimListQuery } from '../src/graph/claim-list.js';
@@ -109,10 +110,11 @@ export async function measureDeepPage(
       await s.close();
     }
   };
-  const keyset1 = () => bare(keysetText(null), { statuses, after: null, before: null, limit: pageSize + 1 });
-  const keysetN = () =>
-    bare(keysetText(values), { statuses, after: values, before: null, limit: pageSize + 1 });
-  const offset = (o: number) => bare(OFFSET_QUERY, { statuses, offset: o, limit: pageSize + 1 });
+  // LIMIT and SKIP take integers; the driver sends a bare JS number as a float.
+  const limit = neo4j.int(pageSize + 1);
+  const keyset1 = () => bare(keysetText(null), { statuses, after: null, before: null, limit });
+  const keysetN = () => bare(keysetText(values), { statuses, after: values, before: null, limit });
+  const offset = (o: number) => bare(OFFSET_QUERY, { statuses, offset: neo4j.int(o), limit });
   const deepOffset = (page - 1) * pageSize;
 
   // Same answers before timing: the deep page by cursor and by offset, and through GraphQL.
