@@ -47,6 +47,17 @@ export function queryNameOf(text: string): QueryName | undefined {
   return nameByText.get(text);
 }
 
+/**
+ * Names a statement filled in from a registry file (a keyset list query with its seek, order and
+ * sort placeholders filled), so traces and logs name it by its file as they name the file's own
+ * text. The filled texts form a closed set (they depend on the query and the seek's shape, never
+ * on values: tests/unit/cypher-safety.test.ts), so the map stays small.
+ */
+export function namedAs(name: QueryName, text: string): string {
+  nameByText.set(text, name);
+  return text;
+}
+
 /** Every named query, for the EXPLAIN test and the benchmark. */
 export function allQueryNames(): readonly QueryName[] {
   return QUERY_NAMES;

@@ -11,7 +11,7 @@
  * that `listQuery` fills; the cursor's values always travel as the parameters `$after` and
  * `$before`, never in the text.
  */
-import { cypher, type QueryName } from '../db/cypher.js';
+import { cypher, namedAs, type QueryName } from '../db/cypher.js';
 
 /** A sort-key value as a cursor carries it. */
 export type SortValue = string | number | boolean;
@@ -184,5 +184,5 @@ export function listQuery(name: ListQueryName, seek: Pick<Seek, 'after' | 'befor
     .replaceAll('__Sort__', sortValues(ordering));
   const left = /__(Seek|Order|Sort)__/.exec(text);
   if (left) throw new Error(`${name}: placeholder ${left[0]} has no value`);
-  return text;
+  return namedAs(name, text);
 }
