@@ -96,7 +96,9 @@ public final class LocalNeo4j {
     private static void setInitialPassword(Path home, String password) {
         SetInitialPasswordCommand command =
                 new SetInitialPasswordCommand(new ExecutionContext(home, home.resolve("conf")));
-        int code = new picocli.CommandLine(command).execute(password);
+        // "--" ends the options: a generated password is base64url and may begin with '-', which
+        // picocli would otherwise read as an unknown option (exit 64, about one start in 64).
+        int code = new picocli.CommandLine(command).execute("--", password);
         if (code != 0) {
             throw new IllegalStateException("setting the initial password failed (exit " + code + ")");
         }
