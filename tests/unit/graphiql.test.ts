@@ -5,25 +5,15 @@
  * show the schema docs. The API has no database behind it (introspection needs none).
  * Without Chromium the test fails under CI (CI=true) and is skipped with a message elsewhere.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, GRAPHIQL_TITLE } from '../../src/graphiql.js';
 import { EXAMPLE_QUERIES } from '../../src/examples.js';
 import { buildYoga } from '../../src/yoga.js';
+import { browserTestsRun, launchChromium, type Browser } from '../support/chromium.js';
 import { offlineApi } from '../support/offline-api.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
-
-if (!haveChromium && !inCI) {
-  console.warn(`[graphiql] skipped: no Chromium at ${CHROMIUM} (run scripts/install-chromium.sh)`);
-}
 
 describe('example tabs', () => {
   it('one tab per example query, each starting with its comment', () => {
@@ -33,11 +23,11 @@ describe('example tabs', () => {
   });
 });
 
-describe.skipIf(!haveChromium && !inCI)('GraphiQL, offline', { timeout: 400_000 }, () => {
+describe.skipIf(!browserTestsRun('graphiql'))('GraphiQL, offline', { timeout: 400_000 }, () => {
   const api = offlineApi({ NODE_ENV: 'development' });
   let server: Server;
   let base: string;
-  let userDataDir: string;
+  let chrome: Browser | undefined;
   let browser: BrowserContext;
   let page: Page;
   const refused: string[] = [];
@@ -45,27 +35,12 @@ describe.skipIf(!haveChromium && !inCI)('GraphiQL, offline', { timeout: 400_000 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium)
-      throw new Error(`Chromium is not installed at ${CHROMIUM}; run scripts/install-chromium.sh`);
     const yoga = buildYoga({ config: api.config, db: api.db });
     server = createServer(yoga);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'graphiql-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1400, height: 1000 },
-    });
+    chrome = await launchChromium({ width: 1400, height: 1000 });
+    browser = chrome.context;
     // Offline: anything not from this server (a CDN, fonts) is refused and recorded.
     await browser.route('**/*', (route) => {
       const url = route.request().url();
@@ -84,8 +59,7 @@ describe.skipIf(!haveChromium && !inCI)('GraphiQL, offline', { timeout: 400_000 
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chrome?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await api.close();
   });
