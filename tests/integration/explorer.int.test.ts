@@ -4,12 +4,11 @@
  * Without Chromium the test fails under CI (CI=true) and is skipped with a message elsewhere;
  * scripts/install-chromium.sh installs it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { repoRoot } from '../../src/paths.js';
@@ -19,31 +18,20 @@ import { buildYoga } from '../../src/yoga.js';
 import { confidenceColour } from '../../src/explorer/client/kinds.js';
 import { seedDocument } from '../support/api.js';
 import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { browserTestsRun, launchChromium, type Browser } from '../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 
-if (!haveChromium && !inCI) {
-  console.warn(`[explorer] skipped: no Chromium at ${CHROMIUM} (run scripts/install-chromium.sh)`);
-}
-
-describe.skipIf(!haveChromium && !inCI)('the explorer page', () => {
+describe.skipIf(!browserTestsRun('explorer'))('the explorer page', () => {
   let db: Database;
   let server: Server;
   let base: string;
-  let userDataDir: string;
+  let chrome: Browser | undefined;
   let browser: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}; CI needs it for the explorer test: run scripts/install-chromium.sh`,
-      );
-    }
     const config = testConfig();
     db = testDatabase(config);
     await resetGraph(db);
@@ -53,22 +41,8 @@ describe.skipIf(!haveChromium && !inCI)('the explorer page', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'explorer-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1600, height: 1100 },
-      deviceScaleFactor: 1,
-    });
+    chrome = await launchChromium({ width: 1600, height: 1100 });
+    browser = chrome.context;
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
@@ -77,8 +51,7 @@ describe.skipIf(!haveChromium && !inCI)('the explorer page', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chrome?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await db?.close();
   });
