@@ -47,7 +47,7 @@ import { existingMatchingSection, withMatchingSection } from './matching-cost.js
 import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.js';
 import { machineInfo } from './machine.js';
 import { profileIngest, profileProvenance } from './profile.js';
-import { renderReport, type SizeResult } from './report.js';
+import { keepEarlierSections, renderReport, type SizeResult } from './report.js';
 import { measureThroughput, type ThroughputReport } from './throughput.js';
 import { buildYoga } from '../src/yoga.js';
 import { readInputs } from './latency.js';
@@ -335,7 +335,8 @@ if (!smoke) {
   // The matching section is measured by its own command (bench/matching-cost.ts): kept as it is.
   const reportFile = path.join(repoRoot, 'BENCHMARKS.md');
   const matching = existsSync(reportFile) ? existingMatchingSection(readFileSync(reportFile, 'utf8')) : null;
-  const report = renderReport(results, notes);
+  const previous = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
+  const report = keepEarlierSections(previous, renderReport(results, notes));
   writeFileSync(reportFile, matching ? withMatchingSection(report, matching) : report);
   log('wrote BENCHMARKS.md');
 }
