@@ -23,6 +23,8 @@ export const GROUPS = {
   ],
   'domain-grading': ['src/domain/grading.ts', 'src/domain/grading-config.ts', 'src/domain/assessment.ts'],
   'domain-other': ['src/domain/independence.ts', 'src/domain/chronology.ts', 'src/domain/wording-diff.ts'],
+  // Saying times and the story across outlets (added to the domain after the groups above).
+  'domain-story': ['src/domain/time.ts', 'src/domain/matching.ts', 'src/domain/statement.ts'],
 };
 
 // MUTATION_GROUP may also name one file of a group (`MUTATION_GROUP=src/domain/validate.ts`):

@@ -7,6 +7,7 @@ import {
   GradingConfigSchema,
   defaultGradingConfig,
   loadGradingConfig,
+  mergeGradingConfig,
 } from '../../../src/domain/grading-config.js';
 
 describe('grading configuration', () => {
@@ -43,5 +44,38 @@ describe('grading configuration', () => {
     expect(() => loadGradingConfig({ GRADING_CONFIG: '{"hedgePenalty": 2}' })).toThrow(/hedgePenalty/);
     expect(() => loadGradingConfig({ GRADING_CONFIG: '{"unknownSetting": 1}' })).toThrow(/GRADING_CONFIG/);
     expect(() => loadGradingConfig({ GRADING_CONFIG: '/no/such/file.json' })).toThrow(/GRADING_CONFIG/);
+  });
+
+  it('merges the verdict table and the weights key by key, and replaces the other settings whole', () => {
+    const config = loadGradingConfig({
+      GRADING_CONFIG:
+        '{"verdictRatings": {"unproven": 0.5}, "reliabilityWeight": {"A": 0.9}, "hedgingRoles": ["claimed"]}',
+    });
+    expect(config.verdictRatings).toEqual({ ...defaultGradingConfig.verdictRatings, unproven: 0.5 });
+    expect(config.reliabilityWeight).toEqual({ ...defaultGradingConfig.reliabilityWeight, A: 0.9 });
+    expect(config.hedgingRoles).toEqual(['claimed']);
+    expect(mergeGradingConfig()).toEqual(defaultGradingConfig);
+  });
+
+  it('reads a value with spaces around it, and a blank value as unset', () => {
+    expect(loadGradingConfig({ GRADING_CONFIG: '  {"hedgePenalty": 0.1}\n' }).hedgePenalty).toBe(0.1);
+    expect(loadGradingConfig({ GRADING_CONFIG: '   ' })).toBe(defaultGradingConfig);
+  });
+
+  it('names every bad setting by its path, and the whole object for an unknown setting', () => {
+    const error = (value: string) => {
+      try {
+        loadGradingConfig({ GRADING_CONFIG: value });
+      } catch (e) {
+        expect(e).toBeInstanceOf(GradingConfigError);
+        expect((e as Error).name).toBe('GradingConfigError');
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    const two = error('{"reliabilityByKind": {"wire": "G"}, "hedgePenalty": 2}');
+    expect(two).toMatch(/^invalid GRADING_CONFIG: reliabilityByKind\.wire: .+; hedgePenalty: .+$/);
+    expect(error('{"unknownSetting": 1}')).toMatch(/^invalid GRADING_CONFIG: \(root\): .*unknownSetting/);
+    expect(error('{"hedgePenalty": ')).toMatch(/^invalid GRADING_CONFIG: .*JSON/);
   });
 });

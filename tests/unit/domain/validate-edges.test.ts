@@ -163,7 +163,107 @@ describe('relative times', () => {
   });
 });
 
+describe('relative times of events', () => {
+  /** The mini document with two more events, `a` anchored on `b` and `b` on `a`. */
+  function anchoredInCircle(): Doc {
+    const doc = miniDoc();
+    doc.events!.push(
+      {
+        id: 'ev-a',
+        name: 'A',
+        kind: 'meeting',
+        time: { text: 'days later', relativeTo: { event: 'ev-b', relation: 'after' } },
+      },
+      {
+        id: 'ev-b',
+        name: 'B',
+        kind: 'meeting',
+        time: { text: 'earlier', relativeTo: { event: 'ev-a', relation: 'before' } },
+      },
+    );
+    return doc;
+  }
+
+  it('names events anchored on each other, at each one', () => {
+    expect(issuesOf(anchoredInCircle())).toEqual([
+      {
+        path: 'events[1].time.relativeTo.event',
+        message: 'time.relativeTo.event cycle: "ev-a" -> "ev-b" -> "ev-a"',
+      },
+      {
+        path: 'events[2].time.relativeTo.event',
+        message: 'time.relativeTo.event cycle: "ev-a" -> "ev-b" -> "ev-a"',
+      },
+    ]);
+  });
+
+  it('names an event anchored on itself', () => {
+    const doc = miniDoc();
+    doc.events!.push({
+      id: 'ev-a',
+      name: 'A',
+      kind: 'meeting',
+      time: { text: 'then', relativeTo: { event: 'ev-a', relation: 'after' } },
+    });
+    expect(issuesOf(doc)).toEqual([
+      { path: 'events[1].time.relativeTo.event', message: '"ev-a" cannot be its own time.relativeTo.event' },
+    ]);
+  });
+
+  it("checks the side of an event's relative time, at the event's path", () => {
+    const doc = miniDoc();
+    doc.events!.push({
+      id: 'ev-a',
+      name: 'A',
+      kind: 'meeting',
+      time: {
+        text: 'days later',
+        end: '2026-02-10',
+        relativeTo: { event: 'talks-march', relation: 'after' },
+      },
+    });
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: 'events[1].time.relativeTo',
+        message: '"days later" is after "talks-march", which starts 2026-03-01, but ends 2026-02-10',
+      },
+    ]);
+  });
+});
+
+describe('relative times with a clock part', () => {
+  const before = (start: string) => ({
+    text: 'before that',
+    start,
+    relativeTo: { event: 'talks-march', relation: 'before' as const },
+  });
+
+  it('compares days, not instants: a time late on the last day of the anchor is not after it', () => {
+    const doc = miniDoc();
+    doc.claims[1]!.time = before('2026-03-31T23:00:00Z');
+    expect(() => parseArticleDocument(doc)).not.toThrow();
+  });
+
+  it('names the day, not the instant, of a time on the wrong side', () => {
+    const doc = miniDoc();
+    doc.claims[1]!.time = before('2026-04-01T08:30:00Z');
+    expect(issuesOf(doc).map((i) => i.message)).toEqual([
+      '"before that" is before "talks-march", which ends 2026-03-31, but starts 2026-04-01',
+    ]);
+  });
+});
+
 describe('spans at the end of the text', () => {
+  it('quotes a wrong span of exactly 60 characters whole, and cuts one of 61', () => {
+    const doc = miniDoc();
+    doc.claims[3]!.evidence = { start: 0, end: 60, text: 'y'.repeat(60) };
+    doc.claims[2]!.evidence = { start: 0, end: 61, text: 'z'.repeat(61) };
+    expect(issuesOf(doc).map((i) => i.message)).toEqual([
+      `span 0-61 reads ${JSON.stringify(`${MINI_TEXT.slice(0, 57)}...`)}, not "${'z'.repeat(57)}..."`,
+      `span 0-60 reads ${JSON.stringify(MINI_TEXT.slice(0, 60))}, not "${'y'.repeat(60)}"`,
+    ]);
+  });
+
   it('accepts a span that ends exactly at the end of the article', () => {
     const doc = miniDoc();
     doc.claims[3]!.evidence = spanOf(MINI_TEXT, 'the truce is fragile.');
@@ -176,6 +276,14 @@ describe('where a problem belongs', () => {
     const doc = miniDoc() as any;
     doc.sources[0].id = 7;
     for (const issue of issuesOf(doc)) expect(issue).not.toHaveProperty('claimId');
+  });
+
+  it('gives a claim that is not an object a problem at its index, with no claim id', () => {
+    const doc = miniDoc() as any;
+    doc.claims[0] = null;
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path)).toEqual(['claims[0]']);
+    expect(issues[0]).not.toHaveProperty('claimId');
   });
 
   it('counts no more problems in the message when there are exactly five', () => {

@@ -14,6 +14,8 @@ import {
 } from '../../../src/graph/claim-list.js';
 
 const base: ClaimFilter = { statuses: ['accepted'] };
+const HEDGED =
+  '(size(coalesce(c.hedges, [])) > 0 OR EXISTS { (c)<-[:TELLS]-(h:Telling) WHERE h.role IN $hedgingRoles })';
 
 /** The predicates of the WHERE clause (the same in the count and the page). */
 function predicates(filter: Partial<ClaimFilter>): string[] {
@@ -59,6 +61,25 @@ describe('the claims list query', () => {
     [{ confidenceMin: 0 }, 'c.confidence >= $confidenceMin'],
     [{ confidenceMax: 0.5 }, 'c.confidence <= $confidenceMax'],
     [{ kinds: ['demand'] }, 'c.kind IN $kinds'],
+    // `within` on one side only: the other side stays open.
+    [
+      { saidFrom: '2025-05-01', saidMatch: 'within' },
+      '(NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND c.saidEarliest >= $saidFrom)',
+    ],
+    [
+      { saidTo: '2025-05-31', saidMatch: 'within' },
+      '(NOT (c.saidEarliest IS NULL AND c.saidLatest IS NULL) AND c.saidLatest <= $saidTo)',
+    ],
+    [{ confidenceMax: 0 }, 'c.confidence <= $confidenceMax'],
+    [{ graded: true }, 'c.confidence IS NOT NULL'],
+    [{ graded: false }, 'c.confidence IS NULL'],
+    [{ outletAnalysis: true }, 'coalesce(c.outletAnalysis, false) = $outletAnalysis'],
+    [{ outletAnalysis: false }, 'coalesce(c.outletAnalysis, false) = $outletAnalysis'],
+    [{ hedged: true }, HEDGED],
+    [{ hedged: false }, `NOT ${HEDGED}`],
+    // 0 is a bound like any other (it must not be read as "no filter").
+    [{ anonymousDepthMin: 0 }, 'coalesce(c.anonymousLinks, 0) >= $anonymousDepthMin'],
+    [{ anonymousDepthMin: 2 }, 'coalesce(c.anonymousLinks, 0) >= $anonymousDepthMin'],
   ])('%j adds exactly %s', (filter, predicate) => {
     expect(predicates(filter)).toEqual(['c.status IN $statuses', predicate]);
   });
@@ -66,6 +87,38 @@ describe('the claims list query', () => {
   it('adds nothing for an absent anonymity filter or an empty kinds list, or date options without dates', () => {
     expect(predicates({ anonymous: null, kinds: [] })).toEqual(['c.status IN $statuses']);
     expect(predicates({ saidMatch: 'within', includeUndated: true })).toEqual(['c.status IN $statuses']);
+    expect(
+      predicates({
+        confidenceMin: null,
+        confidenceMax: null,
+        graded: null,
+        outletAnalysis: null,
+        hedged: null,
+        anonymousDepthMin: null,
+        saidFrom: null,
+        saidTo: null,
+        kinds: null,
+      }),
+    ).toEqual(['c.status IN $statuses']);
+  });
+
+  it('combines every predicate in one WHERE, each once', () => {
+    expect(
+      predicates({
+        anonymous: true,
+        graded: false,
+        hedged: true,
+        outletAnalysis: false,
+        anonymousDepthMin: 1,
+      }),
+    ).toEqual([
+      'c.status IN $statuses',
+      'c.anonymousLinks > 0',
+      'c.confidence IS NULL',
+      'coalesce(c.outletAnalysis, false) = $outletAnalysis',
+      HEDGED,
+      'coalesce(c.anonymousLinks, 0) >= $anonymousDepthMin',
+    ]);
   });
 
   it('anchors on the first key filter and checks the others as patterns', () => {
@@ -79,6 +132,17 @@ describe('the claims list query', () => {
       'MATCH (:Source {key: $sourceKey})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)',
     );
     expect(matchOf({ aboutKey: 'event:e' })).toBe('MATCH (:Event {key: $aboutKey})<-[:REFERS_TO]-(c:Claim)');
+    expect(matchOf({ addresseeKey: 'actor:a' })).toBe(
+      'MATCH (:Actor {key: $addresseeKey})<-[:ADDRESSED_TO]-(:Telling)-[:TELLS]->(c:Claim)',
+    );
+    expect(matchOf({ addresseeKey: 'source:s' })).toBe(
+      'MATCH (:Source {key: $addresseeKey})<-[:ADDRESSED_TO]-(:Telling)-[:TELLS]->(c:Claim)',
+    );
+    expect(predicates({ speakerKey: 'actor:a', sourceKey: 'source:r', addresseeKey: 'actor:b' })).toEqual([
+      'c.status IN $statuses',
+      'EXISTS { (:Source {key: $sourceKey})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c) }',
+      'EXISTS { (:Actor {key: $addresseeKey})<-[:ADDRESSED_TO]-(:Telling)-[:TELLS]->(c) }',
+    ]);
     expect(predicates({ articleKey: 'article:a', speakerKey: 'source:x', aboutKey: 'place:p' })).toEqual([
       'c.status IN $statuses',
       'EXISTS { (:Source {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c) }',
@@ -91,6 +155,9 @@ describe('the claims list query', () => {
       { speakerKey: 'place:p' },
       { speakerKey: 'nobody' },
       { sourceKey: 'event:e' },
+      { sourceKey: 'nobody' },
+      { addresseeKey: 'place:p' },
+      { addresseeKey: 'nobody' },
       { aboutKey: 'article:a' },
       { aboutKey: 'claim:x' },
     ]) {
@@ -98,6 +165,10 @@ describe('the claims list query', () => {
     }
     for (const aboutKey of ['actor:a', 'source:s', 'place:p', 'event:e']) {
       expect(buildClaimListQuery({ ...base, aboutKey }, 'KEY_ASC').query).not.toBeNull();
+    }
+    for (const key of ['actor:a', 'source:s']) {
+      for (const role of ['speakerKey', 'sourceKey', 'addresseeKey'] as const)
+        expect(buildClaimListQuery({ ...base, [role]: key }, 'KEY_ASC').query).not.toBeNull();
     }
   });
 
@@ -122,6 +193,20 @@ describe('the claims list query', () => {
       hedgingRoles: [],
       addresseeKey: null,
       anonymousDepthMin: null,
+    });
+    const more: ClaimFilter = {
+      statuses: ['accepted'],
+      outletAnalysis: false,
+      hedged: true,
+      hedgingRoles: ['claimed'],
+      addresseeKey: 'actor:b',
+      anonymousDepthMin: 0,
+    };
+    expect(buildClaimListQuery(more, 'KEY_ASC').params).toMatchObject({
+      outletAnalysis: false,
+      hedgingRoles: ['claimed'],
+      addresseeKey: 'actor:b',
+      anonymousDepthMin: 0,
     });
     expect(buildClaimListQuery(base, 'KEY_ASC').params).toEqual({
       statuses: ['accepted'],
@@ -223,6 +308,14 @@ describe('reading a page of the claims list', () => {
     const built = buildClaimListQuery({ ...base, speakerKey: 'place:paris' }, 'KEY_ASC');
     expect(await readClaimList(db, built, FROM_START)).toEqual({ total: 0, rows: [] });
     expect(sent).toEqual([]);
+  });
+
+  it('reads a row without items as a count with no rows', async () => {
+    const { db } = recordingDb({ total: 3 });
+    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), FROM_START)).toEqual({
+      total: 3,
+      rows: [],
+    });
   });
 
   it('reads no row as an empty page', async () => {
