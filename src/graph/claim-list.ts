@@ -12,6 +12,7 @@ import {
   seekParams,
   seekPredicate,
   sortValues,
+  PageRow,
   type KeyPage,
   type OrderingName,
   type Seek,
@@ -199,5 +200,5 @@ RETURN total, items`;
 export async function readClaimList(db: Database, built: BuiltQuery, seek: Seek): Promise<KeyPage> {
   if (!built.query) return { total: 0, rows: [] };
   const [row] = await db.readOne(built.query, { ...built.params, ...seekParams(seek) });
-  return { total: Number(row?.total ?? 0), rows: (row?.items as KeyPage['rows'] | undefined) ?? [] };
+  return PageRow.parse(row ?? {});
 }

@@ -11,6 +11,7 @@
  * that `listQuery` fills; the cursor's values always travel as the parameters `$after` and
  * `$before`, never in the text.
  */
+import { z } from 'zod';
 import { cypher, namedAs, type QueryName } from '../db/cypher.js';
 
 /** A sort-key value as a cursor carries it. */
@@ -104,6 +105,19 @@ export interface KeyPage {
   rows: KeyRow[];
 }
 
+/**
+ * A page as a list query returns it (`total`, `items`), parsed at the boundary; no row (a parent
+ * with nothing in its list) is an empty page.
+ */
+export const PageRow = z
+  .object({
+    total: z.number().default(0),
+    items: z
+      .array(z.object({ key: z.string(), sort: z.array(z.union([z.string(), z.number(), z.boolean()])) }))
+      .default([]),
+  })
+  .transform((r): KeyPage => ({ total: r.total, rows: r.items }));
+
 export function orderingOf(name: OrderingName): readonly SortKey[] {
   return ORDERINGS[name];
 }
@@ -169,6 +183,16 @@ export type ListQueryName = keyof typeof LIST_QUERIES;
 /** The ordering a list query is read in. */
 export function listOrdering(name: ListQueryName): OrderingName {
   return LIST_QUERIES[name][0];
+}
+
+/**
+ * A list a connection reads by keyset: the order it is read in (its cursors carry these keys'
+ * values) and how to fetch the total and the rows beyond a seek. The read modules make these, so
+ * resolvers never name a list query.
+ */
+export interface KeysetList {
+  ordering: OrderingName;
+  fetchPage: (seek: Seek) => Promise<KeyPage>;
 }
 
 /**

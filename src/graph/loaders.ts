@@ -3,88 +3,102 @@
  * in a page, the speaker of each hop) goes through a DataLoader, so a request costs a bounded
  * number of Cypher round trips however many rows it returns. Loaders live for one request only:
  * the API process keeps no state of its own.
+ *
+ * Resolvers never call these methods with a query name: the read modules of each entity
+ * (agents.ts, articles.ts, claims.ts, events.ts, review.ts, statement.ts) do, each with the zod
+ * schema of the rows its query returns.
  */
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../db/database.js';
 import { cypher, type QueryName } from '../db/cypher.js';
-import type { Plain } from '../db/convert.js';
-import { listQuery, seekParams, type KeyPage, type ListQueryName, type Seek } from './keyset.js';
+import {
+  PageRow,
+  listOrdering,
+  listQuery,
+  seekParams,
+  type KeyPage,
+  type KeysetList,
+  type ListQueryName,
+  type Seek,
+} from './keyset.js';
 
-export type Item = Record<string, Plain>;
-/** The names a loader takes (resolvers name queries only through these loaders). */
+/** The names a loader takes. */
 export type { QueryName } from '../db/cypher.js';
 
-interface ClaimChain {
-  claim: Item | null;
-  chain: Item[];
+/**
+ * Reads one row's value into its typed shape (a zod schema's `parse`, from the entity's read
+ * module). Applied once per row when its batch arrives, so what the loader caches, and every
+ * resolver sees, is already typed: a renamed column fails loudly here instead of reaching the
+ * client as something it is not.
+ */
+export type Parse<T> = (value: unknown) => T;
+
+/** DataLoader's `loadMany` answers, with the first failure thrown instead of kept in the list. */
+export function settled<T>(results: readonly (T | Error)[]): T[] {
+  return results.map((r) => {
+    if (r instanceof Error) throw r;
+    return r;
+  });
 }
 
 export class Loaders {
   private readonly keyed = new Map<string, DataLoader<string, unknown>>();
   private readonly paged = new Map<string, DataLoader<string, KeyPage>>();
-  private claimChainLoader?: DataLoader<string, ClaimChain>;
+  private readonly custom = new Map<string, DataLoader<string, unknown>>();
 
   constructor(readonly db: Database) {}
 
-  /** One item per key from a `UNWIND $keys ... RETURN key, item` query; null when absent. */
-  item(query: QueryName, key: string): Promise<Item | null> {
-    return this.keyedLoader<Item | null>(query, 'item', null).load(key);
-  }
-
-  /** Seeds an item loader with a value another query already returned (no round trip). */
-  prime(query: QueryName, key: string, value: Item): void {
-    this.keyedLoader<Item | null>(query, 'item', null).prime(key, value);
-  }
-
-  items(query: QueryName, keys: readonly string[]): Promise<(Item | null)[]> {
-    return this.keyedLoader<Item | null>(query, 'item', null)
-      .loadMany(keys)
-      .then((r) => r.map((x) => (x instanceof Error ? null : x)));
-  }
-
-  /** A list per key from a `UNWIND $keys ... RETURN key, items` query; empty when absent. */
-  list(query: QueryName, key: string, params: Record<string, unknown> = {}): Promise<Item[]> {
-    return this.keyedLoader<Item[]>(query, 'items', [], params).load(key);
-  }
-
-  /** The attribution chain of a claim (hop 0 first), batched with every other claim's. */
-  async chain(claimKey: string): Promise<Item[]> {
-    return (await this.claimChains().load(claimKey)).chain;
+  /**
+   * One typed row per key from a `UNWIND $keys ... RETURN key, item` query; null when absent.
+   * A query is always read with the same `parse` (its read module owns both), so the loader is
+   * keyed by the query alone.
+   */
+  row<T>(query: QueryName, key: string, parse: Parse<T>): Promise<T | null> {
+    return this.keyedLoader<T | null>(query, 'item', null, {}, parse).load(key);
   }
 
   /**
-   * Claims with their chains in one round trip, for a request that will ask for provenance: the
-   * claim loader, the chain loader and the agent loader are all primed from the one statement.
+   * Typed rows by key, in the same order: null for a key naming none. A failed batch (a row that
+   * does not parse, a database error) fails the whole call: it is never read as "absent".
    */
-  async claimsWithChains(keys: readonly string[]): Promise<(Item | null)[]> {
-    const rows = await this.claimChains().loadMany(keys);
-    return rows.map((r) => (r instanceof Error ? null : r.claim));
+  rows<T>(query: QueryName, keys: readonly string[], parse: Parse<T>): Promise<(T | null)[]> {
+    return this.keyedLoader<T | null>(query, 'item', null, {}, parse).loadMany(keys).then(settled);
   }
 
-  async claimWithChain(key: string): Promise<Item | null> {
-    return (await this.claimChains().load(key)).claim;
+  /** Seeds a row loader with a row another query already returned and parsed (no round trip). */
+  primeRow<T>(query: QueryName, key: string, value: T, parse: Parse<T>): void {
+    this.keyedLoader<T | null>(query, 'item', null, {}, parse).prime(key, value);
   }
 
-  private claimChains(): DataLoader<string, ClaimChain> {
-    this.claimChainLoader ??= new DataLoader<string, ClaimChain>(async (keys) => {
-      const rows = await this.db.readOne(cypher('claim/chains'), { keys });
-      const byKey = new Map(rows.map((r) => [String(r.key), r]));
-      return keys.map((key) => {
-        const row = byKey.get(key);
-        if (!row) return { claim: null, chain: [] };
-        const claim = row.claim as Item;
-        const chain = row.chain as Item[];
-        this.prime('claim/by-keys', key, claim);
-        for (const hop of chain) {
-          for (const field of ['agent', 'addressee'] as const) {
-            const agent = hop[field] as Item | null | undefined;
-            if (agent && typeof agent.key === 'string') this.prime('agent/by-keys', agent.key, agent);
-          }
-        }
-        return { claim, chain };
-      });
-    });
-    return this.claimChainLoader;
+  /**
+   * A list per key from a `UNWIND $keys ... RETURN key, items` query, each element parsed;
+   * empty when absent.
+   */
+  rowList<T>(
+    query: QueryName,
+    key: string,
+    parse: Parse<T>,
+    params: Record<string, unknown> = {},
+  ): Promise<T[]> {
+    const parseAll = (value: unknown): T[] => {
+      if (value === null || value === undefined) return [];
+      if (!Array.isArray(value)) throw new Error(`${query}: \`items\` is not a list`);
+      return value.map(parse);
+    };
+    return this.keyedLoader<T[]>(query, 'items', [], params, parseAll).load(key);
+  }
+
+  /**
+   * A batch of a read module's own shape (claims with their chains), made once per request under
+   * `id` by `make`.
+   */
+  batch<V>(id: string, make: () => DataLoader<string, V>): DataLoader<string, V> {
+    let loader = this.custom.get(id) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = make();
+      this.custom.set(id, loader as DataLoader<string, unknown>);
+    }
+    return loader;
   }
 
   /**
@@ -103,40 +117,52 @@ export class Loaders {
       loader = new DataLoader<string, KeyPage>(async (keys) => {
         const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek), keys });
         const byKey = new Map(rows.map((r) => [String(r.key), r]));
-        return keys.map((k) => {
-          const r = byKey.get(k);
-          return { total: Number(r?.total ?? 0), rows: (r?.items as KeyPage['rows'] | undefined) ?? [] };
-        });
+        return keys.map((k) => PageRow.parse(byKey.get(k) ?? {}));
       });
       this.paged.set(id, loader);
     }
     return loader.load(key);
   }
 
-  /** One keyset page of a single-row list query (`RETURN total, items`). */
-  async keysetOne(
-    query: ListQueryName,
-    seek: Seek,
-    params: Record<string, unknown>,
-  ): Promise<Row | undefined> {
-    const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek) });
-    return rows[0];
+  /** A keyset list hanging off one parent (`RETURN key, total, items`), batched across parents. */
+  parentList(query: ListQueryName, parent: string, params: Record<string, unknown>): KeysetList {
+    return {
+      ordering: listOrdering(query),
+      fetchPage: (seek) => this.keysetPage(query, parent, seek, params),
+    };
   }
 
-  /** A single-row query (lists, search): no batching, but still one round trip. */
+  /** A top-level keyset list (`RETURN total, items`). */
+  list(query: ListQueryName, params: Record<string, unknown>): KeysetList {
+    return { ordering: listOrdering(query), fetchPage: (seek) => this.keysetOne(query, seek, params) };
+  }
+
+  /** One keyset page of a single-row list query (`RETURN total, items`). */
+  async keysetOne(query: ListQueryName, seek: Seek, params: Record<string, unknown>): Promise<KeyPage> {
+    const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek) });
+    return PageRow.parse(rows[0] ?? {});
+  }
+
+  /** A single-row query: no batching, but still one round trip. */
   async one(query: QueryName, params: Record<string, unknown>): Promise<Row | undefined> {
     const rows = await this.db.readOne(cypher(query), params);
     return rows[0];
   }
 
-  private keyedLoader<T>(query: QueryName, field: string, missing: T, params: Record<string, unknown> = {}) {
+  private keyedLoader<T>(
+    query: QueryName,
+    field: string,
+    missing: T,
+    params: Record<string, unknown>,
+    parse: Parse<T>,
+  ): DataLoader<string, T> {
     const id = `${query}|${field}|${JSON.stringify(params)}`;
     let loader = this.keyed.get(id) as DataLoader<string, T> | undefined;
     if (!loader) {
       loader = new DataLoader<string, T>(async (keys) => {
         const rows = await this.db.readOne(cypher(query), { ...params, keys });
-        const byKey = new Map(rows.map((r) => [String(r.key), r[field] as T]));
-        return keys.map((k) => (byKey.has(k) ? (byKey.get(k) as T) : missing));
+        const byKey = new Map(rows.map((r) => [String(r.key), parse(r[field])]));
+        return keys.map((k) => byKey.get(k) ?? missing);
       });
       this.keyed.set(id, loader as DataLoader<string, unknown>);
     }

@@ -3,24 +3,38 @@
  * in one round trip and turned into its journey (src/domain/statement.ts), and the laundered
  * appearances across every linked statement.
  */
-import type { Item, Loaders } from './loaders.js';
-import type { KeyRow, Seek } from './keyset.js';
+import { z } from 'zod';
+import type { Loaders } from './loaders.js';
+import { listOrdering, type KeyRow, type OrderingName, type Seek } from './keyset.js';
 import { journey, type Appearance, type JourneyStep, type Laundering } from '../domain/statement.js';
-import type { ChainAgent } from '../domain/independence.js';
 import { gradingConfig } from './grading.js';
+import { optText, strings } from './row.js';
 
-function appearanceOf(item: Item): Appearance {
-  return {
-    claimKey: String(item.claimKey),
-    articleKey: String(item.articleKey),
-    publishedAt: String(item.publishedAt),
-    hedges: (item.hedges as string[] | null) ?? [],
-    agents: ((item.agents as unknown as ChainAgent[] | null) ?? []).map((a) => ({
-      ...a,
-      affiliations: a.affiliations ?? [],
-    })),
-  };
-}
+const Body = z.object({ key: z.string(), name: z.string(), kind: z.string() });
+
+/** One appearance of a statement as statement/appearances returns it (see domain/statement.ts). */
+const AppearanceRow = z.object({
+  claimKey: z.string(),
+  articleKey: z.string(),
+  publishedAt: z.string(),
+  hedges: strings,
+  /** The chain, the publisher first, each teller with its affiliations (nearest first). */
+  agents: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      anonymous: z.boolean(),
+      description: optText,
+      affiliations: z
+        .array(Body)
+        .nullish()
+        .transform((v) => v ?? []),
+    }),
+  ),
+}) satisfies z.ZodType<Appearance>;
+
+const parseAppearance = (value: unknown): Appearance => AppearanceRow.parse(value);
 
 /** The journey of the statement `claimKey` belongs to (just itself when it has no other wording). */
 export async function statementJourney(
@@ -28,9 +42,12 @@ export async function statementJourney(
   claimKey: string,
   statuses: readonly string[],
 ): Promise<JourneyStep[]> {
-  const items = await loaders.list('statement/appearances', claimKey, { statuses });
-  return journey(items.map(appearanceOf), gradingConfig().oneVoiceKinds);
+  const appearances = await loaders.rowList('statement/appearances', claimKey, parseAppearance, { statuses });
+  return journey(appearances, gradingConfig().oneVoiceKinds);
 }
+
+/** The order laundered appearances are listed in (by claim key). */
+export const LAUNDERED_ORDERING: OrderingName = listOrdering('statement/laundered-page');
 
 /**
  * One page of the laundered appearances of every statement, by claim key: the laundered claims
@@ -42,8 +59,7 @@ export async function launderedPage(
   statuses: readonly string[],
   seek: Seek,
 ): Promise<{ total: number; rows: KeyRow[]; items: Laundering[] }> {
-  const row = await loaders.keysetOne('statement/laundered-page', seek, { statuses });
-  const rows = (row?.items as KeyRow[] | undefined) ?? [];
+  const { total, rows } = await loaders.keysetOne('statement/laundered-page', seek, { statuses });
   const keys = rows.map((r) => r.key);
   const journeys = await Promise.all(keys.map((k) => statementJourney(loaders, k, statuses)));
   // The two rules are one (a test holds them equal), so every key has its laundering; only links
@@ -52,5 +68,5 @@ export async function launderedPage(
     const found = journeys[i]!.find((s) => s.appearance.claimKey === key)?.laundering;
     return found ? [found] : [];
   });
-  return { total: Number(row?.total ?? 0), rows, items };
+  return { total, rows, items };
 }

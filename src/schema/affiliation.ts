@@ -3,7 +3,7 @@
  * a speaker one voice with the body it belongs to (docs/grading.md, "Independence").
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import { affiliationChain, agentByKey } from '../graph/agents.js';
 import type { Fold } from '../domain/independence.js';
 import { ActorRef, AgentRef } from './refs.js';
 import { OriginGroupRef } from './grading.js';
@@ -18,13 +18,13 @@ const FoldRef = builder.objectRef<Fold>('AffiliationFold').implement({
       type: AgentRef,
       nullable: true,
       description: 'The folded speaker.',
-      resolve: (f, _a, ctx) => ctx.loaders.item('agent/by-keys', f.agentKey),
+      resolve: (f, _a, ctx) => agentByKey(ctx.loaders, f.agentKey),
     }),
     into: t.field({
       type: AgentRef,
       nullable: true,
       description: 'The body it was folded into: the highest affiliation that speaks with one voice.',
-      resolve: (f, _a, ctx) => ctx.loaders.item('agent/by-keys', f.intoKey),
+      resolve: (f, _a, ctx) => agentByKey(ctx.loaders, f.intoKey),
     }),
     sentence: t.string({
       description: 'The fold in words.',
@@ -37,7 +37,7 @@ builder.objectFields(OriginGroupRef, (t) => ({
   folds: t.field({
     type: [FoldRef],
     description: 'Original speakers of this origin folded into the body they speak for.',
-    resolve: (o) => o.folds ?? [],
+    resolve: (o) => o.folds,
   }),
 }));
 
@@ -47,9 +47,6 @@ builder.interfaceFields(AgentRef, (t) => ({
     description:
       'Who this agent belongs to, nearest first: an official, its ministry, its government, its state; an ' +
       'outlet, its owner.',
-    resolve: async (a, _args, ctx) => {
-      const keys = (await ctx.loaders.list('agent/affiliation-chain', String(a.key))) as unknown as string[];
-      return (await ctx.loaders.items('agent/by-keys', keys)).filter((x): x is Item => x !== null);
-    },
+    resolve: (a, _args, ctx) => affiliationChain(ctx.loaders, a.key),
   }),
 }));

@@ -4,69 +4,47 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
-import type { Item, QueryName } from '../graph/loaders.js';
-import {
-  keysetConnection,
-  listOrdering,
-  nodesByKeys,
-  parentPage,
-  singleRowPage,
-  statusesFor,
-  claimNodes,
-} from './common.js';
-import type { ListQueryName } from '../graph/keyset.js';
+import { actorByKey, agentByKey, agentLookupList, agentsByKeys, type AgentRow } from '../graph/agents.js';
+import { agentClaimList, type AgentClaims } from '../graph/claims.js';
+import { propertyOf } from './values.js';
+import { keysetConnection, statusesFor, claimNodes } from './common.js';
 import { AgentConnection, AgentRef, ActorRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import type { Context } from './context.js';
-import { slugify } from '../domain/keys.js';
-import { ActorKind, ReliabilityGrade, SourceKind } from '../domain/model.js';
 import { ActorKindEnum, AgentTypeEnum, ReliabilityGradeEnum, SourceKindEnum } from './enums.js';
-import { oneOf } from './values.js';
-import { toLuceneQuery } from '../graph/lucene.js';
 
 AgentRef.implement({
   description: 'Whoever tells a claim at some link of a chain: an actor or a source.',
   resolveType: (item) => (item.type === 'Actor' ? 'Actor' : 'Source'),
   fields: (t) => ({
-    key: t.string({ resolve: (x) => String(x.key), description: 'Stable key, e.g. "actor:donald-trump".' }),
-    name: t.string({ resolve: (x) => String(x.name), description: 'Canonical name.' }),
-    aliases: t.stringList({
-      description: 'Other names used for this agent.',
-      resolve: (a) => (a.aliases as string[] | null) ?? [],
-    }),
-    reliability: t.field({
+    key: t.exposeString('key', { description: 'Stable key, e.g. "actor:donald-trump".' }),
+    name: t.exposeString('name', { description: 'Canonical name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names used for this agent.' }),
+    reliability: t.expose('reliability', {
       type: ReliabilityGradeEnum,
       nullable: true,
       description:
         "Effective reliability grade: the fact-checker's override, else the default for the kind; an unnamed " +
         'source is never graded as if named (capped at C).',
-      resolve: (a) =>
-        a.reliability == null ? null : oneOf(ReliabilityGrade.options, a.reliability, 'reliability'),
     }),
-    reliabilityBasis: t.string({
+    reliabilityBasis: t.exposeString('reliabilityBasis', {
       nullable: true,
       description: 'How the grade was reached (default for the kind, override, anonymity cap).',
-      resolve: (a) => (a.reliabilityBasis as string | null) ?? null,
     }),
-    reliabilityOverride: t.field({
+    reliabilityOverride: t.expose('reliabilityOverride', {
       type: ReliabilityGradeEnum,
       nullable: true,
       description: "The fact-checker's explicit grade, when one was set.",
-      resolve: (a) =>
-        a.reliabilityOverride == null
-          ? null
-          : oneOf(ReliabilityGrade.options, a.reliabilityOverride, 'reliability'),
     }),
-    reliabilityReason: t.string({
+    reliabilityReason: t.exposeString('reliabilityReason', {
       nullable: true,
       description: 'Why a fact-checker set the grade, when it was overridden.',
-      resolve: (a) => (a.reliabilityReason as string | null) ?? null,
     }),
     affiliation: t.field({
       type: ActorRef,
       nullable: true,
       description: 'The government, state or organisation this agent belongs to or speaks for.',
       resolve: (a, _args, ctx) =>
-        typeof a.affiliationKey === 'string' ? ctx.loaders.item('agent/by-keys', a.affiliationKey) : null,
+        a.affiliationKey === null ? null : actorByKey(ctx.loaders, a.affiliationKey),
     }),
     said: t.connection(
       {
@@ -79,7 +57,7 @@ AgentRef.implement({
             description: 'Also list draft claims (default false).',
           }),
         },
-        resolve: (a, args, ctx, info) => agentClaims('agent/said', a, args, ctx, info),
+        resolve: (a, args, ctx, info) => agentClaims('said', a, args, ctx, info),
       },
       ClaimConnection,
     ),
@@ -94,7 +72,7 @@ AgentRef.implement({
             description: 'Also list draft claims (default false).',
           }),
         },
-        resolve: (a, args, ctx, info) => agentClaims('agent/passed-on', a, args, ctx, info),
+        resolve: (a, args, ctx, info) => agentClaims('passedOn', a, args, ctx, info),
       },
       ClaimConnection,
     ),
@@ -108,7 +86,7 @@ AgentRef.implement({
             description: 'Also list draft claims (default false).',
           }),
         },
-        resolve: (a, args, ctx, info) => agentClaims('agent/said-about', a, args, ctx, info),
+        resolve: (a, args, ctx, info) => agentClaims('saidAbout', a, args, ctx, info),
       },
       ClaimConnection,
     ),
@@ -116,8 +94,8 @@ AgentRef.implement({
 });
 
 function agentClaims(
-  query: ListQueryName & QueryName,
-  agent: Item,
+  which: AgentClaims,
+  agent: AgentRow,
   args: {
     includeDrafts?: boolean | null;
     first?: number | null;
@@ -128,14 +106,12 @@ function agentClaims(
   ctx: Context,
   info: GraphQLResolveInfo,
 ) {
-  const statuses = statusesFor(args.includeDrafts);
   return keysetConnection({
     args,
     ctx,
     info,
-    scope: String(agent.key),
-    ordering: listOrdering(query),
-    fetchPage: parentPage(ctx, query, String(agent.key), { statuses }),
+    scope: agent.key,
+    ...agentClaimList(ctx.loaders, which, agent.key, statusesFor(args.includeDrafts)),
     toNodes: claimNodes(ctx, info),
   });
 }
@@ -143,16 +119,15 @@ function agentClaims(
 builder.node(ActorRef, {
   description: 'A person, government, state, organisation or group acting or speaking in the world.',
   interfaces: [AgentRef],
-  id: { resolve: (a) => String(a.key) },
-  isTypeOf: (v) => (v as Item).type === 'Actor',
+  id: { resolve: (a) => a.key },
+  isTypeOf: (v) => propertyOf(v, 'type') === 'Actor',
   loadMany: (keys, ctx) =>
-    ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Actor' ? x : null))),
+    agentsByKeys(ctx.loaders, keys).then((r) => r.map((x) => (x?.type === 'Actor' ? x : null))),
   fields: (t) => ({
-    kind: t.field({ type: ActorKindEnum, resolve: (x) => oneOf(ActorKind.options, x.kind, 'actor kind') }),
-    title: t.string({
+    kind: t.expose('kind', { type: ActorKindEnum }),
+    title: t.exposeString('title', {
       nullable: true,
       description: 'Office or role at the time of the article.',
-      resolve: (a) => (a.title as string | null) ?? null,
     }),
   }),
 });
@@ -161,25 +136,20 @@ builder.node(SourceRef, {
   description:
     'Who relays information: an outlet, a wire service, an unnamed person or group, leaks, a document.',
   interfaces: [AgentRef],
-  id: { resolve: (s) => String(s.key) },
-  isTypeOf: (v) => (v as Item).type === 'Source',
+  id: { resolve: (s) => s.key },
+  isTypeOf: (v) => propertyOf(v, 'type') === 'Source',
   loadMany: (keys, ctx) =>
-    ctx.loaders.items('agent/by-keys', keys).then((r) => r.map((x) => (x?.type === 'Source' ? x : null))),
+    agentsByKeys(ctx.loaders, keys).then((r) => r.map((x) => (x?.type === 'Source' ? x : null))),
   fields: (t) => ({
-    kind: t.field({ type: SourceKindEnum, resolve: (x) => oneOf(SourceKind.options, x.kind, 'source kind') }),
-    anonymous: t.boolean({
-      description: 'True for an unnamed source.',
-      resolve: (s) => s.anonymous === true,
-    }),
-    description: t.string({
+    kind: t.expose('kind', { type: SourceKindEnum }),
+    anonymous: t.exposeBoolean('anonymous', { description: 'True for an unnamed source.' }),
+    description: t.exposeString('description', {
       nullable: true,
       description: 'For an unnamed source, the words the article uses ("a Syrian official").',
-      resolve: (s) => (s.description as string | null) ?? null,
     }),
-    anonymityReason: t.string({
+    anonymityReason: t.exposeString('anonymityReason', {
       nullable: true,
       description: 'The stated reason for anonymity, if any.',
-      resolve: (s) => (s.anonymityReason as string | null) ?? null,
     }),
     relayed: t.connection(
       {
@@ -192,7 +162,7 @@ builder.node(SourceRef, {
             description: 'Also list draft claims (default false).',
           }),
         },
-        resolve: (s, args, ctx, info) => agentClaims('agent/passed-on', s, args, ctx, info),
+        resolve: (s, args, ctx, info) => agentClaims('passedOn', s, args, ctx, info),
       },
       ClaimConnection,
     ),
@@ -205,7 +175,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An actor or source by key.',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_r, { key }, ctx) => ctx.loaders.item('agent/by-keys', key),
+    resolve: (_r, { key }, ctx) => agentByKey(ctx.loaders, key),
   }),
   agents: t.connection(
     {
@@ -216,21 +186,14 @@ builder.queryFields((t) => ({
         name: t.arg.string({ required: true, description: 'A name or alias.' }),
         types: t.arg({ type: [AgentTypeEnum], required: false, description: 'Only these kinds of agent.' }),
       },
-      resolve: async (_r, args, ctx, info) => {
-        const query = toLuceneQuery(args.name);
-        return keysetConnection({
+      resolve: (_r, args, ctx, info) =>
+        keysetConnection({
           args,
           ctx,
           info,
-          ordering: listOrdering('agent/lookup'),
-          fetchPage: singleRowPage(ctx, 'agent/lookup', {
-            nameKey: slugify(args.name),
-            query: query ?? '""',
-            types: args.types ?? null,
-          }),
-          toNodes: nodesByKeys(ctx, 'agent/by-keys'),
-        });
-      },
+          ...agentLookupList(ctx.loaders, args.name, args.types ?? null),
+          toNodes: (keys) => agentsByKeys(ctx.loaders, keys),
+        }),
     },
     AgentConnection,
   ),

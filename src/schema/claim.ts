@@ -4,21 +4,38 @@
  */
 import { builder } from './builder.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
-import type { Item } from '../graph/loaders.js';
+import { agentByKey, existingAgents } from '../graph/agents.js';
+import { articleByKey, existingArticle } from '../graph/articles.js';
+import {
+  agentKeysAbout,
+  appearancesOf,
+  chainOf,
+  claimByKey,
+  claimSearchList,
+  claimWithChain,
+  claimsByKeys,
+  existingClaim,
+  gradeFactors,
+  historyOf,
+  relatedOf,
+  type AppearanceRow,
+  type ClaimRow,
+  type RelatedRow,
+  type RevisionRow,
+  type TellingRow,
+} from '../graph/claims.js';
 import { AgentRef, ArticleRef, ClaimConnection, ClaimRef } from './refs.js';
 import {
   EvidenceRef,
   TimeRefRef,
   evidenceOf,
   keysetConnection,
-  listOrdering,
-  singleRowPage,
+  saidOf,
   statusesFor,
   timeOf,
   STATUS_DEFAULT,
   claimNodes,
 } from './common.js';
-import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import {
   ClaimKindEnum,
   ClaimOrderEnum,
@@ -30,29 +47,31 @@ import {
   RelationTypeEnum,
   WordingOpEnum,
 } from './enums.js';
-import { oneOf } from './values.js';
-import { FACTOR_NAMES, type FactorName } from '../domain/grading.js';
+import type { FactorName } from '../domain/grading.js';
 import { buildClaimListQuery, claimOrdering, readClaimList, type ClaimFilter } from '../graph/claim-list.js';
-import { TELLING_ROLES, labelOfKey } from '../domain/model.js';
+import { labelOfRow } from './values.js';
 import { agentRefs } from './agent-refs.js';
 import { gradingConfig } from '../graph/grading.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { wordingDiff, type WordingChange } from '../domain/wording-diff.js';
 import { FALLBACK_TIME } from '../domain/time.js';
 import type { TimeShape } from './common.js';
+import type { Context } from './context.js';
 
 /** A saying time the graph does not hold: unknown, labelled with the article's date when known. */
-function fallbackTime(publishedAt: unknown): TimeShape {
-  return {
-    ...FALLBACK_TIME,
-    start: null,
-    end: null,
-    publishedAt: typeof publishedAt === 'string' ? publishedAt : null,
-  };
+function fallbackTime(publishedAt: string | null): TimeShape {
+  return { ...FALLBACK_TIME, start: null, end: null, publishedAt };
+}
+
+/** An agent a row names that must exist (a hop's teller, an origin): its absence is a broken graph. */
+async function existingAgent(ctx: Context, key: string | null, what: string) {
+  const agent = key === null ? null : await agentByKey(ctx.loaders, key);
+  if (!agent) throw new Error(`${what} ${String(key)} missing`);
+  return agent;
 }
 
 interface HopShape {
-  telling: Item;
+  telling: TellingRow;
 }
 const HopRef = builder.objectRef<HopShape>('Hop').implement({
   description:
@@ -61,38 +80,32 @@ const HopRef = builder.objectRef<HopShape>('Hop').implement({
   fields: (t) => ({
     position: t.int({
       description: '0 for the article, counting outwards to the origin.',
-      resolve: (h) => Number(h.telling.hop),
+      resolve: (h) => h.telling.hop,
     }),
     role: t.field({
       type: HopRoleEnum,
       description: 'How this teller passed the claim on (PUBLISHED for the article itself).',
-      resolve: (h) => oneOf(TELLING_ROLES, h.telling.role, 'telling role'),
+      resolve: (h) => h.telling.role,
     }),
     agent: t.field({
       type: AgentRef,
       description: 'Who tells at this link.',
-      resolve: async (h, _a, ctx) => {
-        const agent = await ctx.loaders.item('agent/by-keys', String(h.telling.agentKey));
-        if (!agent) throw new Error(`hop agent ${String(h.telling.agentKey)} missing`);
-        return agent;
-      },
+      resolve: (h, _a, ctx) => existingAgent(ctx, h.telling.agentKey, 'hop agent'),
     }),
     addressee: t.field({
       type: AgentRef,
       nullable: true,
       description: 'To whom it was told, when the article says ("told US envoy Tom Barrack").',
       resolve: (h, _a, ctx) =>
-        typeof h.telling.addresseeKey === 'string'
-          ? ctx.loaders.item('agent/by-keys', h.telling.addresseeKey)
-          : null,
+        h.telling.addresseeKey === null ? null : agentByKey(ctx.loaders, h.telling.addresseeKey),
     }),
     anonymous: t.boolean({
       description: 'True when the article does not name this teller.',
-      resolve: (h) => h.telling.anonymous === true,
+      resolve: (h) => h.telling.anonymous,
     }),
     isOrigin: t.boolean({
       description: 'True for the last link: who said it first.',
-      resolve: (h) => h.telling.isOrigin === true,
+      resolve: (h) => h.telling.isOrigin,
     }),
     time: t.field({
       type: TimeRefRef,
@@ -109,50 +122,40 @@ const HopRef = builder.objectRef<HopShape>('Hop').implement({
   }),
 });
 
-const AppearanceRef = builder.objectRef<Item>('Appearance').implement({
+const AppearanceRef = builder.objectRef<AppearanceRow>('Appearance').implement({
   description:
     'One telling of the same statement: this claim or a same-statement equivalent, in some article.',
   fields: (t) => ({
-    claim: t.field({ type: ClaimRef, resolve: (a, _x, ctx) => loadClaim(ctx, String(a.claimKey)) }),
+    claim: t.field({ type: ClaimRef, resolve: (a, _x, ctx) => existingClaim(ctx.loaders, a.claimKey) }),
     article: t.field({
       type: ArticleRef,
-      resolve: async (a, _x, ctx) => {
-        const article = await ctx.loaders.item('article/by-keys', String(a.articleKey));
-        if (!article) throw new Error('article missing');
-        return article;
-      },
+      resolve: (a, _x, ctx) => existingArticle(ctx.loaders, a.articleKey),
     }),
     origin: t.field({
       type: AgentRef,
       description: 'Who said it first in that telling.',
-      resolve: async (a, _x, ctx) => {
-        const agent = await ctx.loaders.item('agent/by-keys', String(a.originAgentKey));
-        if (!agent) throw new Error('agent missing');
-        return agent;
-      },
+      resolve: (a, _x, ctx) => existingAgent(ctx, a.originAgentKey, 'origin agent'),
     }),
-    saidAt: t.string({
+    saidAt: t.exposeString('saidAt', {
       description:
         "Sort day of the telling (ISO date): the earliest day it may have been said, else the article's date; `said` tells how it is known.",
-      resolve: (a) => String(a.saidAt),
     }),
     said: t.field({
       type: TimeRefRef,
       description:
         'When the origin said it, with its basis and precision (unknown when only the article date is known).',
-      resolve: (a) =>
-        timeOf(a, 'said', (a.publishedAt as string | null) ?? null) ?? fallbackTime(a.publishedAt),
+      resolve: (a) => saidOf(a, a.publishedAt) ?? fallbackTime(a.publishedAt),
     }),
     wording: t.string({
       description: 'The quote, or the claim text when there is no quote.',
-      resolve: (a) => String(a.quote ?? a.text),
+      resolve: (a) => a.quote ?? a.text ?? '',
     }),
   }),
 });
 
 interface ProvenanceShape {
-  claim: Item;
-  chain: Item[];
+  claim: ClaimRow;
+  chain: TellingRow[];
 }
 const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement({
   description: 'Who said it first, and through whom it reached the article.',
@@ -165,7 +168,11 @@ const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement
     origin: t.field({
       type: HopRef,
       description: 'The last link: the original speaker (the outlet itself for its own analysis).',
-      resolve: (p) => ({ telling: p.chain[p.chain.length - 1] ?? {} }),
+      resolve: (p) => {
+        const origin = p.chain.at(-1);
+        if (!origin) throw new Error(`claim ${p.claim.key} has no chain`);
+        return { telling: origin };
+      },
     }),
     depth: t.int({
       description: "Links between the article and the original speaker (0 for the outlet's own words).",
@@ -173,19 +180,29 @@ const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement
     }),
     anonymousLinks: t.int({
       description: 'How many links are unnamed.',
-      resolve: (p) => p.chain.filter((h) => h.anonymous === true).length,
+      resolve: (p) => p.chain.filter((h) => h.anonymous).length,
     }),
     firstTold: t.field({
       type: AppearanceRef,
       description: 'Who said it first across every article carrying the same statement (earliest telling).',
       resolve: async (p, _a, ctx) => {
-        const all = await ctx.loaders.list('claim/appearances', String(p.claim.key));
-        const fallback: Item = {
-          claimKey: p.claim.key ?? null,
-          articleKey: p.claim.articleKey ?? null,
-          saidAt: p.claim.saidAt ?? null,
+        const all = await appearancesOf(ctx.loaders, p.claim.key);
+        // No origin telling found (a claim mid-edit): the claim itself, its time unknown.
+        const fallback: AppearanceRow = {
+          claimKey: p.claim.key,
+          articleKey: p.claim.articleKey,
+          publishedAt: null,
+          saidAt: p.claim.saidAt,
+          saidText: null,
+          saidBasis: null,
+          saidPrecision: null,
+          saidEarliest: null,
+          saidLatest: null,
+          saidAnchorKey: null,
+          saidRelation: null,
           originAgentKey: p.chain.at(-1)?.agentKey ?? null,
-          text: p.claim.text ?? null,
+          quote: null,
+          text: p.claim.text,
         };
         return all[0] ?? fallback;
       },
@@ -194,9 +211,7 @@ const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement
       type: [AppearanceRef],
       description: 'The same statement in other articles (linked as SAME_STATEMENT), earliest first.',
       resolve: async (p, _a, ctx) =>
-        (await ctx.loaders.list('claim/appearances', String(p.claim.key))).filter(
-          (a) => a.articleKey !== p.claim.articleKey,
-        ),
+        (await appearancesOf(ctx.loaders, p.claim.key)).filter((a) => a.articleKey !== p.claim.articleKey),
     }),
   }),
 });
@@ -209,27 +224,23 @@ const WordingChangeRef = builder.objectRef<WordingChange>('WordingChange').imple
   }),
 });
 
-export const RelatedClaimRef = builder.objectRef<Item>('RelatedClaim').implement({
+export const RelatedClaimRef = builder.objectRef<RelatedRow>('RelatedClaim').implement({
   description: 'A claim related to this one, and how.',
   fields: (t) => ({
-    type: t.field({
-      type: RelationTypeEnum,
-      resolve: (r) => oneOf(RelationType.options, r.type, 'relation type'),
-    }),
-    direction: t.field({
+    type: t.expose('type', { type: RelationTypeEnum }),
+    direction: t.expose('direction', {
       type: DirectionEnum,
       description:
         'OUTGOING: this claim supports/contradicts the other; INCOMING: the other acts on this one.',
-      resolve: (r) => oneOf(['OUTGOING', 'INCOMING'] as const, r.direction, 'relation direction'),
     }),
-    note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
-    claim: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => loadClaim(ctx, String(r.claimKey)) }),
+    note: t.exposeString('note', { nullable: true }),
+    claim: t.field({ type: ClaimRef, resolve: (r, _a, ctx) => existingClaim(ctx.loaders, r.claimKey) }),
     wordingDiff: t.field({
       type: [WordingChangeRef],
       description:
         "Word-level difference from this claim's wording (quote, else text) to the other's: what changed " +
         'between two wordings of one statement.',
-      resolve: (r) => wordingDiff(String(r.ownWording ?? ''), String(r.otherWording ?? '')),
+      resolve: (r) => wordingDiff(r.ownWording ?? '', r.otherWording ?? ''),
     }),
   }),
 });
@@ -241,95 +252,68 @@ const GradeFactorRef = builder
     fields: (t) => ({
       factor: t.field({ type: GradeFactorNameEnum, resolve: (x) => x.factor, description: 'Which reason.' }),
       effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
-      detail: t.string({ resolve: (x) => String(x.detail), description: 'The reason in words.' }),
+      detail: t.exposeString('detail', { description: 'The reason in words.' }),
     }),
   });
 
-const GradeRef = builder.objectRef<Item>('Grade').implement({
+const GradeRef = builder.objectRef<ClaimRow>('Grade').implement({
   description:
     'How far to trust a claim, and why: Admiralty information credibility and a confidence in [0, 1].',
   fields: (t) => ({
-    credibility: t.int({
+    credibility: t.exposeInt('credibility', {
       nullable: true,
       description:
         '1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.',
-      resolve: (c) => (c.credibility == null ? null : Number(c.credibility)),
     }),
-    confidence: t.float({
+    confidence: t.exposeFloat('confidence', {
       nullable: true,
       description: "Confidence in [0, 1]; null when not graded (drafts, the outlet's own analysis).",
-      resolve: (c) => (c.confidence == null ? null : Number(c.confidence)),
     }),
     factors: t.field({
       type: [GradeFactorRef],
       description: 'Every factor that raised or lowered the grade, in the order applied.',
-      resolve: (c) =>
-        typeof c.gradeFactors === 'string'
-          ? (JSON.parse(c.gradeFactors) as { factor: string; effect: number; detail: string }[]).map((f) => ({
-              ...f,
-              factor: oneOf(FACTOR_NAMES, f.factor, 'grade factor'),
-            }))
-          : [],
+      resolve: (c) => gradeFactors(c),
     }),
   }),
 });
 
-const RevisionRef = builder.objectRef<Item>('Revision').implement({
+const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
   description: "One change in a claim's history.",
   fields: (t) => ({
-    version: t.int({ resolve: (r) => Number(r.version) }),
-    at: t.string({ description: 'When (ISO date-time).', resolve: (r) => String(r.at) }),
+    version: t.exposeInt('version'),
+    at: t.exposeString('at', { description: 'When (ISO date-time).' }),
     by: t.string({
       description: 'Who: an ingest, or an API key fingerprint.',
-      resolve: (r) => String(r.by ?? 'unknown'),
+      resolve: (r) => r.by ?? 'unknown',
     }),
-    change: t.string({
-      description: 'created, updated, accepted, rejected, assessed, ...',
-      resolve: (r) => String(r.change),
-    }),
-    via: t.string({
-      nullable: true,
-      description: 'ingest or api.',
-      resolve: (r) => (r.via as string | null) ?? null,
-    }),
-    note: t.string({ nullable: true, resolve: (r) => (r.note as string | null) ?? null }),
+    change: t.exposeString('change', { description: 'created, updated, accepted, rejected, assessed, ...' }),
+    via: t.exposeString('via', { nullable: true, description: 'ingest or api.' }),
+    note: t.exposeString('note', { nullable: true }),
   }),
 });
 
-export async function loadClaim(
-  ctx: { loaders: { item(q: string, k: string): Promise<Item | null> } },
-  key: string,
-): Promise<Item> {
-  const claim = await ctx.loaders.item('claim/by-keys', key);
-  if (!claim) throw new Error(`claim ${key} missing`);
-  return claim;
+/** A claim a row names that must exist (a relation's other end, an appearance's claim). */
+export function loadClaim(ctx: Context, key: string): Promise<ClaimRow> {
+  return existingClaim(ctx.loaders, key);
 }
 
 builder.node(ClaimRef, {
   description: 'One proposition reported in an article, with its verbatim quote when there is one.',
-  id: { resolve: (c) => String(c.key) },
-  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Claim',
-  loadMany: (keys, ctx) => ctx.loaders.items('claim/by-keys', keys),
+  id: { resolve: (c) => c.key },
+  isTypeOf: (v) => labelOfRow(v) === 'Claim',
+  loadMany: (keys, ctx) => claimsByKeys(ctx.loaders, keys),
   fields: (t) => ({
-    key: t.string({ resolve: (x) => String(x.key), description: 'Stable key "<article id>#<claim id>".' }),
-    text: t.string({ resolve: (x) => String(x.text), description: 'The proposition in plain words.' }),
-    quote: t.string({
+    key: t.exposeString('key', { description: 'Stable key "<article id>#<claim id>".' }),
+    text: t.exposeString('text', { description: 'The proposition in plain words.' }),
+    quote: t.exposeString('quote', {
       nullable: true,
       description: 'The verbatim quotation, exactly as printed.',
-      resolve: (c) => (c.quote as string | null) ?? null,
     }),
-    kind: t.field({ type: ClaimKindEnum, resolve: (c) => oneOf(ClaimKind.options, c.kind, 'claim kind') }),
-    status: t.field({
-      type: ClaimStatusEnum,
-      resolve: (c) => oneOf(ClaimStatus.options, c.status, 'claim status'),
-    }),
-    hedges: t.stringList({
-      description: 'Hedging words as printed ("reportedly").',
-      resolve: (c) => (c.hedges as string[] | null) ?? [],
-    }),
-    outletAnalysis: t.boolean({
+    kind: t.expose('kind', { type: ClaimKindEnum }),
+    status: t.expose('status', { type: ClaimStatusEnum }),
+    hedges: t.exposeStringList('hedges', { description: 'Hedging words as printed ("reportedly").' }),
+    outletAnalysis: t.exposeBoolean('outletAnalysis', {
       description: "The outlet's own analysis or opinion: not graded as a sourced fact.",
-      resolve: (c) => c.outletAnalysis === true,
     }),
     time: t.field({
       type: TimeRefRef,
@@ -337,14 +321,13 @@ builder.node(ClaimRef, {
       description: 'The time the claim refers to.',
       resolve: (c) => timeOf(c),
     }),
-    saidAt: t.field({
+    saidAt: t.expose('saidAt', {
       type: 'Date',
       description:
         "Sort day: the earliest day the original speaker may have said it, else the latest; the article's date when " +
         'the text does not date it at all. Read `said` for how it is known and how exactly.',
       deprecationReason:
         "Silently the article's date when the text does not date the saying: use `said` (basis, precision, earliest, latest).",
-      resolve: (c) => String(c.saidAt),
     }),
     said: t.field({
       type: TimeRefRef,
@@ -353,10 +336,8 @@ builder.node(ClaimRef, {
         'later"), the publication itself (the outlet\'s own words), or a fallback (unknown: the text does not say; ' +
         "date filters never treat it as the article's date).",
       resolve: async (c, _a, ctx) => {
-        const article =
-          typeof c.articleKey === 'string' ? await ctx.loaders.item('article/by-keys', c.articleKey) : null;
-        const publishedAt = (article?.publishedAt as string | null | undefined) ?? null;
-        return timeOf(c, 'said', publishedAt) ?? fallbackTime(publishedAt);
+        const publishedAt = (await articleByKey(ctx.loaders, c.articleKey))?.publishedAt ?? null;
+        return saidOf(c, publishedAt) ?? fallbackTime(publishedAt);
       },
     }),
     evidence: t.field({
@@ -364,67 +345,44 @@ builder.node(ClaimRef, {
       description: 'Where the claim stands in the article.',
       resolve: (c) => evidenceOf(c) ?? { start: 0, end: 0, text: '' },
     }),
-    version: t.int({
+    version: t.exposeInt('version', {
       description: 'Increases with every change; pass it back when editing.',
-      resolve: (c) => Number(c.version ?? 1),
     }),
-    updatedAt: t.string({
+    updatedAt: t.exposeString('updatedAt', {
       nullable: true,
       description: 'When the content last changed (ISO date-time).',
-      resolve: (c) => (c.updatedAt as string | null) ?? null,
     }),
-    extractionConfidence: t.float({
+    extractionConfidence: t.exposeFloat('extractionConfidence', {
       nullable: true,
       description: 'For drafts: how sure the extractor was.',
-      resolve: (c) => (c.extractionConfidence as number | null) ?? null,
     }),
     article: t.field({
       type: ArticleRef,
-      resolve: async (c, _a, ctx) => {
-        const a = await ctx.loaders.item('article/by-keys', String(c.articleKey));
-        if (!a) throw new Error('article missing');
-        return a;
-      },
+      resolve: (c, _a, ctx) => existingArticle(ctx.loaders, c.articleKey),
     }),
     provenance: t.field({
       type: ProvenanceRef,
       description: 'The attribution chain, its origin and depth, and who said it first.',
-      resolve: async (c, _a, ctx) => ({
-        claim: c,
-        chain: await ctx.loaders.chain(String(c.key)),
-      }),
+      resolve: async (c, _a, ctx) => ({ claim: c, chain: await chainOf(ctx.loaders, c.key) }),
     }),
     speaker: t.field({
       type: AgentRef,
       description: 'The original speaker: the origin of the chain.',
       resolve: async (c, _a, ctx) => {
-        const chain = await ctx.loaders.chain(String(c.key));
-        const agent = await ctx.loaders.item('agent/by-keys', String(chain.at(-1)?.agentKey));
-        if (!agent) throw new Error('speaker missing');
-        return agent;
+        const chain = await chainOf(ctx.loaders, c.key);
+        return existingAgent(ctx, chain.at(-1)?.agentKey ?? null, 'speaker');
       },
     }),
     about: t.field({
       type: [AgentRef],
       description: 'Actors and sources the claim refers to (places and events: see aboutPlaces, events).',
-      resolve: async (c, _a, ctx) => {
-        const refs = (await ctx.loaders.list('claim/about', String(c.key))).filter(
-          (r) => r.type === 'Actor' || r.type === 'Source',
-        );
-        return (
-          await ctx.loaders.items(
-            'agent/by-keys',
-            refs.map((r) => String(r.key)),
-          )
-        ).filter((x): x is Item => x !== null);
-      },
+      resolve: async (c, _a, ctx) => existingAgents(ctx.loaders, await agentKeysAbout(ctx.loaders, c.key)),
     }),
     related: t.field({
       type: [RelatedClaimRef],
       description: 'Claims that support, contradict or restate this one (both directions).',
       args: { types: t.arg({ type: [RelationTypeEnum], required: false }) },
-      resolve: (c, args, ctx) =>
-        ctx.loaders.list('claim/related', String(c.key), { types: args.types ?? null }),
+      resolve: (c, args, ctx) => relatedOf(ctx.loaders, c.key, args.types ?? null),
     }),
     grade: t.field({
       type: GradeRef,
@@ -434,7 +392,7 @@ builder.node(ClaimRef, {
     history: t.field({
       type: [RevisionRef],
       description: 'Who changed what, when: oldest first.',
-      resolve: (c, _a, ctx) => ctx.loaders.list('claim/history', String(c.key)),
+      resolve: (c, _a, ctx) => historyOf(ctx.loaders, c.key),
     }),
   }),
 });
@@ -496,9 +454,7 @@ builder.queryFields((t) => ({
     args: { key: t.arg.string({ required: true }) },
     // One round trip for claim and chain when the request asks for provenance or speaker.
     resolve: (_r, { key }, ctx, info) =>
-      selects(info, [], CHAIN_FIELDS)
-        ? ctx.loaders.claimWithChain(key)
-        : ctx.loaders.item('claim/by-keys', key),
+      selects(info, [], CHAIN_FIELDS) ? claimWithChain(ctx.loaders, key) : claimByKey(ctx.loaders, key),
   }),
   claims: t.connection(
     {
@@ -558,21 +514,14 @@ builder.queryFields((t) => ({
         query: t.arg.string({ required: true }),
         includeDrafts: t.arg.boolean({ required: false }),
       },
-      resolve: (_r, args, ctx, info) => {
-        const query = toLuceneQuery(args.query);
-        const search = singleRowPage(ctx, 'claim/search', {
-          query,
-          statuses: statusesFor(args.includeDrafts),
-        });
-        return keysetConnection({
+      resolve: (_r, args, ctx, info) =>
+        keysetConnection({
           args,
           ctx,
           info,
-          ordering: listOrdering('claim/search'),
-          fetchPage: (seek) => (query ? search(seek) : Promise.resolve({ total: 0, rows: [] })),
+          ...claimSearchList(ctx.loaders, toLuceneQuery(args.query), statusesFor(args.includeDrafts)),
           toNodes: claimNodes(ctx, info),
-        });
-      },
+        }),
     },
     ClaimConnection,
   ),

@@ -3,17 +3,12 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
-import type { Item, QueryName } from '../graph/loaders.js';
+import { claimsByKeys, claimsWithChains, type ClaimRow } from '../graph/claims.js';
+import type { EvidenceProps, SaidProps, TimeProps } from '../graph/row.js';
+import { eventByKey } from '../graph/events.js';
 import { CHAIN_FIELDS, selects } from './lookahead.js';
 import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
-import {
-  listOrdering,
-  orderingOf,
-  type KeyPage,
-  type ListQueryName,
-  type OrderingName,
-  type Seek,
-} from '../graph/keyset.js';
+import { orderingOf, type KeyPage, type OrderingName, type Seek } from '../graph/keyset.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { TimeEstimate, describeTime, estimateTime, isKnown } from '../domain/time.js';
 import { TimeBasisEnum, TimePrecisionEnum, TimeRelationEnum } from './enums.js';
@@ -70,18 +65,15 @@ export const TimeRefRef = builder.objectRef<TimeShape>('TimeRef').implement({
       type: EventRef,
       nullable: true,
       description: "For a relative time: the event it is measured from (null: the article's publication).",
-      resolve: (x, _a, ctx) => (x.anchor === null ? null : ctx.loaders.item('event/by-keys', x.anchor)),
+      resolve: (x, _a, ctx) => (x.anchor === null ? null : eventByKey(ctx.loaders, x.anchor)),
     }),
     label: t.string({
       description:
         'In words: "2026-01-05", "September 2025", "between 2025-09-11 and 2025-09-30", "on or before ' +
         '2025-09-30", "date unknown (published 2026-01-06)"; a relative time adds its words and anchor.',
       resolve: async (x, _a, ctx) => {
-        const anchor = x.anchor === null ? null : await ctx.loaders.item('event/by-keys', x.anchor);
-        return describeTime(x, {
-          publishedAt: x.publishedAt,
-          anchorName: anchor ? String(anchor.name) : null,
-        });
+        const anchor = x.anchor === null ? null : await eventByKey(ctx.loaders, x.anchor);
+        return describeTime(x, { publishedAt: x.publishedAt, anchorName: anchor?.name ?? null });
       },
     }),
   }),
@@ -96,27 +88,69 @@ export const EvidenceRef = builder.objectRef<SpanShape>('Evidence').implement({
   }),
 });
 
+/** A stored time's parts, whichever node properties they were stored under. */
+interface StoredTime {
+  text: string | null;
+  start: string | null;
+  end: string | null;
+  basis: string | null;
+  precision: string | null;
+  earliest: string | null;
+  latest: string | null;
+  anchor: string | null;
+  relation: string | null;
+}
+
+/** The time an event, a claim or a telling refers to, or null when it has none. */
+export function timeOf(p: TimeProps): TimeShape | null {
+  return storedTime(
+    {
+      text: p.timeText,
+      start: p.timeStart,
+      end: p.timeEnd,
+      basis: p.timeBasis,
+      precision: p.timePrecision,
+      earliest: p.timeEarliest,
+      latest: p.timeLatest,
+      anchor: p.timeAnchorKey,
+      relation: p.timeRelation,
+    },
+    null,
+  );
+}
+
+/** When a claim (or an appearance of it) was said, or null when nothing is stored. */
+export function saidOf(p: SaidProps, publishedAt: string | null): TimeShape | null {
+  return storedTime(
+    {
+      text: p.saidText,
+      start: null,
+      end: null,
+      basis: p.saidBasis,
+      precision: p.saidPrecision,
+      earliest: p.saidEarliest,
+      latest: p.saidLatest,
+      anchor: p.saidAnchorKey,
+      relation: p.saidRelation,
+    },
+    publishedAt,
+  );
+}
+
 /**
- * The time stored on a node under `prefix` (`time`: an event's, a claim's or a telling's; `said`:
- * when a claim was said), or null when it has none. A node written before times were resolved
- * (no basis stored) is read as stated, resolved from its bounds.
+ * A stored time as the API shows it. A node written before times were resolved (no basis
+ * stored) is read as stated, resolved from its bounds.
  */
-export function timeOf(
-  item: Item,
-  prefix: 'time' | 'said' = 'time',
-  publishedAt: string | null = null,
-): TimeShape | null {
-  const text = (item[`${prefix}Text`] as string | null | undefined) ?? null;
-  const start = prefix === 'time' ? ((item.timeStart as string | null | undefined) ?? null) : null;
-  const end = prefix === 'time' ? ((item.timeEnd as string | null | undefined) ?? null) : null;
+function storedTime(t: StoredTime, publishedAt: string | null): TimeShape | null {
+  const { text, start, end } = t;
   const stored = TimeEstimate.safeParse({
-    basis: item[`${prefix}Basis`],
-    precision: item[`${prefix}Precision`],
-    earliest: item[`${prefix}Earliest`] ?? null,
-    latest: item[`${prefix}Latest`] ?? null,
+    basis: t.basis,
+    precision: t.precision,
+    earliest: t.earliest,
+    latest: t.latest,
     text,
-    anchor: item[`${prefix}AnchorKey`] ?? null,
-    relation: item[`${prefix}Relation`] ?? null,
+    anchor: t.anchor,
+    relation: t.relation,
   });
   if (stored.success) return { ...stored.data, start, end, publishedAt };
   if (text === null && start === null) return null;
@@ -131,13 +165,10 @@ export function timeOf(
   return { ...resolved, start, end, publishedAt };
 }
 
-export function evidenceOf(item: Item): SpanShape | null {
-  if (item.evidenceStart === null || item.evidenceStart === undefined) return null;
-  return {
-    start: Number(item.evidenceStart),
-    end: Number(item.evidenceEnd),
-    text: String(item.evidenceText),
-  };
+/** The article's words that show a node, or null when none were stored. */
+export function evidenceOf(p: EvidenceProps): SpanShape | null {
+  if (p.evidenceStart === null || p.evidenceEnd === null || p.evidenceText === null) return null;
+  return { start: p.evidenceStart, end: p.evidenceEnd, text: p.evidenceText };
 }
 
 /**
@@ -232,11 +263,6 @@ export function statusesFor(includeDrafts: boolean | null | undefined): string[]
   return includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT;
 }
 
-/** Loads the page's nodes by key through a `<entity>/by-keys` query, batched per request. */
-export function nodesByKeys(ctx: Context, byKeysQuery: QueryName) {
-  return (keys: string[]): Promise<(Item | null)[]> => ctx.loaders.items(byKeysQuery, keys);
-}
-
 /**
  * The claims of a connection page by key: with their chains in the same round trip when the
  * request goes on to ask for provenance or speakers (`path` leads from the field to the claim).
@@ -245,29 +271,11 @@ export function claimNodes(
   ctx: Context,
   info: GraphQLResolveInfo,
   path: readonly string[] = ['edges', 'node'],
-): (keys: string[]) => Promise<(Item | null)[]> {
+): (keys: string[]) => Promise<(ClaimRow | null)[]> {
   if (selects(info, path, CHAIN_FIELDS)) {
-    return (keys: string[]) => ctx.loaders.claimsWithChains(keys);
+    return (keys: string[]) => claimsWithChains(ctx.loaders, keys);
   }
-  return nodesByKeys(ctx, 'claim/by-keys');
-}
-
-/** A page of a keyset list query that answers one `RETURN total, items` row (top-level lists). */
-export function singleRowPage(ctx: Context, query: ListQueryName, params: Record<string, unknown>) {
-  return async (seek: Seek): Promise<KeyPage> => {
-    const row = await ctx.loaders.keysetOne(query, seek, params);
-    return { total: Number(row?.total ?? 0), rows: (row?.items as KeyPage['rows'] | undefined) ?? [] };
-  };
-}
-
-/** A page of a per-parent keyset list query (`RETURN key, total, items`), batched across parents. */
-export function parentPage(
-  ctx: Context,
-  query: ListQueryName,
-  parent: string,
-  params: Record<string, unknown>,
-) {
-  return (seek: Seek): Promise<KeyPage> => ctx.loaders.keysetPage(query, parent, seek, params);
+  return (keys: string[]) => claimsByKeys(ctx.loaders, keys);
 }
 
 /**
@@ -303,6 +311,3 @@ export function memoryPage(
   const page = seek.reverse ? window.slice(-seek.limit).reverse() : window.slice(0, seek.limit);
   return { total: keys.length, rows: page.map((key) => ({ key, sort: [key] })) };
 }
-
-/** The ordering a list query is read in, for `keysetConnection`. */
-export { listOrdering };

@@ -1,20 +1,18 @@
 /** Events and places: what happened when and where, with the claims tied to each event. */
 import { builder } from './builder.js';
-import { EventKind, PlaceKind, labelOfKey } from '../domain/model.js';
+import { labelOfRow } from './values.js';
 import { EventKindEnum, PlaceKindEnum } from './enums.js';
-import { oneOf } from './values.js';
 import { timeline, timelineRange } from './timeline.js';
-import type { Item } from '../graph/loaders.js';
+import { existingAgents } from '../graph/agents.js';
+import { eventClaimList } from '../graph/claims.js';
+import { eventsByKeys, placeByKey, placesByKeys } from '../graph/events.js';
 import { AgentRef, ClaimConnection, ClaimRef, EventConnection, EventRef, PlaceRef } from './refs.js';
 import {
   EvidenceRef,
   TimeRefRef,
   evidenceOf,
   keysetConnection,
-  listOrdering,
   memoryPage,
-  parentPage,
-  nodesByKeys,
   statusesFor,
   timeOf,
   claimNodes,
@@ -22,46 +20,41 @@ import {
 
 builder.node(PlaceRef, {
   description: 'Where something happens or what a claim is about: a city, region, territory.',
-  id: { resolve: (p) => String(p.key) },
-  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Place',
-  loadMany: (keys, ctx) => ctx.loaders.items('place/by-keys', keys),
+  id: { resolve: (p) => p.key },
+  isTypeOf: (v) => labelOfRow(v) === 'Place',
+  loadMany: (keys, ctx) => placesByKeys(ctx.loaders, keys),
   fields: (t) => ({
-    key: t.string({ resolve: (p) => String(p.key) }),
-    name: t.string({ resolve: (p) => String(p.name) }),
-    kind: t.field({ type: PlaceKindEnum, resolve: (p) => oneOf(PlaceKind.options, p.kind, 'place kind') }),
-    aliases: t.stringList({ resolve: (p) => (p.aliases as string[] | null) ?? [] }),
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: PlaceKindEnum }),
+    aliases: t.exposeStringList('aliases'),
     within: t.field({
       type: PlaceRef,
       nullable: true,
-      resolve: (p, _a, ctx) =>
-        typeof p.withinKey === 'string' ? ctx.loaders.item('place/by-keys', p.withinKey) : null,
+      resolve: (p, _a, ctx) => (p.withinKey === null ? null : placeByKey(ctx.loaders, p.withinKey)),
     }),
   }),
 });
 
 builder.node(EventRef, {
   description: 'A meeting, speech, round of talks or other dated happening.',
-  id: { resolve: (e) => String(e.key) },
-  isTypeOf: (v) => labelOfKey(String((v as Item).key)) === 'Event',
-  loadMany: (keys, ctx) => ctx.loaders.items('event/by-keys', keys),
+  id: { resolve: (e) => e.key },
+  isTypeOf: (v) => labelOfRow(v) === 'Event',
+  loadMany: (keys, ctx) => eventsByKeys(ctx.loaders, keys),
   fields: (t) => ({
-    key: t.string({ resolve: (e) => String(e.key) }),
-    name: t.string({ resolve: (e) => String(e.name) }),
-    kind: t.field({ type: EventKindEnum, resolve: (e) => oneOf(EventKind.options, e.kind, 'event kind') }),
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: EventKindEnum }),
     time: t.field({ type: TimeRefRef, nullable: true, resolve: (e) => timeOf(e) }),
     evidence: t.field({ type: EvidenceRef, nullable: true, resolve: (e) => evidenceOf(e) }),
     place: t.field({
       type: PlaceRef,
       nullable: true,
-      resolve: (e, _a, ctx) =>
-        typeof e.placeKey === 'string' ? ctx.loaders.item('place/by-keys', e.placeKey) : null,
+      resolve: (e, _a, ctx) => (e.placeKey === null ? null : placeByKey(ctx.loaders, e.placeKey)),
     }),
     participants: t.field({
       type: [AgentRef],
-      resolve: async (e, _a, ctx) =>
-        (await ctx.loaders.items('agent/by-keys', (e.participantKeys as string[] | null) ?? [])).filter(
-          (x): x is Item => x !== null,
-        ),
+      resolve: (e, _a, ctx) => existingAgents(ctx.loaders, e.participantKeys),
     }),
     claims: t.connection(
       {
@@ -73,11 +66,8 @@ builder.node(EventRef, {
             args,
             ctx,
             info,
-            scope: String(e.key),
-            ordering: listOrdering('event/claims'),
-            fetchPage: parentPage(ctx, 'event/claims', String(e.key), {
-              statuses: statusesFor(args.includeDrafts),
-            }),
+            scope: e.key,
+            ...eventClaimList(ctx.loaders, e.key, statusesFor(args.includeDrafts)),
             toNodes: claimNodes(ctx, info),
           }),
       },
@@ -109,7 +99,7 @@ builder.queryFields((t) => ({
             const { order } = await timeline(ctx.db, timelineRange(args));
             return memoryPage(order, seek);
           },
-          toNodes: nodesByKeys(ctx, 'event/by-keys'),
+          toNodes: (keys) => eventsByKeys(ctx.loaders, keys),
         }),
     },
     EventConnection,

@@ -4,17 +4,25 @@
  * (assessments, reliability overrides). Every write regrades within its own transaction.
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import {
+  assessmentsOf,
+  contestedClaimList,
+  existingClaims,
+  originGroups,
+  type AssessmentRow,
+  type ClaimRow,
+  type OriginGroupRow,
+} from '../graph/claims.js';
+import { agentByKey } from '../graph/agents.js';
 import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
-import { keysetConnection, listOrdering, singleRowPage, STATUS_DEFAULT, claimNodes } from './common.js';
+import { keysetConnection, STATUS_DEFAULT, claimNodes } from './common.js';
 import { loadClaim } from './claim.js';
 import { ReliabilityGradeEnum } from './enums.js';
 import { requireEditor, guarded } from './mutations.js';
 import { NotFoundError, ValidationError } from './errors.js';
-import type { IndependentOrigin } from '../domain/independence.js';
 import { recordAssessment, setSourceReliability } from '../graph/assessments.js';
 
-export const OriginGroupRef = builder.objectRef<IndependentOrigin>('IndependentOrigin').implement({
+export const OriginGroupRef = builder.objectRef<OriginGroupRow>('IndependentOrigin').implement({
   description:
     'One independent origin: the chains that trace back to the same wire story, unnamed source or statement.',
   fields: (t) => ({
@@ -26,58 +34,41 @@ export const OriginGroupRef = builder.objectRef<IndependentOrigin>('IndependentO
     claims: t.field({
       type: [ClaimRef],
       description: 'The claims whose chains share this origin.',
-      resolve: async (o, _a, ctx) =>
-        (await ctx.loaders.items('claim/by-keys', o.claimKeys)).filter((c): c is Item => c !== null),
+      resolve: (o, _a, ctx) => existingClaims(ctx.loaders, o.claimKeys),
     }),
   }),
 });
 
-const IndependenceRef = builder.objectRef<Item>('Independence').implement({
+const IndependenceRef = builder.objectRef<ClaimRow>('Independence').implement({
   description:
     'How many independent origins really stand behind a claim: reports tracing back to one wire story, one ' +
     'unnamed source or one original statement count as one origin.',
   fields: (t) => ({
-    count: t.int({
+    count: t.exposeInt('independentOrigins', {
       nullable: true,
       description: "Independent origins, the claim's own included.",
-      resolve: (c) => (c.independentOrigins == null ? null : Number(c.independentOrigins)),
     }),
-    circularReporting: t.boolean({
+    circularReporting: t.exposeBoolean('circularReporting', {
       description: 'True when some supporting chain was folded into another origin.',
-      resolve: (c) => c.circularReporting === true,
     }),
-    origins: t.field({
-      type: [OriginGroupRef],
-      resolve: (c) =>
-        typeof c.originGroups === 'string' ? (JSON.parse(c.originGroups) as IndependentOrigin[]) : [],
-    }),
+    origins: t.field({ type: [OriginGroupRef], resolve: (c) => originGroups(c) }),
   }),
 });
 
-const AssessmentRef = builder.objectRef<Item>('Assessment').implement({
+const AssessmentRef = builder.objectRef<AssessmentRow>('Assessment').implement({
   description: 'A fact-check verdict on a claim (schema.org ClaimReview). Earlier assessments are kept.',
   fields: (t) => ({
-    key: t.string({ resolve: (a) => String(a.key) }),
-    verdict: t.string({
+    key: t.exposeString('key'),
+    verdict: t.exposeString('verdict', {
       description: "The verdict in the reviewer's words (ClaimReview alternateName).",
-      resolve: (a) => String(a.verdict),
     }),
-    ratingValue: t.float({
-      nullable: true,
-      resolve: (a) => (a.ratingValue == null ? null : Number(a.ratingValue)),
-    }),
-    bestRating: t.float({
-      nullable: true,
-      resolve: (a) => (a.bestRating == null ? null : Number(a.bestRating)),
-    }),
-    worstRating: t.float({
-      nullable: true,
-      resolve: (a) => (a.worstRating == null ? null : Number(a.worstRating)),
-    }),
-    ratingName: t.string({ nullable: true, resolve: (a) => (a.ratingName as string | null) ?? null }),
-    reviewer: t.string({ resolve: (a) => String(a.reviewer) }),
-    note: t.string({ nullable: true, resolve: (a) => (a.note as string | null) ?? null }),
-    date: t.field({ type: 'DateTime', resolve: (a) => String(a.date) }),
+    ratingValue: t.exposeFloat('ratingValue', { nullable: true }),
+    bestRating: t.exposeFloat('bestRating', { nullable: true }),
+    worstRating: t.exposeFloat('worstRating', { nullable: true }),
+    ratingName: t.exposeString('ratingName', { nullable: true }),
+    reviewer: t.exposeString('reviewer'),
+    note: t.exposeString('note', { nullable: true }),
+    date: t.expose('date', { type: 'DateTime' }),
   }),
 });
 
@@ -90,7 +81,7 @@ builder.objectFields(ClaimRef, (t) => ({
   assessments: t.field({
     type: [AssessmentRef],
     description: 'Fact-check assessments, newest first.',
-    resolve: (c, _a, ctx) => ctx.loaders.list('claim/assessments', String(c.key)),
+    resolve: (c, _a, ctx) => assessmentsOf(ctx.loaders, c.key),
   }),
 }));
 
@@ -106,8 +97,7 @@ builder.queryField('contestedClaims', (t) =>
           args,
           ctx,
           info,
-          ordering: listOrdering('claim/contested'),
-          fetchPage: singleRowPage(ctx, 'claim/contested', { statuses: STATUS_DEFAULT }),
+          ...contestedClaimList(ctx.loaders, STATUS_DEFAULT),
           toNodes: claimNodes(ctx, info),
         }),
     },
@@ -170,7 +160,9 @@ builder.mutationFields((t) => ({
       const by = requireEditor(ctx);
       return guarded(async () => {
         await setSourceReliability(ctx.db, input.agent, input.grade ?? null, input.reason, by);
-        return (await ctx.loaders.item('agent/by-keys', input.agent)) as Item;
+        const agent = await agentByKey(ctx.loaders, input.agent);
+        if (!agent) throw new Error(`agent ${input.agent} missing after its reliability was set`);
+        return agent;
       });
     },
   }),

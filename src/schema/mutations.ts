@@ -4,7 +4,7 @@
  * NotFoundError, ConflictError).
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import { articleByKey, existingArticle } from '../graph/articles.js';
 import type { Context } from './context.js';
 import { ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
@@ -105,7 +105,7 @@ const IngestPayload = builder.objectRef<IngestShape>('IngestArticlePayload').imp
   fields: (t) => ({
     article: t.field({
       type: ArticleRef,
-      resolve: async (p, _a, ctx) => (await ctx.loaders.item('article/by-keys', p.articleKey)) as Item,
+      resolve: (p, _a, ctx) => existingArticle(ctx.loaders, p.articleKey),
     }),
     claims: t.exposeInt('claims', { description: 'How many claims the document holds.' }),
     changed: t.exposeBoolean('changed', {
@@ -289,8 +289,7 @@ const ExtractPayload = builder.objectRef<ExtractShape>('ExtractArticlePayload').
       type: ArticleRef,
       nullable: true,
       description: 'The ingested article, when `ingest` was true.',
-      resolve: async (p, _a, ctx) =>
-        p.articleKey ? ctx.loaders.item('article/by-keys', p.articleKey) : null,
+      resolve: async (p, _a, ctx) => (p.articleKey ? articleByKey(ctx.loaders, p.articleKey) : null),
     }),
   }),
 });

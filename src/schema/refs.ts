@@ -3,15 +3,18 @@
  * without import cycles. Each is implemented in the file named after it.
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import type { ClaimRow } from '../graph/claims.js';
+import type { ActorRow, AgentRow, SourceRow } from '../graph/agents.js';
+import type { ArticleRow } from '../graph/articles.js';
+import type { EventRow, PlaceRow } from '../graph/events.js';
 
-export const ClaimRef = builder.objectRef<Item>('Claim');
-export const AgentRef = builder.interfaceRef<Item>('Agent');
-export const ActorRef = builder.objectRef<Item>('Actor');
-export const SourceRef = builder.objectRef<Item>('Source');
-export const ArticleRef = builder.objectRef<Item>('Article');
-export const EventRef = builder.objectRef<Item>('Event');
-export const PlaceRef = builder.objectRef<Item>('Place');
+export const ClaimRef = builder.objectRef<ClaimRow>('Claim');
+export const AgentRef = builder.interfaceRef<AgentRow>('Agent');
+export const ActorRef = builder.objectRef<ActorRow>('Actor');
+export const SourceRef = builder.objectRef<SourceRow>('Source');
+export const ArticleRef = builder.objectRef<ArticleRow>('Article');
+export const EventRef = builder.objectRef<EventRow>('Event');
+export const PlaceRef = builder.objectRef<PlaceRow>('Place');
 
 /**
  * One connection type per node type, shared by every field that lists it, so one client

@@ -4,11 +4,19 @@
  * docs/story-links-eval.md measures the proposals; src/domain/matching.ts makes them.
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import {
+  proposalByKey,
+  proposalQueue,
+  proposalReasons,
+  proposalsByKeys,
+  type ProposalRow,
+} from '../graph/proposals.js';
+import { existingAgents } from '../graph/agents.js';
+import { existingEvents } from '../graph/events.js';
 import { AgentRef, EventRef, ClaimRef } from './refs.js';
-import { loadClaim } from './claim.js';
+import { claimByKey } from '../graph/claims.js';
 import { RelationTypeEnum } from './enums.js';
-import { keysetConnection, listOrdering, singleRowPage } from './common.js';
+import { keysetConnection } from './common.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { guarded, requireEditor } from './mutations.js';
 import { decideLink, type Decision } from '../graph/review.js';
@@ -55,15 +63,13 @@ const LinkReasonsRef = builder.objectRef<MatchReasons>('LinkProposalReasons').im
     agents: t.field({
       type: [AgentRef],
       description: 'Agents both claims involve: the shared or affiliated speaker, actors both are about.',
-      resolve: async (r, _a, ctx) =>
-        (await ctx.loaders.items('agent/by-keys', r.agents)).filter((x): x is Item => x !== null),
+      resolve: (r, _a, ctx) => existingAgents(ctx.loaders, r.agents),
     }),
     agentKeys: t.stringList({ description: 'The keys of `agents` (places too).', resolve: (r) => r.agents }),
     events: t.field({
       type: [EventRef],
       description: 'Events both claims are about.',
-      resolve: async (r, _a, ctx) =>
-        (await ctx.loaders.items('event/by-keys', r.events)).filter((x): x is Item => x !== null),
+      resolve: async (r, _a, ctx) => existingEvents(ctx.loaders, r.events),
     }),
     dates: t.field({ type: LinkDatesRef, resolve: (r) => r.dates }),
     negation: t.string({
@@ -74,45 +80,39 @@ const LinkReasonsRef = builder.objectRef<MatchReasons>('LinkProposalReasons').im
   }),
 });
 
-export const LinkProposalRef = builder.objectRef<Item>('LinkProposal').implement({
+export const LinkProposalRef = builder.objectRef<ProposalRow>('LinkProposal').implement({
   description:
     'A link between claims of different articles proposed by the matcher on ingest. It changes no grade ' +
     'until an editor accepts it (`acceptLink`); a rejected proposal (`rejectLink`) is never made again.',
   fields: (t) => ({
-    key: t.id({ description: 'Stable key: type and the two claim keys.', resolve: (p) => String(p.key) }),
-    type: t.field({ type: RelationTypeEnum, resolve: (p) => String(p.type) as never }),
+    key: t.exposeID('key', { description: 'Stable key: type and the two claim keys.' }),
+    type: t.expose('type', { type: RelationTypeEnum }),
     from: t.field({
       type: ClaimRef,
       nullable: true,
       description: 'The claim the relation goes from (the later one); null if it has been removed since.',
-      resolve: (p, _a, ctx) => loadClaim(ctx, String(p.fromKey)).catch(() => null),
+      resolve: (p, _a, ctx) => claimByKey(ctx.loaders, p.fromKey),
     }),
     to: t.field({
       type: ClaimRef,
       nullable: true,
-      resolve: (p, _a, ctx) => loadClaim(ctx, String(p.toKey)).catch(() => null),
+      resolve: (p, _a, ctx) => claimByKey(ctx.loaders, p.toKey),
     }),
-    fromKey: t.string({ resolve: (p) => String(p.fromKey) }),
-    toKey: t.string({ resolve: (p) => String(p.toKey) }),
-    score: t.float({
+    fromKey: t.exposeString('fromKey'),
+    toKey: t.exposeString('toKey'),
+    score: t.exposeFloat('score', {
       description: 'How likely the link is (0..1); the queue is ordered by it.',
-      resolve: (p) => Number(p.score),
     }),
-    reasons: t.field({ type: LinkReasonsRef, resolve: (p) => JSON.parse(String(p.reasons)) as MatchReasons }),
-    status: t.field({ type: LinkProposalStatusEnum, resolve: (p) => String(p.status) as never }),
-    proposedAt: t.field({ type: 'DateTime', resolve: (p) => String(p.proposedAt) }),
-    proposedIn: t.string({
+    reasons: t.field({ type: LinkReasonsRef, resolve: (p) => proposalReasons(p) }),
+    status: t.expose('status', { type: LinkProposalStatusEnum }),
+    proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
+    proposedIn: t.exposeString('proposedIn', {
       nullable: true,
       description: 'The article whose ingest made the proposal.',
-      resolve: (p) => (p.proposedIn as string | null) ?? null,
     }),
-    decidedAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      resolve: (p) => (p.decidedAt as string | null) ?? null,
-    }),
-    decidedBy: t.string({ nullable: true, resolve: (p) => (p.decidedBy as string | null) ?? null }),
-    note: t.string({ nullable: true, resolve: (p) => (p.note as string | null) ?? null }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    decidedBy: t.exposeString('decidedBy', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
   }),
 });
 
@@ -137,12 +137,8 @@ builder.queryField('proposedLinks', (t) =>
           args,
           ctx,
           info,
-          ordering: listOrdering('matching/queue'),
-          fetchPage: singleRowPage(ctx, 'matching/queue', {
-            status: args.status ?? 'proposed',
-            type: args.type ?? null,
-          }),
-          toNodes: (keys) => ctx.loaders.items('matching/by-keys', keys),
+          ...proposalQueue(ctx.loaders, args.status ?? 'proposed', args.type ?? null),
+          toNodes: (keys) => proposalsByKeys(ctx.loaders, keys),
         }),
     },
     LinkProposalConnection,
@@ -174,9 +170,9 @@ function decideField(decision: Decision, description: string) {
             { proposalKey: String(input.proposal), decision, note: input.note ?? null },
             { by },
           );
-          const item = (await ctx.loaders.items('matching/by-keys', [key]))[0];
-          if (!item) throw new Error(`proposal ${key} vanished`);
-          return item;
+          const proposal = await proposalByKey(ctx.loaders, key);
+          if (!proposal) throw new Error(`proposal ${key} vanished`);
+          return proposal;
         });
       },
     }),

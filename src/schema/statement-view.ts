@@ -5,11 +5,12 @@
  * src/domain/statement.ts holds the rules.
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import { articleByKey } from '../graph/articles.js';
+import { agentByKey, existingAgents } from '../graph/agents.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
-import { keysetConnection, listOrdering, statusesFor } from './common.js';
-import { launderedPage, statementJourney } from '../graph/statement.js';
+import { keysetConnection, statusesFor } from './common.js';
+import { LAUNDERED_ORDERING, launderedPage, statementJourney } from '../graph/statement.js';
 import { citedBy, type JourneyStep, type Laundering } from '../domain/statement.js';
 
 const LaunderingRef = builder.objectRef<Laundering>('Laundering').implement({
@@ -38,7 +39,7 @@ const AppearanceRef = builder.objectRef<JourneyStep>('StatementAppearance').impl
     article: t.field({
       type: ArticleRef,
       nullable: true,
-      resolve: (s, _a, ctx) => ctx.loaders.item('article/by-keys', s.appearance.articleKey),
+      resolve: (s, _a, ctx) => articleByKey(ctx.loaders, s.appearance.articleKey),
     }),
     publishedAt: t.string({
       description: "The article's publication time.",
@@ -50,7 +51,7 @@ const AppearanceRef = builder.objectRef<JourneyStep>('StatementAppearance').impl
       description: 'Who published it (the first agent of its chain).',
       resolve: (s, _a, ctx) => {
         const key = s.appearance.agents[0]?.key;
-        return key ? ctx.loaders.item('agent/by-keys', key) : null;
+        return key ? agentByKey(ctx.loaders, key) : null;
       },
     }),
     cites: t.field({
@@ -58,13 +59,11 @@ const AppearanceRef = builder.objectRef<JourneyStep>('StatementAppearance').impl
       description:
         'Who cites whom: the chain after the publisher, in order (the outlet relayed, the wire, the unnamed ' +
         'source, the original speaker). Empty when the publisher states it on its own authority.',
-      resolve: async (s, _a, ctx) =>
-        (
-          await ctx.loaders.items(
-            'agent/by-keys',
-            citedBy(s.appearance).map((a) => a.key),
-          )
-        ).filter((x): x is Item => x !== null),
+      resolve: (s, _a, ctx) =>
+        existingAgents(
+          ctx.loaders,
+          citedBy(s.appearance).map((a) => a.key),
+        ),
     }),
     lagHours: t.float({
       description: 'Hours since the first appearance was published.',
@@ -103,7 +102,7 @@ const StatementRef = builder.objectRef<JourneyStep[]>('Statement').implement({
       description: 'Who published the statement first.',
       resolve: (steps, _a, ctx) => {
         const key = steps[0]?.appearance.agents[0]?.key;
-        return key ? ctx.loaders.item('agent/by-keys', key) : null;
+        return key ? agentByKey(ctx.loaders, key) : null;
       },
     }),
     independentAppearances: t.int({
@@ -123,7 +122,7 @@ builder.objectFields(ClaimRef, (t) => ({
     description:
       'The statement this claim is one appearance of (only itself when nothing is linked SAME_STATEMENT).',
     args: { includeDrafts: t.arg.boolean({ required: false }) },
-    resolve: (c, args, ctx) => statementJourney(ctx.loaders, String(c.key), statusesFor(args.includeDrafts)),
+    resolve: (c, args, ctx) => statementJourney(ctx.loaders, c.key, statusesFor(args.includeDrafts)),
   }),
 }));
 
@@ -158,7 +157,7 @@ builder.queryField('launderedClaims', (t) =>
           args,
           ctx,
           info,
-          ordering: listOrdering('statement/laundered-page'),
+          ordering: LAUNDERED_ORDERING,
           fetchPage: async (seek) => {
             const page = await launderedPage(ctx.loaders, statusesFor(false), seek);
             for (const l of page.items) byKey.set(l.claimKey, l);

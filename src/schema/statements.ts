@@ -4,7 +4,8 @@
  * (`Claim.sharedOrigins`), with the shared element named. docs/grading.md explains both.
  */
 import { builder } from './builder.js';
-import type { Item } from '../graph/loaders.js';
+import { sharedOriginsOf, type SharedBasis, type SharedOriginRow } from '../graph/claims.js';
+import { agentByKey } from '../graph/agents.js';
 import { AgentRef, ClaimRef } from './refs.js';
 import { loadClaim, RelatedClaimRef } from './claim.js';
 import { statusesFor } from './common.js';
@@ -18,7 +19,7 @@ builder.objectFields(RelatedClaimRef, (t) => ({
     description:
       'Set when the relation is derived across the statement: the other wording of this statement ' +
       '(SAME_STATEMENT) that carries the SUPPORTS or CONTRADICTS. Null for a relation of this claim itself.',
-    resolve: (r, _a, ctx) => (typeof r.via === 'string' ? loadClaim(ctx, r.via) : null),
+    resolve: (r, _a, ctx) => (r.via === null ? null : loadClaim(ctx, r.via)),
   }),
 }));
 
@@ -38,16 +39,12 @@ const SharedOriginBasis = builder.enumType('SharedOriginBasis', {
         'Original speakers folded into the same body that speaks with one voice (a government and its ' +
         'officials and offices).',
     },
-  } as const,
+  } as const satisfies Record<SharedBasis, { description: string }>,
 });
 
-interface Shared {
-  basis: 'WIRE_STORY' | 'POSSIBLY_SAME_SOURCE';
-  agentKey: string;
-  agentName: string;
-}
+type Shared = SharedOriginRow['shared'][number];
 
-const SHARED_WORDS: Record<string, string> = {
+const SHARED_WORDS: Record<SharedBasis, string> = {
   WIRE_STORY: 'the same wire story from',
   UNNAMED_SOURCE: 'the same unnamed source,',
   POSSIBLY_SAME_SOURCE: 'possibly the same unnamed source as',
@@ -63,25 +60,23 @@ const SharedElementRef = builder.objectRef<Shared>('SharedOriginElement').implem
       type: AgentRef,
       nullable: true,
       description: 'The shared wire, unnamed source, original speaker or folded-into body.',
-      resolve: (s, _a, ctx) => ctx.loaders.item('agent/by-keys', s.agentKey),
+      resolve: (s, _a, ctx) => agentByKey(ctx.loaders, s.agentKey),
     }),
     description: t.string({
       description: 'The shared element in words: "the same wire story from Reuters".',
-      resolve: (s) => `${SHARED_WORDS[s.basis] ?? s.basis} ${s.agentName}`,
+      resolve: (s) => `${SHARED_WORDS[s.basis]} ${s.agentName}`,
     }),
   }),
 });
 
-const SharedOriginRef = builder.objectRef<Item>('SharedOrigin').implement({
+const SharedOriginRef = builder.objectRef<SharedOriginRow>('SharedOrigin').implement({
   description: 'Another claim resting on the same origin as this one, and what they share.',
   fields: (t) => ({
-    claim: t.field({ type: ClaimRef, resolve: (s, _a, ctx) => loadClaim(ctx, String(s.claimKey)) }),
+    claim: t.field({ type: ClaimRef, resolve: (s, _a, ctx) => loadClaim(ctx, s.claimKey) }),
     shared: t.field({
       type: [SharedElementRef],
       resolve: (s) =>
-        [...(s.shared as unknown as Shared[])].sort(
-          (a, b) => a.basis.localeCompare(b.basis) || a.agentKey.localeCompare(b.agentKey),
-        ),
+        [...s.shared].sort((a, b) => a.basis.localeCompare(b.basis) || a.agentKey.localeCompare(b.agentKey)),
     }),
   }),
 });
@@ -100,7 +95,7 @@ builder.objectFields(ClaimRef, (t) => ({
       }),
     },
     resolve: (c, args, ctx) =>
-      ctx.loaders.list('claim/shared-origins', String(c.key), {
+      sharedOriginsOf(ctx.loaders, c.key, {
         statuses: statusesFor(args.includeDrafts),
         oneVoiceKinds: gradingConfig().oneVoiceKinds,
         unnamedStopWords: UNNAMED_STOP_WORDS,

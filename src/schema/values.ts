@@ -1,11 +1,19 @@
-/** Reading a stored value as one of a closed list, without a cast that could lie. */
+/**
+ * Reading values graphql-js hands the schema without trusting their shape. Rows are typed by
+ * their read modules (src/graph/<entity>.ts); `isTypeOf` still receives `unknown`.
+ */
+import { labelOfKey, type NodeLabel } from '../domain/model.js';
 
 /**
- * `value` when it is one of `allowed`; otherwise an error naming what was found, so a value the
- * schema cannot represent (a renamed kind left in old data) fails loudly at that field instead of
- * reaching the client as something it is not.
+ * A property of a value some resolver returned (for `isTypeOf`): undefined when it is not an
+ * object or lacks the property.
  */
-export function oneOf<const V extends string>(allowed: readonly V[], value: unknown, what: string): V {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as V;
-  throw new Error(`stored ${what} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+export function propertyOf(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
+
+/** The label a returned row's `key` has (labelOfKey), or null when it has no string key. */
+export function labelOfRow(value: unknown): NodeLabel | null {
+  const key = propertyOf(value, 'key');
+  return typeof key === 'string' ? labelOfKey(key) : null;
 }
