@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import type { Database } from '../src/db/database.js';
+import { slugify } from '../src/domain/keys.js';
 import { toLuceneQuery } from '../src/graph/lucene.js';
 
 export interface BenchClient {
@@ -59,11 +60,16 @@ export interface ReadInput {
   speakerKey: string;
   /** A word of the claim's text, for full-text search. */
   searchTerm: string;
+  /** The speaker's name, for the agent lookup by name. */
+  speakerName: string;
+  /** The day the claim's article was published (YYYY-MM-DD), for the timeline of that day. */
+  day: string;
 }
 /** Kept for callers of the provenance-only registry. */
 export type ProvenanceInput = ReadInput;
 
-export type Question = 'provenance' | 'speaker-page' | 'search' | 'neighbourhood' | 'contested';
+export type Question =
+  'provenance' | 'speaker-page' | 'search' | 'neighbourhood' | 'contested' | 'agent-lookup' | 'timeline';
 
 export interface LatencyCase {
   name: string;
@@ -256,6 +262,62 @@ export const GQL_CONTESTED = `query Contested {
   contestedClaims(first: 20) { edges { node { key text grade { confidence credibility } } } }
 }`;
 
+// ---- Question: agents by name (the lookup a fact-checker types into), top 20 ----
+
+// The statement our API sends (cypher/queries/agent/lookup.cypher), first page filled by hand:
+// exact name or alias first, then full-text, best score first, ties by key.
+const BARE_AGENT_LOOKUP = `
+CALL () {
+  MATCH (a:Actor)
+  WHERE $nameKey IN a.nameKeys
+  RETURN a AS n, 10.0 AS score
+  UNION
+  MATCH (s:Source)
+  WHERE $nameKey IN s.nameKeys AND NOT s.anonymous
+  RETURN s AS n, 10.0 AS score
+  UNION
+  CALL db.index.fulltext.queryNodes('agent_names', $query) YIELD node, score
+  RETURN node AS n, score
+}
+WITH n, max(score) AS score
+WITH collect({key: n.key, score: score}) AS hits
+CALL (hits) {
+  UNWIND hits AS h
+  WITH h ORDER BY h.score DESC, h.key
+  LIMIT 20
+  RETURN collect(h.key) AS items
+}
+RETURN size(hits) AS total, items`;
+
+export const GQL_AGENT_LOOKUP = `query AgentLookup($name: String!) {
+  agents(name: $name, first: 20) { totalCount edges { node { key name } } }
+}`;
+
+// ---- Question: the timeline of one day (events dated that day, with their sequence cues) ----
+
+// Events whose known range overlaps the day; the API reads them with this statement
+// (cypher/queries/event/timeline-events.cypher) and orders them in TypeScript
+// (src/domain/chronology.ts). The answer compared: how many, and which.
+const BARE_TIMELINE = `
+MATCH (e:Event)
+WITH e,
+  CASE WHEN e.timeBasis IS NULL THEN left(e.timeStart, 10) ELSE e.timeEarliest END AS earliest,
+  CASE WHEN e.timeBasis IS NULL THEN left(coalesce(e.timeEnd, e.timeStart), 10) ELSE e.timeLatest END AS latest
+WHERE (earliest IS NOT NULL OR latest IS NOT NULL)
+  AND coalesce(latest, $from) >= $from
+  AND coalesce(earliest, $to) <= $to
+RETURN collect(e.key) AS keys`;
+
+export const GQL_TIMELINE = `query Timeline($day: Date!) {
+  timeline(from: $day, to: $day, first: 100) { totalCount edges { node { key name } } }
+}`;
+
+/** Total and keys (sorted: the timeline's order is a chronology, compared elsewhere). */
+const timelineView = (total: unknown, keys: readonly string[]) => ({
+  total: Number(total),
+  keys: Number(total) <= 100 ? [...keys].sort() : keys.length,
+});
+
 // ---- Question: provenance of one claim (chain + origin + grade) ----
 
 export const GQL_PROVENANCE = `query Provenance($key: String!) {
@@ -403,6 +465,48 @@ export const latencyCases: LatencyCase[] = [
     async run(client) {
       const data = await gql(client.graphql, GQL_CONTESTED, {});
       return keysOf((data.contestedClaims as Edges<{ key: string }>).edges.map((e) => e.node));
+    },
+  },
+  {
+    name: 'agent lookup top 20: hand-written Cypher, bare driver',
+    question: 'agent-lookup',
+    baseline: true,
+    async run(client, { speakerName }) {
+      const row = await bareRow(client, BARE_AGENT_LOOKUP, {
+        nameKey: slugify(speakerName),
+        query: toLuceneQuery(speakerName) ?? '""',
+      });
+      return { total: Number(row.total), keys: row.items as string[] };
+    },
+  },
+  {
+    name: 'agent lookup top 20: our GraphQL agents(name)',
+    question: 'agent-lookup',
+    needs: 'graphql',
+    async run(client, { speakerName }) {
+      const data = await gql(client.graphql, GQL_AGENT_LOOKUP, { name: speakerName });
+      const page = data.agents as Edges<{ key: string }> & { totalCount: number };
+      return { total: page.totalCount, keys: keysOf(page.edges.map((e) => e.node)) };
+    },
+  },
+  {
+    name: 'timeline of a day: hand-written Cypher, bare driver',
+    question: 'timeline',
+    baseline: true,
+    async run(client, { day }) {
+      const row = await bareRow(client, BARE_TIMELINE, { from: day, to: `${day}T23:59:59Z` });
+      const keys = row.keys as string[];
+      return timelineView(keys.length, keys);
+    },
+  },
+  {
+    name: 'timeline of a day: our GraphQL timeline(from, to)',
+    question: 'timeline',
+    needs: 'graphql',
+    async run(client, { day }) {
+      const data = await gql(client.graphql, GQL_TIMELINE, { day });
+      const page = data.timeline as Edges<{ key: string }> & { totalCount: number };
+      return timelineView(page.totalCount, keysOf(page.edges.map((e) => e.node)));
     },
   },
 ];

@@ -109,15 +109,29 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
 
 /**
  * Per sampled claim, the inputs of every question: the claim, the origin of its chain (for the
- * page by speaker) and the longest word of its text (for full-text search). One query.
+ * page by speaker, and its name for the agent lookup), the longest word of its text (for
+ * full-text search) and a day for the timeline (one its events fall on, else the last day with an event
+ * before its article).
+ * One query.
  */
 export async function readInputs(client: BenchClient, claimKeys: readonly string[]): Promise<ReadInput[]> {
   const rows = await client.db.read((tx) =>
     tx.rows(
       `UNWIND $keys AS key
-       MATCH (c:Claim {key: key})<-[:TELLS]-(:Telling {isOrigin: true})-[:TOLD_BY]->(a)
-       WITH key, c, min(a.key) AS speakerKey
-       RETURN key, speakerKey, c.text AS text`,
+       MATCH (article:Article)-[:CONTAINS]->(c:Claim {key: key})<-[:TELLS]-(:Telling {isOrigin: true})-[:TOLD_BY]->(a)
+       WITH key, c, article, a ORDER BY a.key
+       WITH key, c, article, head(collect(a)) AS speaker
+       RETURN key, speaker.key AS speakerKey, speaker.name AS speakerName, c.text AS text,
+         coalesce(
+           head([(c)-[:REFERS_TO]->(e:Event) WHERE e.timeEarliest IS NOT NULL | e.timeEarliest]),
+           COLLECT {
+             MATCH (e:Event) WHERE e.timeEarliest <= left(toString(article.publishedAt), 10)
+             RETURN e.timeEarliest ORDER BY e.timeEarliest DESC LIMIT 1
+           }[0],
+           COLLECT {
+             MATCH (e:Event) WHERE e.timeEarliest IS NOT NULL
+             RETURN e.timeEarliest ORDER BY e.timeEarliest LIMIT 1
+           }[0]) AS day`,
       { keys: [...claimKeys] },
     ),
   );
@@ -128,7 +142,13 @@ export async function readInputs(client: BenchClient, claimKeys: readonly string
       .split(/[^A-Za-z]+/)
       .filter((w) => w.length >= 4)
       .sort((a, b) => b.length - a.length || a.localeCompare(b));
-    return { claimKey, speakerKey: String(r?.speakerKey ?? ''), searchTerm: words[0] ?? 'said' };
+    return {
+      claimKey,
+      speakerKey: String(r?.speakerKey ?? ''),
+      speakerName: String(r?.speakerName ?? ''),
+      searchTerm: words[0] ?? 'said',
+      day: String(r?.day ?? ''),
+    };
   });
 }
 

@@ -5,7 +5,8 @@
  * the baseline (50 articles per transaction) and must hold exactly what the generator wrote; every
  * provenance case returns the chain the generator wrote. The read cases through our GraphQL API
  * (yoga.fetch, in process) must answer exactly as the hand-written Cypher does: provenance, a page
- * of claims by speaker, full-text search, neighbourhood depth 2 and contested claims.
+ * of claims by speaker, full-text search, neighbourhood depth 2, contested claims, agents by name
+ * and the timeline of a day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
