@@ -121,33 +121,33 @@ export function buildClaimListQuery(
   order: ClaimOrder,
   seek: Pick<Seek, 'after' | 'before' | 'reverse'> = FROM_START,
 ): BuiltQuery {
-  const patterns: { name: string; text: string }[] = [];
-  if (filter.articleKey) patterns.push({ name: 'article', text: articlePattern });
+  const patterns: string[] = [];
+  if (filter.articleKey) patterns.push(articlePattern);
   if (filter.speakerKey) {
     const label = labelOf(filter.speakerKey, ['Actor', 'Source']);
     if (!label) return { query: null, params: {} };
-    patterns.push({ name: 'speaker', text: speakerPattern(label) });
+    patterns.push(speakerPattern(label));
   }
   if (filter.sourceKey) {
     const label = labelOf(filter.sourceKey, ['Actor', 'Source']);
     if (!label) return { query: null, params: {} };
-    patterns.push({ name: 'source', text: sourcePattern(label) });
+    patterns.push(sourcePattern(label));
   }
   if (filter.addresseeKey) {
     const label = labelOf(filter.addresseeKey, ['Actor', 'Source']);
     if (!label) return { query: null, params: {} };
-    patterns.push({ name: 'addressee', text: addresseePattern(label) });
+    patterns.push(addresseePattern(label));
   }
   if (filter.aboutKey) {
     const label = labelOf(filter.aboutKey, ['Actor', 'Source', 'Place', 'Event']);
     if (!label) return { query: null, params: {} };
-    patterns.push({ name: 'about', text: aboutPattern(label) });
+    patterns.push(aboutPattern(label));
   }
 
   // The first pattern anchors the match; the others become existence checks.
   const [anchor, ...rest] = patterns;
-  const match = anchor ? `MATCH ${anchor.text.replace('(c)', '(c:Claim)')}` : 'MATCH (c:Claim)';
-  const where = ['c.status IN $statuses', ...rest.map((p) => `EXISTS { ${p.text} }`)];
+  const match = anchor ? `MATCH ${anchor.replace('(c)', '(c:Claim)')}` : 'MATCH (c:Claim)';
+  const where = ['c.status IN $statuses', ...rest.map((p) => `EXISTS { ${p} }`)];
   if (filter.kinds && filter.kinds.length > 0) where.push('c.kind IN $kinds');
   if (filter.anonymous === true) where.push('c.anonymousLinks > 0');
   if (filter.anonymous === false) where.push('c.anonymousLinks = 0');

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/database.js';
+import { CLAIM_ORDERS } from '../../../src/domain/model.js';
 import {
   buildClaimListQuery,
+  claimOrdering,
   FROM_START,
   readClaimList,
   type ClaimFilter,
@@ -247,6 +249,34 @@ describe('the claims list query', () => {
       /RETURN count\(c\) AS total[\s\S]*WHERE true\s+WITH c\s+ORDER BY [^\n]*\s+LIMIT \$limit\s+RETURN collect\(\{key: c\.key, sort: \[[^\n]*c\.key\]\}\) AS items[\s\S]*RETURN total, items$/,
     );
     expect(query).not.toMatch(/SKIP/);
+  });
+
+  it('counts and pages the same match: both subqueries hold it line for line', () => {
+    const { query } = buildClaimListQuery(
+      { ...base, speakerKey: 'actor:a', aboutKey: 'place:p', anonymous: true },
+      'KEY_ASC',
+    );
+    const [, count, page] = query!.split('CALL () {\n');
+    const matchLines = (block: string) =>
+      block.split('\n').slice(0, block.split('\n').indexOf('  WITH DISTINCT c') + 1);
+    expect(matchLines(count!)).toEqual([
+      '  MATCH (:Actor {key: $speakerKey})<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(c:Claim)',
+      '  WHERE c.status IN $statuses',
+      '    AND EXISTS { (:Place {key: $aboutKey})<-[:REFERS_TO]-(c) }',
+      '    AND c.anonymousLinks > 0',
+      '  WITH DISTINCT c',
+    ]);
+    expect(matchLines(page!)).toEqual(matchLines(count!));
+  });
+
+  it('reads each order through its keyset ordering', () => {
+    expect(CLAIM_ORDERS.map(claimOrdering)).toEqual([
+      'CLAIM_SAID_AT_DESC',
+      'CLAIM_SAID_AT_ASC',
+      'CLAIM_CONFIDENCE_DESC',
+      'CLAIM_CONFIDENCE_ASC',
+      'CLAIM_KEY_ASC',
+    ]);
   });
 
   it('continues after a cursor by its sort values and the key, each a parameter, either way', () => {
