@@ -18,13 +18,10 @@ export interface WordingChange {
  * Concatenating the `equal` and `delete` texts gives back `from`, up to whitespace.
  */
 export function wordingDiff(from: string, to: string): WordingChange[] {
-  const out: WordingChange[] = [];
-  for (const change of diffWords(from, to)) {
-    const op: WordingOp = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
-    const last = out[out.length - 1];
-    // Adjacent changes of the same kind read better as one.
-    if (last && last.op === op) last.text += change.value;
-    else out.push({ op, text: change.value });
-  }
-  return out;
+  // The `diff` package already joins adjacent changes of one kind (tests/unit/domain/wording-diff
+  // checks it), so each change maps to one entry.
+  return diffWords(from, to).map((change) => ({
+    op: change.added ? 'insert' : change.removed ? 'delete' : 'equal',
+    text: change.value,
+  }));
 }

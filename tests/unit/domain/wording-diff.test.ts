@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordingDiff } from '../../../src/domain/wording-diff.js';
 
@@ -37,5 +38,29 @@ describe('word-level difference between two wordings', () => {
 
   it('handles an empty wording', () => {
     expect(wordingDiff('', 'reportedly')).toEqual([{ op: 'insert', text: 'reportedly' }]);
+  });
+});
+
+describe('the runs of a difference', () => {
+  it('never lists two runs of one kind side by side, and gives back both wordings', () => {
+    const words = fc.constantFrom('the', 'truce', 'will', 'hold', 'not', ',', '.', 'Syria', 'syria');
+    const wording = fc
+      .array(fc.tuple(words, fc.constantFrom(' ', '  ', '\n', '')), { maxLength: 12 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(wording, wording, (from, to) => {
+        const d = wordingDiff(from, to);
+        for (let i = 1; i < d.length; i++) expect(d[i]!.op).not.toBe(d[i - 1]!.op);
+        const text = (op: string) =>
+          d
+            .filter((c) => c.op !== op)
+            .map((c) => c.text)
+            .join('')
+            .replace(/\s+/g, '');
+        // Up to whitespace: an equal run keeps one side's spacing.
+        expect(text('insert')).toBe(from.replace(/\s+/g, ''));
+        expect(text('delete')).toBe(to.replace(/\s+/g, ''));
+      }),
+    );
   });
 });
