@@ -31,6 +31,7 @@ export default mergeConfig(
           ],
       exclude: ['tests/**/*.int.test.ts', 'tests/unit/extract/cli.test.ts', 'node_modules/**'],
       environment: 'node',
+      setupFiles: ['tests/support/mutation-setup.ts'],
       // Instrumented code runs several times slower; the property tests need the room.
       testTimeout: 120_000,
     },
