@@ -25,9 +25,16 @@ WITH agent, affiliations, declared, agent.gradedAs IS NULL OR agent.gradedAs <> 
 FOREACH (_ IN CASE WHEN stale THEN [1] ELSE [] END | SET agent.gradedAs = declared)
 // Members declared elsewhere (an official of an agency this article places under a government):
 // their affiliation chain runs through this agent, however deep, so a changed chain makes them
-// stale too, and every claim told through them (in any article) is regraded.
+// stale too, and every claim told through them (in any article) is regraded. Only a stale agent
+// can change a member's chain: a member's declaration reads the kinds and keys along its longest
+// affiliation path, and within an ingest only a written agent gains an AFFILIATED_WITH (and an
+// actor's kind is set once, on creation), so a path through an agent whose own declaration is
+// unchanged is unchanged. Walking the members of every written agent instead (a government has
+// hundreds) was most of an article's grading time.
 WITH agent, affiliations, declared, stale
-CALL (agent) {
+CALL (agent, stale) {
+  WITH agent
+  WHERE stale
   OPTIONAL MATCH (member)-[:AFFILIATED_WITH*1..8]->(agent)
   WITH DISTINCT member
   WHERE member IS NOT NULL AND NOT member.key IN $agentKeys
@@ -46,17 +53,20 @@ CALL (agent) {
   WHERE NOT c.key IN $localClaims
   RETURN collect(DISTINCT c.key) AS memberClaims
 }
+// The claims told through a stale agent itself, outside this transaction's own: read only for a
+// stale agent (a COLLECT in the RETURN is evaluated for every row, and a wire service tells
+// thousands of claims).
+CALL (agent, stale) {
+  WITH agent
+  WHERE stale
+  OPTIONAL MATCH (agent)<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
+  WHERE NOT c.key IN $localClaims
+  RETURN collect(DISTINCT c.key) AS ownClaims
+}
 RETURN agent.key AS key, agent.name AS name, agent.kind AS kind, agent.description AS description,
        coalesce(agent.anonymous, false) AS anonymous,
        agent.reliabilityOverride AS reliabilityOverride,
        agent.reliabilityReason AS reliabilityReason,
        affiliations,
        stale,
-       CASE WHEN stale
-         THEN COLLECT {
-           MATCH (agent)<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
-           WHERE NOT c.key IN $localClaims
-           RETURN DISTINCT c.key
-         }
-         ELSE []
-       END + memberClaims AS claimKeys
+       ownClaims + memberClaims AS claimKeys
