@@ -93,7 +93,8 @@ const CLAIMS = `
 UNWIND $claims AS r
 MATCH (a:Article {key: r.articleKey})
 CREATE (a)-[:CONTAINS]->(c:Claim {key: r.key})
-SET c += r.props, c.contentHash = r.contentHash, c.version = 1, c.updatedAt = datetime()
+SET c += r.props, c.document = r.document, c.documentIndex = r.documentIndex,
+    c.contentHash = r.contentHash, c.version = 1, c.updatedAt = datetime()
 CREATE (:Revision {key: r.key + '@v1', version: 1, at: datetime(), by: $by, change: 'created',
                    via: 'ingest', snapshot: r.contentHash})-[:REVISES]->(c)
 WITH count(*) AS claims
@@ -181,7 +182,14 @@ export function bareBatch(docs: readonly ArticleDocument[]): BareBatch {
       }
     }
     for (const c of rows.claims) {
-      b.claims.push({ key: c.key, props: c.props, contentHash: c.contentHash, articleKey });
+      b.claims.push({
+        key: c.key,
+        props: c.props,
+        contentHash: c.contentHash,
+        document: c.document,
+        documentIndex: c.documentIndex,
+        articleKey,
+      });
       const refs = { Actor: c.aboutActor, Place: c.aboutPlace, Event: c.aboutEvent, Source: c.aboutSource };
       for (const [label, keys] of Object.entries(refs) as [keyof BareBatch['refersTo'], string[]][]) {
         for (const key of keys) b.refersTo[label].push({ claim: c.key, key });

@@ -1,13 +1,16 @@
 /**
  * Versioned schema migrations, after neo4j-migrations: `cypher/migrations/V<n>__<Description>.cypher`
  * applied in version order, each recorded as a `(:__Migration)` node with its checksum. A re-run
- * is a no-op; an applied file whose content changed is an error, never a silent re-run.
+ * is a no-op; an applied file whose content changed is an error, never a silent re-run. A
+ * version may also have a step in code (src/db/migration-steps.ts: what Cypher cannot do, such as
+ * parsing JSON), run after its file's statements and before the version is recorded.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
 import { repoRoot } from '../paths.js';
+import { MIGRATION_STEPS, type MigrationStep } from './migration-steps.js';
 
 export const migrationsDir = path.join(repoRoot, 'cypher', 'migrations');
 const FILE_NAME = /^V(\d{4})__([A-Za-z0-9_]+)\.cypher$/;
@@ -69,7 +72,11 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
-export async function migrate(db: Database, migrations = loadMigrations()): Promise<MigrationReport> {
+export async function migrate(
+  db: Database,
+  migrations = loadMigrations(),
+  steps: ReadonlyMap<number, MigrationStep> = MIGRATION_STEPS,
+): Promise<MigrationReport> {
   await db.autocommit(
     'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE',
   );
@@ -100,6 +107,8 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
     // Schema statements cannot share a transaction with writes, so each runs on its own; all
     // are idempotent (IF NOT EXISTS), so a crash half-way is repaired by the next run.
     for (const statement of migration.statements) await db.autocommit(statement);
+    // What Cypher cannot do (src/db/migration-steps.ts); the version is recorded only after it.
+    await steps.get(migration.version)?.(db);
     await db.write(
       (tx) =>
         tx.exec(

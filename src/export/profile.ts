@@ -2,7 +2,8 @@
  * Export profiles for the graph-tool formats (GraphML, GEXF, Cytoscape). `full` writes the graph
  * as stored. `lean` (the default) writes what a layout in Gephi, Cytoscape or NetworkX needs:
  *
- * - no article `document` (the validated source document, tens of KB) and no article `text`;
+ * - no stored input document (the article's frame and each claim's part of it, with its
+ *   place: `document`, `documentIndex`; src/domain/stored-document.ts) and no article `text`;
  * - no Telling and no Revision nodes unless asked for (`include`). Without tellings, each
  *   telling becomes one `TOLD_BY` edge from its claim to the agent who told it, carrying the
  *   telling's `hop`, `role`, `anonymous` and `isOrigin`, so who said what stays one hop away;
@@ -25,6 +26,8 @@ export type LeanExtra = (typeof LEAN_EXTRAS)[number];
 
 /** Article properties a lean export leaves out. */
 const BULKY_ARTICLE_PROPERTIES = new Set(['document', 'text']);
+/** Properties of any node a lean export leaves out: the stored input document, in parts. */
+const STORED_INPUT_PROPERTIES = new Set(['document', 'documentIndex']);
 /** Claim properties stored as JSON text that a lean export writes as structures. */
 const JSON_PROPERTIES = new Set(['gradeFactors', 'originGroups']);
 
@@ -52,6 +55,7 @@ function parseJson(value: Plain | undefined): Plain | undefined {
 export function leanProps(type: NodeLabel, props: Record<string, Plain>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const [name, value] of Object.entries(props)) {
+    if (STORED_INPUT_PROPERTIES.has(name)) continue;
     if (type === 'Article' && BULKY_ARTICLE_PROPERTIES.has(name)) continue;
     out[name] = JSON_PROPERTIES.has(name) ? (parseJson(value) ?? null) : value;
   }
@@ -98,7 +102,7 @@ export function leanReader(
     ...reader,
     async propertyTypes() {
       const types = (await reader.propertyTypes()).filter(
-        (t) => !(t.owner === 'node' && t.name === 'document'),
+        (t) => !(t.owner === 'node' && STORED_INPUT_PROPERTIES.has(t.name)),
       );
       const factors = FACTOR_NAMES.map((f): PropertyType => ({
         owner: 'node',

@@ -1,14 +1,18 @@
 /**
- * A claim edit in proportion to its size: from the stored document and the edit, which claims
- * must be written (the edited one, and every claim that names a source or actor the edit
- * changes), which are only read (the local targets of their relations, so the relations can be
- * checked), and the document that results. Pure, so it is tested without a database.
+ * A claim edit in proportion to its size: from the stored document (or the part of it the edit
+ * needs) and the edit, which claims must be written (the edited one, and every claim that names
+ * a source or actor the edit changes), which are only read (the local targets of their
+ * relations, so the relations can be checked), and what the written claims become. Pure, so it
+ * is tested without a database.
  *
  * The written claims are validated by the same domain schema as a whole file, as a smaller
  * document: the article, every source, actor, place and event, the written and read claims and
  * the written claims' relations. A rule that spans claims only ever relates a claim to those
  * (a relation's ends, a duplicate id), so a claim the edit does not touch cannot become invalid
- * and need not be read, hashed or sent.
+ * and need not be read, hashed or sent. An edit that changes no source or actor writes only the
+ * edited claim, so it needs only the document's frame, that claim and its relations' local
+ * targets (src/graph/editing.ts reads no more); one that changes a source or actor needs every
+ * claim, to find those that name it.
  */
 import type { Actor, ArticleDocument, Claim, ClaimRelation, Source } from '../domain/document.js';
 import { DocumentValidationError, parseArticleDocument, type DocumentIssue } from '../domain/validate.js';
@@ -23,8 +27,6 @@ export interface ClaimEdit {
 }
 
 export interface ClaimEditPlan {
-  /** The whole document after the edit, normalised as a file ingest would store it. */
-  next: ArticleDocument;
   /** The smaller document to build rows from: every entity, the written and read claims. */
   part: ArticleDocument;
   /** Ids of the claims to write (a subset of `part.claims`). */
@@ -35,17 +37,30 @@ export interface ClaimEditPlan {
   changedAgents: Set<string>;
 }
 
-export function planClaimEdit(doc: ArticleDocument, edit: ClaimEdit): ClaimEditPlan {
+/** The sources and actors an edit adds or changes (by id), given what the document declares. */
+export function changedAgentsOf(
+  declared: { sources: readonly Source[]; actors: readonly Actor[] },
+  edit: Pick<ClaimEdit, 'sources' | 'actors'>,
+): Set<string> {
   const changedAgents = new Set<string>();
-  const changed = <T extends { id: string }>(existing: T[], updates: T[]) => {
+  const changed = <T extends { id: string }>(existing: readonly T[], updates: readonly T[]) => {
     const byId = new Map(existing.map((e) => [e.id, e]));
     for (const u of updates) {
       const old = byId.get(u.id);
       if (!old || JSON.stringify(old) !== JSON.stringify(u)) changedAgents.add(u.id);
     }
   };
-  changed(doc.sources, edit.sources);
-  changed(doc.actors, edit.actors);
+  changed(declared.sources, edit.sources);
+  changed(declared.actors, edit.actors);
+  return changedAgents;
+}
+
+/**
+ * Plans an edit of `doc`: the whole stored document, or, when the edit changes no source or
+ * actor, its frame with the edited claim (if it exists) and the local targets of its relations.
+ */
+export function planClaimEdit(doc: ArticleDocument, edit: ClaimEdit): ClaimEditPlan {
+  const changedAgents = changedAgentsOf(doc, edit);
   const sources = replaceById(doc.sources, edit.sources);
   const actors = replaceById(doc.actors, edit.actors);
   const claims = replaceById(doc.claims, [edit.claim]);
@@ -74,16 +89,7 @@ export function planClaimEdit(doc: ArticleDocument, edit: ClaimEdit): ClaimEditP
     relations: partRelations,
   };
   const part = parseWithPaths(partDoc, { claims, relations, edit });
-  const parsedById = new Map(part.claims.map((c) => [c.id, c]));
-  const next: ArticleDocument = {
-    ...doc,
-    sources: part.sources,
-    actors: part.actors,
-    claims: claims.map((c) => (written.has(c.id) ? parsedById.get(c.id)! : c)),
-    relations,
-  };
   return {
-    next,
     part,
     written,
     before: doc.relations.filter((r) => written.has(r.from)),

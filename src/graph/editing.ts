@@ -1,13 +1,14 @@
 /**
- * Edits through the API. An article's validated document is stored with it; an edit changes
- * that document and writes, in one transaction, what the change touches: the edited claim with
- * its chain and relations, any claim naming a source or actor the edit changed, and the grades
- * of the claims whose inputs changed (src/graph/claim-edit.ts plans it). The graph that results
- * is the one a re-ingest of the edited document would write (tests/integration/claim-edit.int.test.ts
- * compares them), so an API edit can never leave the graph in a state a file could not produce,
- * and it costs what the edit touches, not the article's size. Optimistic versions catch
- * concurrent editors: the article is locked first, then the claim's version compared with the
- * one the editor read.
+ * Edits through the API. An article's validated document is stored with it, in parts: the frame
+ * on the Article, each claim's part on its Claim (src/domain/stored-document.ts). An edit reads
+ * the parts it needs, and writes, in one transaction, what the change touches: the edited claim
+ * with its chain and relations (and its part of the document), any claim naming a source or actor
+ * the edit changed, and the grades of the claims whose inputs changed (src/graph/claim-edit.ts
+ * plans it). The graph that results is the one a re-ingest of the edited document would write
+ * (tests/integration/claim-edit.int.test.ts compares them), so an API edit can never leave the
+ * graph in a state a file could not produce, and it costs what the edit touches, not the
+ * article's size. Optimistic versions catch concurrent editors: the article is locked first,
+ * then the claim's version compared with the one the editor read.
  */
 import type { Database, Tx } from '../db/database.js';
 import { ConflictError } from '../db/errors.js';
@@ -17,17 +18,23 @@ import {
   Claim,
   ClaimRelation,
   Source,
-  type ArticleDocument,
   type ClaimStatus,
   type RelationType,
 } from '../domain/document.js';
 import { DocumentValidationError, formatPath } from '../domain/validate.js';
 import { articleKey as toArticleKey, claimKey as toClaimKey } from '../domain/keys.js';
+import {
+  assembleDocument,
+  parseClaimPart,
+  parseFrame,
+  type ClaimPart,
+  type DocumentFrame,
+} from '../domain/stored-document.js';
 import { settleWrites, writeStatements, type IngestOptions } from './ingest.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
 import { gradeIngested, recomputeGrades } from './grading.js';
 import { proposeLinks } from './matching.js';
-import { planClaimEdit, type ClaimEdit } from './claim-edit.js';
+import { changedAgentsOf, planClaimEdit, type ClaimEdit } from './claim-edit.js';
 import { NotFound } from './not-found.js';
 
 export { NotFound }; // callers of the editing functions catch it from here
@@ -37,10 +44,44 @@ export interface EditContext {
   ingest?: Pick<IngestOptions, 'afterWrite'>;
 }
 
-async function lockDocument(tx: Tx, articleKey: string): Promise<ArticleDocument> {
-  const [row] = await tx.rows(cypher('article/document'), { key: articleKey });
-  if (!row || typeof row.document !== 'string') throw new NotFound(`no article "${articleKey}"`, articleKey);
-  return JSON.parse(row.document) as ArticleDocument;
+/** What an edit starts from: the article's stored frame and text, and how many claims it has. */
+interface LockedArticle {
+  key: string;
+  frame: DocumentFrame;
+  text: string;
+  claimCount: number;
+}
+
+/** A claim's stored part of the document and its place among the article's claims. */
+interface StoredPart {
+  part: ClaimPart;
+  index: number;
+}
+
+async function lockArticle(tx: Tx, articleKey: string): Promise<LockedArticle> {
+  const [row] = await tx.rows(cypher('article/edit-lock'), { key: articleKey });
+  if (!row || typeof row.frame !== 'string' || typeof row.text !== 'string') {
+    throw new NotFound(`no article "${articleKey}"`, articleKey);
+  }
+  return {
+    key: articleKey,
+    frame: parseFrame(row.frame),
+    text: row.text,
+    claimCount: Number(row.claimCount),
+  };
+}
+
+/** The stored parts of some of the article's claims, by claim key (those that exist). */
+async function readParts(tx: Tx, article: LockedArticle, claimKeys: string[]): Promise<StoredPart[]> {
+  if (claimKeys.length === 0) return [];
+  const rows = await tx.rows(cypher('article/claim-parts'), { articleKey: article.key, claimKeys });
+  return rows.map((r) => ({ part: parseClaimPart(String(r.document)), index: Number(r.index) }));
+}
+
+/** Every claim's stored part, in document order. */
+async function readAllParts(tx: Tx, article: LockedArticle): Promise<StoredPart[]> {
+  const rows = await tx.rows(cypher('article/all-claim-parts'), { articleKey: article.key });
+  return rows.map((r) => ({ part: parseClaimPart(String(r.document)), index: Number(r.index) }));
 }
 
 async function claimVersion(tx: Tx, key: string): Promise<number | null> {
@@ -109,12 +150,12 @@ export async function upsertClaim(db: Database, input: UpsertClaimInput, ctx: Ed
   }
   return db.write(
     async (tx) => {
-      const doc = await lockDocument(tx, input.articleKey);
-      const key = toClaimKey(doc.article.id, claim.id);
+      const article = await lockArticle(tx, input.articleKey);
+      const key = toClaimKey(article.frame.article.id, claim.id);
       checkVersion(key, await claimVersion(tx, key), input.expectedVersion);
       await writeClaimEdit(
         tx,
-        doc,
+        article,
         { claim, actors, sources, ...(relations ? { relations } : {}) },
         { ...ctx.ingest, by: ctx.by, via: 'api' },
       );
@@ -133,18 +174,19 @@ export async function setClaimStatus(
   if (!articleId || !claimId) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
   return db.write(
     async (tx) => {
-      const doc = await lockDocument(tx, toArticleKey(articleId)).catch((e: unknown) => {
+      const article = await lockArticle(tx, toArticleKey(articleId)).catch((e: unknown) => {
         throw e instanceof NotFound ? new NotFound(`no claim "${input.claimKey}"`, input.claimKey) : e;
       });
-      const current = doc.claims.find((c) => c.id === claimId);
-      if (!current) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
+      const [stored] = await readParts(tx, article, [input.claimKey]);
+      if (!stored) throw new NotFound(`no claim "${input.claimKey}"`, input.claimKey);
+      const current = stored.part.claim;
       const version = await claimVersion(tx, input.claimKey);
       if (input.expectedVersion != null && version !== input.expectedVersion) {
         checkVersion(input.claimKey, version, input.expectedVersion);
       }
       await writeClaimEdit(
         tx,
-        doc,
+        article,
         { claim: { ...current, status: input.status }, actors: [], sources: [] },
         {
           ...ctx.ingest,
@@ -163,21 +205,52 @@ export async function setClaimStatus(
 /**
  * Writes an edit of one claim (and of sources or actors) in the caller's transaction, through the
  * ingest statements, fed only the rows the edit touches: the same graph a re-ingest of the edited
- * document writes, at the cost of the edit.
+ * document writes, at the cost of the edit. It reads the claims' parts the plan needs: the edited
+ * claim's and its relations' local targets, or every claim's when the edit changes a source or
+ * actor (claims naming it are rewritten).
  */
 async function writeClaimEdit(
   tx: Tx,
-  doc: ArticleDocument,
+  article: LockedArticle,
   edit: ClaimEdit,
   options: IngestOptions & { by: string; via: string },
 ): Promise<void> {
-  const plan = planClaimEdit(doc, edit);
-  const { next, part, written } = plan;
-  const articleId = next.article.id;
+  const articleId = article.frame.article.id;
+  const agentsChange = changedAgentsOf(article.frame, edit).size > 0;
+  let stored: StoredPart[];
+  if (agentsChange) {
+    stored = await readAllParts(tx, article);
+  } else {
+    const own = await readParts(tx, article, [toClaimKey(articleId, edit.claim.id)]);
+    const relations = edit.relations ?? own[0]?.part.relations ?? [];
+    const targets = new Set(
+      relations.map((r) => r.to).filter((to) => !to.includes('#') && to !== edit.claim.id),
+    );
+    stored = [
+      ...own,
+      ...(await readParts(
+        tx,
+        article,
+        [...targets].map((id) => toClaimKey(articleId, id)),
+      )),
+    ];
+  }
+  const plan = planClaimEdit(
+    assembleDocument(
+      article.frame,
+      article.text,
+      stored.map((s) => s.part),
+    ),
+    edit,
+  );
+  const { part, written } = plan;
+  // A claim keeps its place in the document; a new one goes after the others, as a re-ingest of
+  // the edited document (the claim appended) places it.
+  const indexOf = new Map(stored.map((s) => [s.part.claim.id, s.index]));
   const localKey = (to: string) => (to.includes('#') ? to : toClaimKey(articleId, to));
   const external = part.relations.map((r) => r.to).filter((to) => to.includes('#'));
   const [pre] = await tx.rows(cypher('article/edit-preflight'), {
-    nameKeys: [...new Set(next.actors.flatMap((a) => nameKeysOf(a.name, a.aliases)))],
+    nameKeys: [...new Set(part.actors.flatMap((a) => nameKeysOf(a.name, a.aliases)))],
     externalClaimKeys: external,
   });
   const found = new Set((pre?.existingClaims as string[] | undefined) ?? []);
@@ -200,15 +273,22 @@ async function writeClaimEdit(
   const changedActors = new Set(all.actors.filter((_r, i) => plan.changedAgents.has(part.actors[i]!.id)));
   const tellings = all.tellings.filter((t) => writtenKeys.has(String(t.claimKey)));
   const tellingKeys = new Set(tellings.map((t) => String(t.key)));
+  // The article's text is as stored, and so is its frame unless a source or actor changed: both
+  // are left out of the write (SET += keeps what is not sent).
+  const { text: _text, document: frame, ...articleProps } = all.article.props;
   const rows: IngestRows = {
     ...all,
-    // The whole document is stored, as a file ingest stores it, for the next edit.
-    article: { ...all.article, props: { ...all.article.props, document: JSON.stringify(next) } },
+    article: { ...all.article, props: agentsChange ? { ...articleProps, document: frame } : articleProps },
     sources: all.sources.filter((r) => changedSources.has(r)),
     actors: all.actors.filter((r) => changedActors.has(r)),
     places: [],
     events: [],
-    claims: all.claims.filter((c) => writtenKeys.has(String(c.key))),
+    claims: all.claims
+      .filter((c) => writtenKeys.has(String(c.key)))
+      .map((c) => ({
+        ...c,
+        documentIndex: indexOf.get(String((c.props as { localId: string }).localId)) ?? article.claimCount,
+      })),
     tellings,
     quotations: all.quotations.filter((q) => tellingKeys.has(q.from)),
     relations: all.relations.filter((r) => writtenKeys.has(r.fromKey)),

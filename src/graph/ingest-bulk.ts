@@ -24,7 +24,13 @@ import { DocumentValidationError, parseArticleDocument } from '../domain/validat
 import type { ArticleDocument } from '../domain/document.js';
 import { articleKey, claimKey } from '../domain/keys.js';
 import { gradeWritten } from './grading.js';
-import { INGEST_VERSION, ingestDocument, settleWrites, writeStatements } from './ingest.js';
+import {
+  holdsExactly,
+  ingestDocument,
+  settleWrites,
+  writeStatements,
+  type StoredDocument,
+} from './ingest.js';
 import { buildIngestRows, nameKeysOf, type IngestRows, type KnownActor } from './ingest-rows.js';
 
 /** One input of a bulk load: its document and the name it is reported by (its file). */
@@ -191,7 +197,7 @@ export async function ingestBulk(
 
   // What the graph already holds of this set: documents, and the actors its names may be.
   const known = new KnownActors();
-  const existing = new Map<string, { document: unknown; ingestVersion: unknown }>();
+  const existing = new Map<string, StoredDocument>();
   const loadKnown = async (from: number) => {
     const [row] = await db.read((tx) =>
       tx.rows(cypher('article/bulk-preflight'), {
@@ -200,11 +206,7 @@ export async function ingestBulk(
       }),
     );
     for (const a of (row?.known ?? []) as unknown as KnownActor[]) known.add(a);
-    for (const a of (row?.articles ?? []) as unknown as {
-      key: string;
-      document: unknown;
-      ingestVersion: unknown;
-    }[])
+    for (const a of (row?.articles ?? []) as unknown as (StoredDocument & { key: string })[])
       existing.set(a.key, a);
   };
   await loadKnown(0);
@@ -233,8 +235,9 @@ export async function ingestBulk(
   for (const [i, doc] of docs.entries()) {
     const key = articleKey(doc.article.id);
     const stored = existing.get(key);
+    const rows = buildIngestRows(doc, known.matching(actorNameKeys(doc)), by);
     if (stored) {
-      if (stored.document === JSON.stringify(doc) && stored.ingestVersion === INGEST_VERSION) {
+      if (holdsExactly(stored, rows)) {
         result.unchanged++;
         continue;
       }
@@ -247,7 +250,6 @@ export async function ingestBulk(
       await loadKnown(i + 1);
       continue;
     }
-    const rows = buildIngestRows(doc, known.matching(actorNameKeys(doc)), by);
     for (const a of rows.actors) {
       known.add({ key: String(a.key), kind: String(a.kind), nameKeys: a.nameKeys as string[] });
     }

@@ -20,6 +20,7 @@ import {
   sourceKey,
   tellingKey,
 } from '../domain/keys.js';
+import { claimParts, frameOf } from '../domain/stored-document.js';
 
 export interface KnownActor {
   key: string;
@@ -32,7 +33,11 @@ export interface IngestRows {
   article: {
     key: string;
     publisherKey: string | null;
-    props: Record<string, unknown> & { document: string };
+    /**
+     * `document` is the frame of the document (src/domain/stored-document.ts); an edit that
+     * leaves the frame as stored does not send it.
+     */
+    props: Record<string, unknown> & { document?: string };
   };
   sources: Record<string, unknown>[];
   actors: Record<string, unknown>[];
@@ -172,7 +177,8 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
   const claims: Record<string, unknown>[] = [];
   const tellings: Record<string, unknown>[] = [];
   const quotations: { from: string; to: string }[] = [];
-  for (const c of doc.claims) {
+  const parts = claimParts(doc);
+  for (const [index, c] of doc.claims.entries()) {
     const cKey = claimKey(art.id, c.id);
     const about = {
       Actor: [] as string[],
@@ -215,6 +221,10 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
       key: cKey,
       props,
       contentHash: contentHash({ props, chain: c.chain, about: c.about }),
+      // The claim's part of the stored document and its place in it (src/domain/stored-document.ts);
+      // not in `props`, so a change of its relations alone does not make a new version.
+      document: parts[index],
+      documentIndex: index,
       aboutActor: about.Actor,
       aboutPlace: about.Place,
       aboutEvent: about.Event,
@@ -252,9 +262,10 @@ export function buildIngestRows(doc: ArticleDocument, known: readonly KnownActor
         reconstruction: art.reconstruction,
         basedOn: art.basedOn,
         ingestedBy: by,
-        // The validated document, kept so an edit through the API re-validates the whole
-        // article and re-ingests it through the same path as a file.
-        document: JSON.stringify(doc),
+        // The validated document's frame; each claim keeps its own part (src/domain/stored-document.ts),
+        // so an edit through the API reads and writes the part it changes, and re-ingesting an
+        // unchanged file is known to change nothing.
+        document: frameOf(doc),
       },
     },
     sources,

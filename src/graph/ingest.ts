@@ -119,7 +119,7 @@ export async function ingestInTx(
   }
 
   const isNew = pre?.document == null;
-  const changed = pre?.document !== rows.article.props.document || pre?.ingestVersion !== INGEST_VERSION;
+  const changed = !holdsExactly(pre as StoredDocument | undefined, rows);
   if (!changed) {
     // The graph already holds exactly this document, written by this version of the ingester:
     // re-ingesting it changes nothing, so nothing is sent.
@@ -173,6 +173,31 @@ export async function ingestInTx(
     changed,
     counters,
   };
+}
+
+/** An article's stored document as article/preflight and article/bulk-preflight read it. */
+export interface StoredDocument {
+  document: unknown;
+  textHash: unknown;
+  ingestVersion: unknown;
+  /** The claims' parts, in document order. */
+  parts: unknown[];
+}
+
+/**
+ * True when the graph already holds exactly the document `rows` were built from, written by this
+ * version of the ingester: the same frame, text and claims' parts in the same order
+ * (src/domain/stored-document.ts).
+ */
+export function holdsExactly(stored: StoredDocument | undefined, rows: IngestRows): boolean {
+  return (
+    stored !== undefined &&
+    stored.ingestVersion === INGEST_VERSION &&
+    stored.document === rows.article.props.document &&
+    stored.textHash === rows.article.props.textHash &&
+    stored.parts.length === rows.claims.length &&
+    rows.claims.every((c, i) => stored.parts[i] === c.document)
+  );
 }
 
 /** What the write statements take besides their rows. */

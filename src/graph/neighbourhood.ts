@@ -38,7 +38,7 @@ export interface Neighbourhood {
  */
 export const SCAN_CAP = 1000;
 
-const HIDDEN_PROPERTIES = new Set(['contentHash', 'nameKeys', 'aliasText', 'document']);
+const HIDDEN_PROPERTIES = new Set(['contentHash', 'nameKeys', 'aliasText', 'document', 'documentIndex']);
 
 export async function neighbourhood(
   db: Database,

@@ -14,6 +14,7 @@ import { setClaimStatus, upsertClaim } from '../../src/graph/editing.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { bigDocument } from '../support/big-doc.js';
 import { resetGraph, useTestGraph } from '../support/db.js';
+import { graphSnapshot } from '../support/snapshot.js';
 
 const graph = useTestGraph();
 // Each case ingests two small articles twice: minutes on a loaded 2-core machine, seconds on a quiet one.
@@ -35,57 +36,6 @@ async function seed(db: Database) {
   await ingestDocument(db, articleB());
 }
 
-/** Properties set from the clock, and the stamp of the edit lock (only an edit takes it). */
-const CLOCK = new Set([
-  'updatedAt',
-  'at',
-  'gradedAt',
-  'recordedAt',
-  'reliabilitySetAt',
-  'proposedAt',
-  'decidedAt',
-  'lastEditAt',
-]);
-
-function clean(props: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(props)
-      .filter(([k]) => !CLOCK.has(k))
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-
-async function snapshot(db: Database) {
-  return db.read(async (tx) => {
-    const nodes = (
-      await tx.rows(`MATCH (n) WHERE NOT n:__Migration RETURN labels(n) AS labels, properties(n) AS props`)
-    )
-      .map((r) => ({
-        labels: [...(r.labels as string[])].sort(),
-        props: clean(r.props as Record<string, unknown>),
-      }))
-      .map((n) => JSON.stringify(n))
-      .sort();
-    const relationships = (
-      await tx.rows(
-        `MATCH (a)-[r]->(b) WHERE NOT a:__Migration
-         RETURN coalesce(a.key, a.id, elementId(a)) AS from, type(r) AS type,
-                coalesce(b.key, b.id, elementId(b)) AS to, properties(r) AS props`,
-      )
-    )
-      .map((r) =>
-        JSON.stringify({
-          from: r.from,
-          type: r.type,
-          to: r.to,
-          props: clean(r.props as Record<string, unknown>),
-        }),
-      )
-      .sort();
-    return { nodes, relationships };
-  });
-}
-
 type Edit = {
   /** The edit through the API's function. */
   apply: (db: Database) => Promise<unknown>;
@@ -99,11 +49,11 @@ async function bothWays(edit: Edit) {
   const db = graph.db;
   await seed(db);
   await edit.apply(db);
-  const edited = await snapshot(db);
+  const edited = await graphSnapshot(db);
   await seed(db);
   const next = edit.document(parseArticleDocument(articleA()));
   await ingestDocument(db, next, { by: EDITOR, via: 'api', ...(edit.change ? { change: edit.change } : {}) });
-  const reingested = await snapshot(db);
+  const reingested = await graphSnapshot(db);
   return { edited, reingested };
 }
 
@@ -236,6 +186,41 @@ describe('a claim edit writes what a re-ingest of the edited document writes', (
         },
       });
       expect(edited).toEqual(reingested);
+    },
+    SLOW,
+  );
+
+  it(
+    'a new claim told by agents the article declares, supporting one of its claims',
+    async () => {
+      const doc = base();
+      const at = doc.article.text.indexOf('figure 8 was 56');
+      const claim = {
+        id: 'figure-8-again',
+        text: 'Figure 8 was 56, speaker 1 repeats.',
+        kind: 'statement' as const,
+        evidence: { start: at, end: at + 'figure 8 was 56'.length, text: 'figure 8 was 56' },
+        chain: [
+          {
+            agent: 'speaker-1',
+            role: 'said' as const,
+            evidence: { start: at, end: at + 8, text: 'figure 8' },
+          },
+        ],
+      };
+      const relations = [{ from: 'figure-8-again', to: 'figure-8', type: 'SUPPORTS' as const }];
+      const { edited, reingested } = await bothWays({
+        apply: (db) => upsertClaim(db, { articleKey: 'article:edit-a', claim, relations }, { by: EDITOR }),
+        document: (d) => {
+          const parsed = parseArticleDocument({ ...d, claims: [...d.claims, claim] });
+          return { ...parsed, relations: [...parsed.relations, ...relations] };
+        },
+      });
+      expect(edited).toEqual(reingested);
+      // Placed after the article's 14 claims, as the re-ingest of the document places it.
+      expect(edited.nodes.some((n) => n.includes('"documentIndex":14') && n.includes('figure-8-again'))).toBe(
+        true,
+      );
     },
     SLOW,
   );

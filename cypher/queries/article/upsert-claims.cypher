@@ -1,10 +1,13 @@
 // A claim's version moves only when its content changes, so re-ingesting the same document
-// writes no new revision and changes nothing.
+// writes no new revision and changes nothing. `document` is the claim's part of its article's
+// stored document (src/domain/stored-document.ts), outside the content hash.
 UNWIND $claims AS row
 MATCH (article:Article {key: row.articleKey})
 MERGE (c:Claim {key: row.key})
 WITH article, c, row, coalesce(c.contentHash = row.contentHash, false) AS unchanged
 SET c += row.props,
+    c.document = row.document,
+    c.documentIndex = row.documentIndex,
     c.contentHash = row.contentHash,
     c.version = CASE WHEN unchanged THEN c.version ELSE coalesce(c.version, 0) + 1 END,
     c.updatedAt = CASE WHEN unchanged THEN c.updatedAt ELSE datetime() END

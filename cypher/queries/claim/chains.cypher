@@ -5,7 +5,7 @@
 UNWIND $keys AS key
 MATCH (article:Article)-[:CONTAINS]->(c:Claim {key: key})
 RETURN key,
-  c {.*, articleKey: article.key, contentHash: null} AS claim,
+  c {.*, articleKey: article.key, contentHash: null, document: null} AS claim,
   COLLECT {
     MATCH (c)<-[:TELLS]-(t:Telling)-[:TOLD_BY]->(agent)
     OPTIONAL MATCH (t)-[:ADDRESSED_TO]->(addressee)

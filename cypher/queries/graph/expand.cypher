@@ -15,4 +15,4 @@ CALL (n) {
   LIMIT $perNode
 }
 RETURN elementId(r) AS relId, type(r) AS type, elementId(startNode(r)) AS fromId, elementId(endNode(r)) AS toId,
-       elementId(m) AS id, m {.*, text: CASE WHEN m:Article THEN null ELSE m.text END} AS props, labels(m) AS labels
+       elementId(m) AS id, m {.*, text: CASE WHEN m:Article THEN null ELSE m.text END, document: null} AS props, labels(m) AS labels

@@ -8,4 +8,4 @@ OPTIONAL MATCH (place:Place {key: $key})
 OPTIONAL MATCH (telling:Telling {key: $key})
 WITH coalesce(claim, actor, source, article, event, place, telling) AS n
 WHERE n IS NOT NULL
-RETURN elementId(n) AS id, n {.*, text: CASE WHEN n:Article THEN null ELSE n.text END} AS props, labels(n) AS labels
+RETURN elementId(n) AS id, n {.*, text: CASE WHEN n:Article THEN null ELSE n.text END, document: null} AS props, labels(n) AS labels
