@@ -7,33 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentValidationError, parseArticleDocument } from '../../../src/domain/validate.js';
 import { MINI_TEXT, miniDoc, spanOf } from '../../support/mini-doc.js';
+import { affiliationRing as ring, issuesOf } from '../../support/validation.js';
 
 type Doc = ReturnType<typeof miniDoc>;
-
-function issuesOf(doc: unknown) {
-  try {
-    parseArticleDocument(doc);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DocumentValidationError);
-    return (error as DocumentValidationError).issues;
-  }
-  throw new Error('the document was accepted');
-}
-
-/** The mini document with `n` extra actors g0 -> g1 -> ... -> g(n-1) -> g0. */
-function ring(n: number): Doc {
-  const doc = miniDoc();
-  for (let i = 0; i < n; i++) {
-    doc.actors!.push({
-      id: `g${i}`,
-      name: `G ${i}`,
-      kind: 'group',
-      aliases: [],
-      affiliation: `g${(i + 1) % n}`,
-    });
-  }
-  return doc;
-}
 
 describe('rings of affiliation', () => {
   it('names a short ring in full, closed on its first member, at each member', () => {

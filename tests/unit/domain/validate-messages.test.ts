@@ -12,18 +12,9 @@ import {
   parseArticleDocument,
 } from '../../../src/domain/validate.js';
 import { MINI_TEXT, miniDoc, spanOf } from '../../support/mini-doc.js';
+import { issuesOf } from '../../support/validation.js';
 
 type Doc = ReturnType<typeof miniDoc>;
-
-function issuesOf(doc: unknown) {
-  try {
-    parseArticleDocument(doc);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DocumentValidationError);
-    return (error as DocumentValidationError).issues;
-  }
-  throw new Error('the document was accepted');
-}
 
 const cases: [string, (d: Doc) => void, object[]][] = [
   [

@@ -1,17 +1,8 @@
 /** Bad documents are rejected before anything is written, naming the claim and the field. */
 import { describe, expect, it } from 'vitest';
-import { DocumentValidationError, parseArticleDocument } from '../../../src/domain/validate.js';
+import { parseArticleDocument } from '../../../src/domain/validate.js';
 import { miniDoc } from '../../support/mini-doc.js';
-
-function issuesOf(doc: unknown) {
-  try {
-    parseArticleDocument(doc);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DocumentValidationError);
-    return (error as DocumentValidationError).issues;
-  }
-  throw new Error('the document was accepted');
-}
+import { issuesOf } from '../../support/validation.js';
 
 describe('document validation', () => {
   it('accepts the mini document and derives hop anonymity from the agent', () => {
