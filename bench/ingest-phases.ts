@@ -14,12 +14,11 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfiledPlan, QueryResult } from 'neo4j-driver';
-import { loadConfig } from '../src/config.js';
+import { benchConfig, openBenchStore } from './store.js';
 import { allQueryNames, cypher } from '../src/db/cypher.js';
-import { connect, toParams, type Tx } from '../src/db/database.js';
+import { toParams, type Tx } from '../src/db/database.js';
 import { toPlain } from '../src/db/convert.js';
 import { migrate } from '../src/db/migrations.js';
-import { provisionNeo4j } from '../src/db/provision.js';
 import { repoRoot } from '../src/paths.js';
 import { generateCorpus } from '../src/synth/corpus.js';
 import { parseArticleDocument } from '../src/domain/validate.js';
@@ -45,18 +44,8 @@ const log = (m: string) => console.log(`[phases ${new Date().toISOString().slice
 
 const home = path.join('.neo4j', 'phases');
 if (!values.keep) rmSync(path.join(repoRoot, home), { recursive: true, force: true });
-const config = loadConfig({
-  ...process.env,
-  LOG_LEVEL: 'silent',
-  NEO4J_PROVIDER: 'local',
-  NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '2g',
-  NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '2g',
-  NEO4J_TX_TIMEOUT_MS: '300000',
-  DB_READ_DEADLINE_MS: '300000',
-  DB_WRITE_DEADLINE_MS: '300000',
-});
-const target = await provisionNeo4j(config, { localHome: home, localPort: 0, log });
-const db = connect(target, config);
+const config = benchConfig({ memory: '2g', deadlineMs: 300_000, provider: 'local' });
+const { target, db } = await openBenchStore(config, home, log);
 const names = new Map(allQueryNames().map((n) => [cypher(n), n as string]));
 const nameOf = (q: string) => names.get(q) ?? `inline: ${q.replace(/\s+/g, ' ').slice(0, 50)}`;
 

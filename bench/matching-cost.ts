@@ -19,10 +19,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { connect } from '../src/db/database.js';
+import { benchConfig, openBenchStore } from './store.js';
 import { migrate } from '../src/db/migrations.js';
-import { provisionNeo4j } from '../src/db/provision.js';
 import type { ArticleDocument } from '../src/domain/document.js';
 import { ingestDocument } from '../src/graph/ingest.js';
 import { repoRoot } from '../src/paths.js';
@@ -66,18 +64,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 async function measure(size: number, articles: number, seed: number, log: (m: string) => void) {
   const home = path.join('.neo4j', `bench-matching-${size}`);
   if (!process.env.NEO4J_URI && existsSync(home)) rmSync(home, { recursive: true, force: true });
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    NEO4J_PROVIDER: process.env.NEO4J_PROVIDER ?? 'local',
-    NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '4g',
-    NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '4g',
-    NEO4J_TX_TIMEOUT_MS: '120000',
-    DB_READ_DEADLINE_MS: '120000',
-    DB_WRITE_DEADLINE_MS: '120000',
-  });
-  const target = await provisionNeo4j(config, { localHome: home, localPort: 0, log });
-  const db = connect(target, config);
+  const config = benchConfig();
+  const { target, db } = await openBenchStore(config, home, log);
   const loadStart = loadavg().map(round);
   try {
     await migrate(db);

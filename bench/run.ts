@@ -31,11 +31,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
 import { allQueryNames, cypher } from '../src/db/cypher.js';
-import { connect } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
-import { provisionNeo4j } from '../src/db/provision.js';
 import { repoRoot } from '../src/paths.js';
 import { generateCorpus } from '../src/synth/corpus.js';
 import { summariseCorpus } from '../src/synth/summary.js';
@@ -48,6 +45,7 @@ import { expectedProvenance, measureLatency, sampleClaimKeys } from './latency.j
 import { machineInfo } from './machine.js';
 import { profileIngest, profileProvenance } from './profile.js';
 import { keepEarlierSections, renderReport, type SizeResult } from './report.js';
+import { benchConfig, openBenchStore } from './store.js';
 import { measureThroughput, type ThroughputReport } from './throughput.js';
 import { buildYoga } from '../src/yoga.js';
 import { readInputs } from './latency.js';
@@ -96,22 +94,11 @@ let failed = false;
 for (const size of sizes) {
   const home = path.join('.neo4j', `bench-${size}`);
   if (!values.reuse) rmSync(path.join(repoRoot, home), { recursive: true, force: true });
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    NEO4J_PROVIDER: process.env.NEO4J_PROVIDER ?? 'local',
-    NEO4J_LOCAL_HEAP: process.env.NEO4J_LOCAL_HEAP ?? '4g',
-    NEO4J_LOCAL_PAGECACHE: process.env.NEO4J_LOCAL_PAGECACHE ?? '4g',
-    NEO4J_TX_TIMEOUT_MS: '120000',
-    // The bench measures speed, not deadlines: a cold first query at 10k claims may take longer.
-    DB_READ_DEADLINE_MS: '120000',
-    DB_WRITE_DEADLINE_MS: '120000',
-  });
+  const config = benchConfig();
   log(
     `size ${size}: provisioning Neo4j (${config.NEO4J_PROVIDER}, heap ${config.NEO4J_LOCAL_HEAP}, page cache ${config.NEO4J_LOCAL_PAGECACHE})`,
   );
-  const target = await provisionNeo4j(config, { localHome: home, localPort: 0, log });
-  const db = connect(target, config);
+  const { target, db } = await openBenchStore(config, home, log);
   try {
     await migrate(db);
     const [component] = (await db.read((tx) =>
