@@ -256,7 +256,7 @@ function throughputLines(t: ThroughputReport): string[] {
 const SIZE_HEADING = /^## ([\d,]+) claims\b.*$/gm;
 
 /** The `## N claims (label)` sections of a report, each up to the next `## ` heading or marker. */
-function sizeSections(report: string): { heading: string; size: number; text: string }[] {
+function sizeSections(report: string): { at: number; heading: string; size: number; text: string }[] {
   const starts = [...report.matchAll(SIZE_HEADING)].map((m) => ({
     at: m.index,
     heading: m[0],
@@ -266,7 +266,7 @@ function sizeSections(report: string): { heading: string; size: number; text: st
     const rest = report.slice(s.at + s.heading.length);
     const next = rest.search(/^(## |<!-- )/m);
     const text = next < 0 ? report.slice(s.at) : report.slice(s.at, s.at + s.heading.length + next);
-    return { heading: s.heading, size: s.size, text: `${text.trimEnd()}\n` };
+    return { at: s.at, heading: s.heading, size: s.size, text: `${text.trimEnd()}\n` };
   });
 }
 
@@ -278,14 +278,11 @@ function sizeSections(report: string): { heading: string; size: number; text: st
  */
 export function keepEarlierSections(previous: string, fresh: string): string {
   const freshSections = sizeSections(fresh);
-  if (freshSections.length === 0 && sizeSections(previous).length === 0) return fresh;
   const rendered = new Set(freshSections.map((s) => s.heading));
   const kept = sizeSections(previous).filter((s) => !rendered.has(s.heading));
-  const all = [...kept.map((s) => ({ ...s, fresh: 0 })), ...freshSections.map((s) => ({ ...s, fresh: 1 }))];
-  all.sort((a, b) => a.size - b.size || a.fresh - b.fresh);
-  const firstAt = fresh.search(SIZE_HEADING_START);
-  const head = (firstAt < 0 ? fresh : fresh.slice(0, firstAt)).trimEnd();
+  if (freshSections.length === 0 && kept.length === 0) return fresh;
+  // A stable sort: the kept sections, listed first, stay before a fresh one of the same size.
+  const all = [...kept, ...freshSections].sort((a, b) => a.size - b.size);
+  const head = fresh.slice(0, freshSections[0]?.at ?? fresh.length).trimEnd();
   return `${head}\n\n${all.map((s) => s.text).join('\n')}`;
 }
-
-const SIZE_HEADING_START = /^## [\d,]+ claims\b/m;
