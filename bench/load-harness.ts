@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { buildYoga } from '../src/yoga.js';
+import { HOSTILE, type HostileTarget } from './hostile.js';
 
 export interface LoadOptions {
   /** How long workers keep sending (milliseconds). */
@@ -26,6 +27,12 @@ export interface LoadOptions {
   seed?: number;
   /** How often to sample the process RSS (milliseconds); default 250. */
   sampleEveryMs?: number;
+  /** Share of iterations that send one of the hostile requests (bench/hostile.ts); default 0. */
+  hostileShare?: number;
+  /** Where the hostile requests go (required when hostileShare > 0). */
+  hostile?: HostileTarget;
+  /** Articles the writers share (worker w writes to load-writer-(w mod this)); default: one each. */
+  writerArticles?: number;
 }
 
 export interface LoadReport {
@@ -40,6 +47,36 @@ export interface LoadReport {
   requestsPerSecond: number;
   /** Process RSS samples in MB, in time order. */
   rssMb: number[];
+  /** Requests by kind (normal reads and writes by operation, hostile ones by attack). */
+  byKind: Record<string, number>;
+  /** Outcomes of the hostile requests: attack -> outcome (error code, HTTP status) -> count. */
+  hostileOutcomes: Record<string, Record<string, number>>;
+  /** Latencies of the normal requests (reads and writes) alone, sorted, in ms. */
+  normalLatenciesMs: number[];
+  /** Slowest normal read and write, in ms (answered or refused). */
+  slowestMs: { read: number; write: number };
+  /**
+   * Normal requests the API refused with SERVICE_UNAVAILABLE (503: its deadline passed, or no
+   * database connection was free in time), by kind. Not failures: the API answered, in time,
+   * that it could not do it; a refused write must have written nothing.
+   */
+  refused: Record<string, number>;
+  /** The writes refused: claims by key, links as `from -TYPE-> to`. */
+  refusedWrites: { claims: string[]; links: string[] };
+  /** Writes refused after their COMMIT was sent and never confirmed (outcome unknown). */
+  unknownWrites: string[];
+}
+
+/** The API's answer that it could not serve a request in time (503, SERVICE_UNAVAILABLE only). */
+export class Refused extends Error {
+  constructor(
+    message: string,
+    /** The refusal says a write's COMMIT was sent and not confirmed. */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+    this.name = 'Refused';
+  }
 }
 
 /** A read mix modelled on the explorer page: lists, a claim's provenance, search, agents. */
@@ -122,15 +159,26 @@ export async function serveOnLoopback(config: Config, db: Database): Promise<Loa
   };
 }
 
-async function post(url: string, query: string, variables: unknown, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  query: string,
+  variables: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
     // Bounded: a request that hangs is a failure, not a stuck run.
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] };
+  const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+  if (response.status === 503 && codes.length > 0 && codes.every((c) => c === 'SERVICE_UNAVAILABLE')) {
+    const message = body.errors!.map((e) => e.message).join('; ');
+    throw new Refused(message, /may or may not have been saved/.test(message));
+  }
   if (response.status !== 200 || body.errors) {
     throw new Error(`${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
   }
@@ -150,7 +198,8 @@ export async function seedLoadData(
     ...Array.from({ length: workers }, (_, w) => `load-writer-${w}`),
   ];
   for (const id of ids) {
-    const data = await post(url, INGEST, { input: { document: document(id) } }, auth);
+    // A whole-article write has the ingest timeout (5 min at least), not the API's write deadline.
+    const data = await post(url, INGEST, { input: { document: document(id) } }, auth, 330_000);
     if (data.ingestArticle.__typename !== 'MutationIngestArticleSuccess') {
       throw new Error(`seeding ${id}: ${JSON.stringify(data.ingestArticle)}`);
     }
@@ -191,16 +240,49 @@ export async function runLoad(url: string, articleText: string, options: LoadOpt
     errorCount++;
     if (errors.length < 10) errors.push(message);
   };
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T | undefined> => {
+  const byKind: Record<string, number> = {};
+  const hostileOutcomes: Record<string, Record<string, number>> = {};
+  const slowestMs = { read: 0, write: 0 };
+  const refused: Record<string, number> = {};
+  const refusedWrites = { claims: [] as string[], links: [] as string[] };
+  const unknownWrites: string[] = [];
+  let sent = 0;
+  /**
+   * Sends one normal request with a request id naming its side (`load-read-…`, `load-write-…`),
+   * so the server's access log can be matched to it; `onRefused` is told when the API refused it.
+   */
+  const timed = async <T>(
+    name: string,
+    work: (headers: Record<string, string>) => Promise<T>,
+    onRefused?: (outcomeUnknown: boolean) => void,
+  ): Promise<T | undefined> => {
     const t0 = performance.now();
+    byKind[name] = (byKind[name] ?? 0) + 1;
+    const side = name === 'upsertClaim' || name === 'linkClaims' ? 'write' : 'read';
+    const headers = { 'x-request-id': `load-${side}-${name}-${sent++}` };
     try {
-      return await work();
+      return await work(headers);
     } catch (error) {
-      fail(`${name}: ${(error as Error).message}`);
+      if (error instanceof Refused) {
+        refused[name] = (refused[name] ?? 0) + 1;
+        onRefused?.(error.outcomeUnknown);
+      } else fail(`${name}: ${(error as Error).message}`);
       return undefined;
     } finally {
-      latencies.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      slowestMs[side] = Math.max(slowestMs[side], ms);
     }
+  };
+  const hostileShare = options.hostileShare ?? 0;
+  const attack = async (pick: number) => {
+    const kind = HOSTILE[pick % HOSTILE.length]!;
+    byKind[kind.name] = (byKind[kind.name] ?? 0) + 1;
+    const outcome = await kind
+      .send(options.hostile!, pick)
+      .catch((e: unknown) => `failed: ${(e as Error).name}`);
+    const counts = (hostileOutcomes[kind.name] ??= {});
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
   };
 
   const worker = async (w: number) => {
@@ -208,11 +290,18 @@ export async function runLoad(url: string, articleText: string, options: LoadOpt
     let n = 0;
     while (Date.now() < deadline) {
       const pick = Math.floor(random() * 1_000_000);
-      if (random() < writeShare) {
+      const roll = random();
+      if (roll < hostileShare) {
+        await attack(pick);
+      } else if (roll < hostileShare + writeShare) {
         const id = `load-${w}-${n++}`;
         const claim = newClaim(id, n, articleText);
-        const data = await timed('upsertClaim', () =>
-          post(url, UPSERT, { input: { article: `article:load-writer-${w}`, claim } }, auth),
+        const article = `load-writer-${options.writerArticles ? w % options.writerArticles : w}`;
+        const key = `${article}#${id}`;
+        const data = await timed(
+          'upsertClaim',
+          (h) => post(url, UPSERT, { input: { article: `article:${article}`, claim } }, { ...auth, ...h }),
+          (unknown) => (unknown ? unknownWrites : refusedWrites.claims).push(key),
         );
         if (data?.upsertClaim.__typename !== 'MutationUpsertClaimSuccess') {
           if (data) fail(`upsertClaim: ${JSON.stringify(data.upsertClaim)}`);
@@ -221,14 +310,16 @@ export async function runLoad(url: string, articleText: string, options: LoadOpt
         writes.claims++;
         const to = SEED_CLAIMS[pick % SEED_CLAIMS.length];
         const type = ['SUPPORTS', 'CONTRADICTS', 'SAME_STATEMENT'][pick % 3];
-        const link = await timed('linkClaims', () =>
-          post(url, LINK, { input: { from: `load-writer-${w}#${id}`, to, type } }, auth),
+        const link = await timed(
+          'linkClaims',
+          (h) => post(url, LINK, { input: { from: key, to, type } }, { ...auth, ...h }),
+          (unknown) => (unknown ? unknownWrites : refusedWrites.links).push(`${key} -${type}-> ${to}`),
         );
         if (link?.linkClaims.__typename === 'MutationLinkClaimsSuccess') writes.links++;
         else if (link) fail(`linkClaims: ${JSON.stringify(link.linkClaims)}`);
       } else {
         const read = READS[pick % READS.length]!;
-        const data = await timed(read.name, () => post(url, read.query, read.variables(pick)));
+        const data = await timed(read.name, (h) => post(url, read.query, read.variables(pick), h));
         if (data) reads++;
       }
     }
@@ -239,6 +330,7 @@ export async function runLoad(url: string, articleText: string, options: LoadOpt
   sample();
   const durationMs = Date.now() - started;
   const sorted = [...latencies].sort((a, b) => a - b);
+  const normalLatenciesMs = sorted;
   const at = (q: number) =>
     Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
   return {
@@ -251,7 +343,37 @@ export async function runLoad(url: string, articleText: string, options: LoadOpt
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Math.round(sorted.at(-1) ?? 0) },
     requestsPerSecond: Math.round((latencies.length / durationMs) * 1000 * 10) / 10,
     rssMb,
+    byKind,
+    hostileOutcomes,
+    normalLatenciesMs,
+    slowestMs: { read: Math.round(slowestMs.read), write: Math.round(slowestMs.write) },
+    refused,
+    refusedWrites,
+    unknownWrites,
   };
+}
+
+/** The refused writes the graph holds anyway (there must be none). */
+export async function presentRefusedWrites(
+  db: Database,
+  refused: LoadReport['refusedWrites'],
+): Promise<string[]> {
+  const links = refused.links.map((l) => {
+    const [, from, type, to] = /^(\S+) -(\w+)-> (\S+)$/.exec(l)!;
+    return { from, type, to, label: l };
+  });
+  const rows = await db.read((tx) =>
+    tx.rows(
+      `UNWIND $claims AS key
+       MATCH (c:Claim {key: key}) RETURN key AS found
+       UNION ALL
+       UNWIND $links AS l
+       MATCH (:Claim {key: l.from})-[r]->(:Claim {key: l.to}) WHERE type(r) = l.type
+       RETURN l.label AS found`,
+      { claims: refused.claims, links },
+    ),
+  );
+  return rows.map((r) => String(r.found));
 }
 
 /** Counts what the graph holds of the run's writes, to compare with what the API reported. */

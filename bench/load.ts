@@ -50,6 +50,7 @@ try {
 | writes confirmed | ${report.writes.claims} claims, ${report.writes.links} links |
 | writes found in the graph | ${stored.claims} claims, ${stored.links} links |
 | failed requests | ${report.errorCount} |
+| refused (503, deadline or pool) | ${JSON.stringify(report.refused)} |
 | latency p50 / p95 / p99 / max | ${report.latencyMs.p50} / ${report.latencyMs.p95} / ${report.latencyMs.p99} / ${report.latencyMs.max} ms |
 | RSS (median of first / last quarter) | ${memory.startMb} MB -> ${memory.endMb} MB |
 | Neo4j | ${started.target.provider} |

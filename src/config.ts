@@ -75,8 +75,11 @@ export const ConfigSchema = z.object({
    * Client-side deadlines (src/db/database.ts): milliseconds a read, or a write, may take in this
    * process, whatever the database does (a hung or stopped server included). Past it the call
    * fails with SERVICE_UNAVAILABLE and its connection is discarded, not returned to the pool.
-   * The server-side transaction timeout is never longer. Whole-article writes (ingest, article
-   * edits) get their longer transaction timeout plus DB_DEADLINE_GRACE_MS.
+   * The server-side transaction timeout is never longer. An API request's calls share one such
+   * deadline from its arrival (src/request-deadline.ts): DB_READ_DEADLINE_MS for a query,
+   * DB_WRITE_DEADLINE_MS for a mutation. Whole-article writes (ingest) get their longer
+   * transaction timeout plus DB_DEADLINE_GRACE_MS; a write whose COMMIT was sent before its
+   * deadline waits up to DB_DEADLINE_GRACE_MS for the answer.
    */
   DB_READ_DEADLINE_MS: int(10_000, 100, 3_600_000),
   DB_WRITE_DEADLINE_MS: int(30_000, 100, 3_600_000),

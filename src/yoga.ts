@@ -27,6 +27,7 @@ import { exemptStandardIntrospection } from './introspection.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { useRequestId } from './request-id.js';
+import { useRequestDeadline } from './request-deadline.js';
 import { useBookmarkHeader } from './bookmark-header.js';
 import { useCors } from './cors.js';
 import { useCsrfPrevention } from './csrf.js';
@@ -115,6 +116,7 @@ export function buildYoga({ config, db, plugins = [], log, tracingPlugin }: Yoga
       : false,
     plugins: [
       useRequestId(log),
+      useRequestDeadline(db.deadlines),
       useSecurityHeaders(),
       useCors(config),
       useCsrfPrevention(),

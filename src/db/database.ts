@@ -1,21 +1,18 @@
 /**
- * One driver per process; one session per unit of work, always with an explicit database, run
- * through `executeRead`/`executeWrite` so transient errors (deadlocks, leader switches) are
- * retried; the session is closed in `finally`. Results leave as plain values (see convert.ts).
+ * One driver per process; one session per unit of work, always with an explicit database. A unit
+ * of work is one transaction (begin, statements, commit), retried here on transient errors
+ * (deadlocks, leader switches) within a bounded window, and run within a client-side deadline;
+ * the session is closed in `finally`. Results leave as plain values (see convert.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import neo4j, {
-  type Driver,
-  type ManagedTransaction,
-  type QueryStatistics,
-  type Session,
-} from 'neo4j-driver';
+import neo4j, { type Driver, type QueryStatistics, type Session, type Transaction } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { assertBudgetLeft, chargeRows } from './budget.js';
 import { incomingBookmarks, recordBookmarks } from './bookmarks.js';
 import { DatabaseUnavailableError, DeadlineExceededError, mapDatabaseError } from './errors.js';
 import { discardConnections } from './discard.js';
 import { toPlain, type Plain } from './convert.js';
+import { currentRequestDeadline } from './request-deadline.js';
 import type { Neo4jTarget } from './provision.js';
 
 export type Row = Record<string, Plain>;
@@ -57,9 +54,14 @@ export type StatementHook = <T>(
 ) => Promise<T>;
 const untraced: StatementHook = async (_query, _mode, run) => run();
 
-function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHook, deadline: Deadline): Tx {
+function wrap(
+  tx: Pick<Transaction, 'run'>,
+  mode: 'READ' | 'WRITE',
+  hook: StatementHook,
+  deadline: Deadline,
+): Tx {
   const run = async (query: string, params: Record<string, unknown> = {}) => {
-    // A retry the driver starts after the deadline sends nothing (see Deadline.check).
+    // A retry started after the deadline sends nothing (see Deadline.check).
     deadline.check();
     countRoundTrip();
     return hook(query, mode, () => tx.run(query, toParams(params) as Record<string, unknown>));
@@ -82,18 +84,27 @@ function wrap(tx: ManagedTransaction, mode: 'READ' | 'WRITE', hook: StatementHoo
  * How long one unit of work may take in this process, whatever the server does. The driver has
  * no client-side timeout of its own: its transaction timeout is enforced by the server (useless
  * when the server is hung or stopped), and its connection timeout ends at the TCP connect (a
- * stopped server's kernel still accepts). So every call here runs against a timer; when it
- * fires the call fails with DeadlineExceededError (SERVICE_UNAVAILABLE), and the session's
+ * stopped server's kernel still accepts). So every call here runs against a timer that starts
+ * when the call is made, so waiting for a pooled connection and for the server's locks counts;
+ * when it fires the call fails with DeadlineExceededError (SERVICE_UNAVAILABLE), and the session's
  * connections are broken and closed (discard.ts), so the pool destroys them instead of taking
  * them back: a hung server cannot keep pool slots past a deadline.
+ *
+ * One exception keeps the failure exact: a write whose COMMIT was already sent when the timer
+ * fires may be committed by the server, so its answer is awaited for at most `commitGraceMs`
+ * more. A write reported as past its deadline was therefore never committed, unless the commit's
+ * answer did not come within the grace either (then the error says the outcome is unknown).
  */
-class Deadline {
+export class Deadline {
   expired = false;
+  /** A write's COMMIT has been sent: from then on its answer decides the outcome. */
+  committing = false;
   constructor(
     readonly ms: number,
     private readonly session: Session,
     /** The deadline the caller knows (a retry runs within what is left of it). */
     private readonly reportedMs = ms,
+    private readonly commitGraceMs = 0,
   ) {}
 
   /** Throws (not retryable) once expired, discarding whatever connection the session holds now. */
@@ -105,16 +116,20 @@ class Deadline {
 
   /**
    * Runs `work` on the session within the deadline and closes the session. The work's own
-   * outcome after the deadline is ignored: its transaction was never committed (a write's commit
-   * waits for its statements' answers, which cannot come over a closed connection).
+   * outcome after the deadline is ignored: its transaction was never committed (the timer only
+   * fires before the COMMIT is sent, or after the grace its answer had).
    */
   async run<T>(work: (deadline: Deadline) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+      const expire = (outcomeUnknown: boolean) => {
         this.expired = true;
         discardConnections(this.session);
-        reject(new DeadlineExceededError(this.reportedMs));
+        reject(new DeadlineExceededError(this.reportedMs, outcomeUnknown));
+      };
+      timer = setTimeout(() => {
+        if (this.committing) timer = setTimeout(() => expire(true), this.commitGraceMs);
+        else expire(false);
       }, this.ms);
     });
     const working = work(this);
@@ -149,11 +164,19 @@ class Deadline {
   }
 }
 
+/** Backoff before retry `attempt` (0-based) of a transient error: 50 ms doubling to 1 s, +-20%. */
+function retryDelayMs(attempt: number): number {
+  return Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+}
+
 /** Client-side deadlines per kind of call (config: DB_READ_DEADLINE_MS and the rest). */
 export interface Deadlines {
   readMs: number;
   writeMs: number;
-  /** Added to a longer transaction timeout a caller asks for (whole-article writes). */
+  /**
+   * Added to a longer transaction timeout a caller asks for (whole-article writes); also how long
+   * a write whose COMMIT is on its way at its deadline waits for the answer.
+   */
   graceMs: number;
   /** Schema statements at start-up (index builds wait up to 300 s on the server). */
   schemaMs: number;
@@ -223,14 +246,14 @@ export class Database {
     countRoundTrip();
     const started = Date.now();
     const retryUntil = started + this.retryWindowMs;
-    const { readMs } = this.deadlines;
+    const { ms: readMs, reportedMs } = this.within(this.deadlines.readMs);
     const timeout = Math.min(this.txTimeoutMs, readMs);
     for (let attempt = 0; ; attempt++) {
       const left = started + readMs - Date.now();
-      if (left <= 0) throw new DeadlineExceededError(readMs);
+      if (left <= 0) throw new DeadlineExceededError(reportedMs);
       const session = this.session('READ');
       try {
-        return await new Deadline(left, session, readMs).run(async () => {
+        return await new Deadline(left, session, reportedMs).run(async () => {
           const result = await this.statementHook(query, 'READ', () =>
             session.run(query, toParams(params) as Record<string, unknown>, { timeout }),
           );
@@ -240,7 +263,7 @@ export class Database {
         });
       } catch (error) {
         if (error instanceof DeadlineExceededError) throw error;
-        const delay = Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+        const delay = retryDelayMs(attempt);
         const cause = error instanceof DatabaseUnavailableError ? error.cause : error;
         const now = Date.now();
         if (!neo4j.isRetryableError(cause) || now + delay > retryUntil || now + delay >= started + readMs)
@@ -309,7 +332,30 @@ export class Database {
     });
   }
 
-  private unitOfWork<T>(
+  /**
+   * A call's deadline: its own, cut to what is left of the API request's (request-deadline.ts),
+   * and the deadline its error names. Calls that asked for a longer timeout (whole-article
+   * writes) keep theirs, and so do reads after the request's write committed: failing them
+   * would report a committed write as failed.
+   */
+  private within(ownMs: number, exempt = false): { ms: number; reportedMs: number } {
+    const request = currentRequestDeadline();
+    if (!request || exempt || request.committed) return { ms: ownMs, reportedMs: ownMs };
+    const left = request.at - Date.now();
+    if (left >= ownMs) return { ms: ownMs, reportedMs: ownMs };
+    if (left <= 0) throw new DeadlineExceededError(request.ms);
+    return { ms: left, reportedMs: request.ms };
+  }
+
+  /**
+   * One transaction, retried here (not by the driver's transaction functions, whose backoff can
+   * sleep seconds past their retry window): a transient error (deadlock, leader switch, a server
+   * that went away) starts the work again after a short backoff, as long as the retry would
+   * start within `retryWindowMs` of the first failure and the deadline is not spent. So a call to
+   * a database that is down (its first attempt fails at once) fails within the retry window plus
+   * one attempt.
+   */
+  private async unitOfWork<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: Tx) => Promise<T>,
     timeoutMs?: number,
@@ -318,18 +364,74 @@ export class Database {
     const { readMs, writeMs, graceMs } = this.deadlines;
     const usualMs =
       mode === 'READ' ? readMs : timeoutMs === undefined ? writeMs : Math.max(writeMs, timeoutMs + graceMs);
-    const deadlineMs = askedDeadlineMs ?? usualMs;
+    const own = askedDeadlineMs ?? usualMs;
+    const { ms: deadlineMs, reportedMs } = this.within(
+      own,
+      timeoutMs !== undefined || askedDeadlineMs !== undefined,
+    );
     // The server gives up no later than this process does.
     const config = { timeout: Math.min(timeoutMs ?? this.txTimeoutMs, deadlineMs) };
     const session = this.session(mode);
     const hook = this.statementHook;
-    return new Deadline(deadlineMs, session).run(async (deadline) => {
-      if (mode === 'READ') return session.executeRead((tx) => work(wrap(tx, mode, hook, deadline)), config);
-      const result = await session.executeWrite((tx) => work(wrap(tx, mode, hook, deadline)), config);
-      // The client gets this write's bookmark to carry to other instances.
-      recordBookmarks(session.lastBookmarks());
-      return result;
-    });
+    const started = Date.now();
+    let firstFailure: number | undefined;
+    return new Deadline(deadlineMs, session, reportedMs, mode === 'WRITE' ? graceMs : 0).run(
+      async (deadline) => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const result = await this.attempt(session, mode, work, config, hook, deadline);
+            if (mode === 'WRITE') {
+              // The client gets this write's bookmark to carry to other instances.
+              recordBookmarks(session.lastBookmarks());
+              const request = currentRequestDeadline();
+              if (request) request.committed = true;
+            }
+            return result;
+          } catch (error) {
+            const delay = retryDelayMs(attempt);
+            const now = Date.now();
+            firstFailure ??= now;
+            if (
+              deadline.expired ||
+              !neo4j.isRetryableError(error) ||
+              now + delay > firstFailure + this.retryWindowMs ||
+              now + delay >= started + deadlineMs
+            )
+              throw error;
+            await new Promise((resolve) => setTimeout(resolve, delay));
+          }
+        }
+      },
+    );
+  }
+
+  /** One try of a unit of work: begin, run, commit (rolled back on any error). */
+  private async attempt<T>(
+    session: Session,
+    mode: 'READ' | 'WRITE',
+    work: (tx: Tx) => Promise<T>,
+    config: { timeout: number },
+    hook: StatementHook,
+    deadline: Deadline,
+  ): Promise<T> {
+    deadline.check();
+    const tx = await session.beginTransaction(config);
+    let result: T;
+    try {
+      result = await work(wrap(tx, mode, hook, deadline));
+      deadline.check();
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      throw error;
+    }
+    deadline.committing = mode === 'WRITE';
+    try {
+      await tx.commit();
+    } catch (error) {
+      deadline.committing = false;
+      throw error;
+    }
+    return result;
   }
 }
 
@@ -340,8 +442,10 @@ export function connect(
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
     connectionAcquisitionTimeout: config.NEO4J_ACQUIRE_TIMEOUT_MS,
     connectionTimeout: Math.min(config.NEO4J_ACQUIRE_TIMEOUT_MS, 5_000),
-    // Retries (transient errors, a restarting server) stop after the acquisition timeout, so a
-    // request fails with SERVICE_UNAVAILABLE within about that long instead of a fixed 30 s.
+    // Database's own retries (unitOfWork, readOne) start only within the acquisition timeout of
+    // the call, and one attempt at a database that is down ends within the acquisition or
+    // connection timeout: so such a request fails with SERVICE_UNAVAILABLE within twice the
+    // acquisition timeout. The driver's retry setting is for its transaction functions (backup).
     maxTransactionRetryTime: config.NEO4J_ACQUIRE_TIMEOUT_MS,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,

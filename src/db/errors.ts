@@ -19,8 +19,17 @@ export class DatabaseUnavailableError extends Error {
  * discarded. Never retried by the driver (its code is not a transient one).
  */
 export class DeadlineExceededError extends DatabaseUnavailableError {
-  constructor(readonly deadlineMs: number) {
-    super(undefined, `the graph database did not answer within ${deadlineMs} ms; try again shortly`);
+  constructor(
+    readonly deadlineMs: number,
+    /** The COMMIT of a write was sent and its answer never came: it may have been committed. */
+    readonly outcomeUnknown = false,
+  ) {
+    super(
+      undefined,
+      outcomeUnknown
+        ? `the graph database did not confirm the write within ${deadlineMs} ms and the grace after it; it may or may not have been saved: read it back before trying again`
+        : `the graph database did not answer within ${deadlineMs} ms; try again shortly`,
+    );
     this.name = 'DeadlineExceededError';
   }
 }

@@ -161,7 +161,7 @@ export async function upsertClaim(db: Database, input: UpsertClaimInput, ctx: Ed
       );
       return key;
     },
-    { timeoutMs: db.ingestTimeoutMs },
+    // An edit writes what it touches, not the article: the API's write deadline, lock wait included.
   );
 }
 
@@ -198,7 +198,7 @@ export async function setClaimStatus(
       );
       return input.claimKey;
     },
-    { timeoutMs: db.ingestTimeoutMs },
+    // An edit writes what it touches, not the article: the API's write deadline, lock wait included.
   );
 }
 

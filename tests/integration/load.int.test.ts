@@ -52,6 +52,8 @@ describe('under a bounded read and write load', () => {
     );
     expect(report.errors).toEqual([]);
     expect(report.errorCount).toBe(0);
+    // Nor refused (503): this load is light enough for every request to be served in time.
+    expect(report.refused).toEqual({});
     expect(report.reads).toBeGreaterThan(0);
     expect(report.writes.claims).toBeGreaterThan(0);
     // Every confirmed write is in the graph, once; nothing unconfirmed slipped in.

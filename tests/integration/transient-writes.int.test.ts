@@ -1,6 +1,6 @@
 /**
  * Writes under contention: a transient error (injected, or a real deadlock between two
- * writers) is retried by the driver's transaction functions and the write lands exactly once;
+ * writers) is retried (src/db/database.ts) and the write lands exactly once;
  * a non-transient error is not retried; two editors saving the same claim from the same
  * version get one success and one ConflictError, never a silent lost update.
  */
