@@ -20,6 +20,7 @@ export const GROUPS = {
     'src/domain/validate.ts',
     'src/domain/keys.ts',
     'src/domain/model.ts',
+    'src/domain/stored-document.ts',
   ],
   'domain-grading': ['src/domain/grading.ts', 'src/domain/grading-config.ts', 'src/domain/assessment.ts'],
   'domain-other': ['src/domain/independence.ts', 'src/domain/chronology.ts', 'src/domain/wording-diff.ts'],

@@ -17,6 +17,15 @@ const localId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,20}$/);
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/);
 
 describe('labelOfKey', () => {
+  it('reads a version or telling suffix only when it is the whole tail after the claim', () => {
+    expect(labelOfKey('art#claim@v12')).toBe('Revision');
+    expect(labelOfKey('art#claim@12')).toBe('Telling');
+    expect(labelOfKey('art#claim@v1x')).toBeNull();
+    expect(labelOfKey('art#claim@12x')).toBeNull();
+    expect(labelOfKey('art#claim@x@v1')).toBeNull();
+    expect(labelOfKey('art#claim@x@12')).toBeNull();
+  });
+
   it('reads back the label of every key the ingest makes', () => {
     fc.assert(
       fc.property(localId, localId, name, fc.nat(12), (a, b, n, hop) => {

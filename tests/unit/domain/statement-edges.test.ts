@@ -162,3 +162,21 @@ describe('the journey', () => {
     expect(journey(apps, ['government'])[1]!.dependsOn).toEqual(['a#1']);
   });
 });
+
+describe('the journey past the first earlier appearance', () => {
+  it('finds the laundering in any earlier appearance, not only the first, and lists what it depends on in key order', () => {
+    const wire = named('source:wire', 'wire');
+    const steps = journey([
+      at('z#1', '2025-01-01', [named('source:z'), wire]),
+      at('b#1', '2025-01-02', [named('source:b'), unnamed('source:b:officials', 'officials')]),
+      at('c#1', '2025-01-03', [named('source:c'), wire]),
+    ]);
+    const last = steps[2]!;
+    expect(last.appearance.claimKey).toBe('c#1');
+    // z#1 launders nothing (it named no unnamed source and hedged nothing); b#1 is laundered.
+    expect(last.laundering?.earlierKey).toBe('b#1');
+    // Shares the wire with z#1, derived from b#1: both, sorted (the wire's comes first unsorted).
+    expect(last.dependsOn).toEqual(['b#1', 'z#1']);
+    expect(last.independent).toBe(false);
+  });
+});
