@@ -214,8 +214,6 @@ export function reportingChainOf(claim: ClaimEvidence): ReportingChain {
   };
 }
 
-const isGradable = (c: ClaimEvidence) => c.status === 'accepted' && !c.outletAnalysis && c.chain.length > 0;
-
 /**
  * The claim's confidence from its own evidence only (chain, hedges, assessment), without its
  * relations. It is what a claim weighs when it supports or contradicts another: using it, rather
@@ -364,22 +362,24 @@ export function gradeClaim(input: GradingInput, config: GradingConfig = defaultG
   // A fact-checker's verdict dominates the evidence but does not erase it.
   const assessment = latestAssessment(claim.assessments ?? []);
   const rating = assessment ? normalisedRating(assessment, config) : null;
-  if (assessment && rating === null) {
-    factors.push({
-      factor: 'assessment',
-      effect: 0,
-      detail: `${assessment.reviewer} assessed it "${assessment.verdict}" on ${assessment.date}, a verdict with no rating: confidence is left to the evidence.`,
-    });
-  } else if (assessment && rating !== null) {
-    const scale =
-      assessment.ratingValue !== undefined && assessment.ratingValue !== null
-        ? ` (${assessment.ratingValue} on ${assessment.worstRating ?? 1}..${assessment.bestRating ?? 5})`
-        : '';
-    add(
-      'assessment',
-      config.assessmentWeight * (rating - confidence),
-      `${assessment.reviewer} assessed it "${assessment.verdict}"${scale} on ${assessment.date}: rating ${fmt(rating)}, which outweighs the evidence.`,
-    );
+  if (assessment) {
+    if (rating === null) {
+      factors.push({
+        factor: 'assessment',
+        effect: 0,
+        detail: `${assessment.reviewer} assessed it "${assessment.verdict}" on ${assessment.date}, a verdict with no rating: confidence is left to the evidence.`,
+      });
+    } else {
+      const scale =
+        assessment.ratingValue !== undefined && assessment.ratingValue !== null
+          ? ` (${assessment.ratingValue} on ${assessment.worstRating ?? 1}..${assessment.bestRating ?? 5})`
+          : '';
+      add(
+        'assessment',
+        config.assessmentWeight * (rating - confidence),
+        `${assessment.reviewer} assessed it "${assessment.verdict}"${scale} on ${assessment.date}: rating ${fmt(rating)}, which outweighs the evidence.`,
+      );
+    }
   }
 
   const final = round(Math.min(1, Math.max(0, confidence)));
@@ -411,7 +411,8 @@ function usable(
   for (const c of claims) {
     if (seen.has(c.key)) continue;
     seen.add(c.key);
-    const strength = isGradable(c) ? intrinsicConfidence(c, config) : null;
+    // Null for a claim that is not accepted, the outlet's analysis, or without a chain.
+    const strength = intrinsicConfidence(c, config);
     if (strength === null)
       ignored.push(`${c.key} (${c.outletAnalysis ? "the outlet's analysis" : c.status})`);
     else out.push({ claim: c, strength });
