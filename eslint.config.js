@@ -5,6 +5,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Runtime code never depends on benchmarks, tests or tools (the production build holds src only).
+// Every layer block below repeats it: ESLint takes one rule's options from the last block that
+// matches a file, so a layer's own patterns would otherwise replace it.
+const runtimeOnly = {
+  group: ['**/bench/**', '**/tests/**', '**/tools/**'],
+  message: 'src never imports bench/, tests/ or tools/: runtime code stands on its own.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -30,6 +38,10 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [runtimeOnly] }] },
+  },
   // The domain (document format, keys, grading, the graph vocabulary) is pure: it imports nothing
   // of ours but itself, so it can be read, tested and reused without a database or an API.
   {
@@ -39,6 +51,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            runtimeOnly,
             { group: ['../**'], message: 'src/domain imports nothing of ours but src/domain itself.' },
             {
               group: ['neo4j-driver', 'graphql', 'graphql-yoga', '@pothos/*'],
@@ -57,6 +70,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            runtimeOnly,
             {
               group: ['../db/**', '../../db/**'],
               message: 'src/schema never imports src/db: go through src/graph.',
@@ -75,6 +89,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            runtimeOnly,
             {
               group: ['graphql', 'graphql-yoga', '@pothos/*', '@escape.tech/*'],
               message: 'src/db knows no GraphQL.',

@@ -20,7 +20,7 @@ import { toParams, type Tx } from '../src/db/database.js';
 import { toPlain } from '../src/db/convert.js';
 import { migrate } from '../src/db/migrations.js';
 import { repoRoot } from '../src/paths.js';
-import { generateCorpus } from '../src/synth/corpus.js';
+import { generateCorpus } from './synth/corpus.js';
 import { parseArticleDocument } from '../src/domain/validate.js';
 import { buildIngestRows } from '../src/graph/ingest-rows.js';
 import { ingestInTx } from '../src/graph/ingest.js';

@@ -24,7 +24,7 @@ import { migrate } from '../src/db/migrations.js';
 import type { ArticleDocument } from '../src/domain/document.js';
 import { ingestDocument } from '../src/graph/ingest.js';
 import { repoRoot } from '../src/paths.js';
-import { generateCorpus } from '../src/synth/corpus.js';
+import { generateCorpus } from './synth/corpus.js';
 import { bareIngest } from './baseline/ingest.js';
 import { wipeGraph } from './graph-shape.js';
 import { machineInfo, type MachineInfo } from './machine.js';

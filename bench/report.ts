@@ -1,5 +1,5 @@
 /** BENCHMARKS.md, rendered from the JSON results of every size run (bench/out/results-*.json). */
-import type { CorpusSummary } from '../src/synth/summary.js';
+import type { CorpusSummary } from './synth/summary.js';
 import type { GraphShape } from './graph-shape.js';
 import type { IngestComparison } from './ingest-compare.js';
 import type { LatencyReport } from './latency.js';

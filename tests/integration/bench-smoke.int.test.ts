@@ -10,12 +10,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { generateCorpus } from '../../src/synth/corpus.js';
+import { generateCorpus } from '../../bench/synth/corpus.js';
 import { latencyCases } from '../../bench/cases.js';
 import { compareIngest, prefixWithClaims } from '../../bench/ingest-compare.js';
 import { bareIngest } from '../../bench/baseline/ingest.js';
 import { graphShape, wipeGraph } from '../../bench/graph-shape.js';
-import { summariseCorpus } from '../../src/synth/summary.js';
+import { summariseCorpus } from '../../bench/synth/summary.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from '../../bench/latency.js';
 import { buildYoga } from '../../src/yoga.js';
 import { resetGraph, testConfig, testDatabase, testServer } from '../support/db.js';

@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/database.js';
 import type { ArticleDocumentInput } from '../../src/domain/document.js';
 import { BulkValidationError, ingestBulk, type BulkInput } from '../../src/graph/ingest-bulk.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { generateCorpus } from '../../src/synth/corpus.js';
+import { generateCorpus } from '../../bench/synth/corpus.js';
 import { bigDocument } from '../support/big-doc.js';
 import { graphCounts, resetGraph, useTestGraph } from '../support/db.js';
 

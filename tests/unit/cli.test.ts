@@ -175,16 +175,16 @@ describe('npm run export (src/export/cli.ts)', () => {
   });
 });
 
-describe('synthetic corpus (src/synth/cli.ts)', () => {
+describe('synthetic corpus (bench/synth/cli.ts)', () => {
   it('--help exits 0; a bad count exits 2', async () => {
-    expect((await run('src/synth/cli.ts', ['--help'])).code).toBe(EXIT.ok);
-    const bad = await run('src/synth/cli.ts', ['--claims', '0']);
+    expect((await run('bench/synth/cli.ts', ['--help'])).code).toBe(EXIT.ok);
+    const bad = await run('bench/synth/cli.ts', ['--claims', '0']);
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).toContain('--claims must be a whole number from 1');
   });
 
   it('writes the corpus and its summary, with no progress output when stderr is not a terminal', async () => {
-    const r = await run('src/synth/cli.ts', ['--claims', '20', '--seed', '7', '--out', 'corpus']);
+    const r = await run('bench/synth/cli.ts', ['--claims', '20', '--seed', '7', '--out', 'corpus']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stderr).toBe('');
     const summary = JSON.parse(r.stdout) as { claims: number };

@@ -47,6 +47,15 @@ describe('the layer rules', () => {
     ['src/db/probe.ts', "import { GraphQLError } from 'graphql';", 'src/db knows no GraphQL'],
     ['src/db/probe.ts', "import { builder } from '../schema/builder.js';", 'src/db imports nothing above it'],
     ['src/db/probe.ts', "import { Loaders } from '../graph/loaders.js';", 'src/db imports nothing above it'],
+    [
+      'src/graph/probe.ts',
+      "import { generateCorpus } from '../../bench/synth/corpus.js';",
+      'src never imports bench/',
+    ],
+    ['src/probe.ts', "import { EDITOR_KEY } from '../tests/support/api.js';", 'src never imports bench/'],
+    ['src/export/probe.ts', "import { x } from '../../bench/synth/world.js';", 'src never imports bench/'],
+    ['src/schema/probe.ts', "import { x } from '../../tools/eval/run.js';", 'src never imports bench/'],
+    ['src/db/probe.ts', "import { x } from '../../bench/store.js';", 'src never imports bench/'],
   ])('%s: `%s` is refused', async (file, code, message) => {
     const errors = await layerErrors(file, `${code}\nexport const probe = 1;\n`);
     expect(errors).toHaveLength(1);

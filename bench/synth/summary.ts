@@ -2,7 +2,7 @@
  * What a corpus holds, counted from the documents themselves: the check that a generated corpus
  * has the mix it was asked for, and the figures the benchmark report prints next to its timings.
  */
-import type { ArticleDocument } from '../domain/document.js';
+import type { ArticleDocument } from '../../src/domain/document.js';
 
 export interface CorpusSummary {
   articles: number;

@@ -3,7 +3,7 @@
  * it quotes: spans are recorded as the text is written, never searched for afterwards (a search
  * would find the first of two identical phrases, not the one meant).
  */
-import type { EvidenceSpan } from '../domain/document.js';
+import type { EvidenceSpan } from '../../src/domain/document.js';
 
 export class TextBuilder {
   private readonly parts: string[] = [];

@@ -27,8 +27,8 @@ import type {
   HopRole,
   Place,
   Source,
-} from '../domain/document.js';
-import { slugify } from '../domain/keys.js';
+} from '../../src/domain/document.js';
+import { slugify } from '../../src/domain/keys.js';
 import { Random } from './random.js';
 import { TextBuilder, capitalise, isoDate, monthName, weekday } from './text.js';
 import { buildWorld, type Country, type Outlet, type Person, type World } from './world.js';

@@ -1,8 +1,8 @@
 /**
  * Writes a synthetic corpus in the ingester's document format:
  *
- *   tsx src/synth/cli.ts --claims 10000 --seed 42 --out corpus/            (NDJSON, one file)
- *   tsx src/synth/cli.ts --claims 10000 --seed 42 --out corpus/ --files    (one JSON per article)
+ *   tsx bench/synth/cli.ts --claims 10000 --seed 42 --out corpus/            (NDJSON, one file)
+ *   tsx bench/synth/cli.ts --claims 10000 --seed 42 --out corpus/ --files    (one JSON per article)
  *
  * Streams: a million claims never sit in memory at once. No database is involved. Progress
  * (claims written, rate, ETA) goes to stderr when it is a terminal; the summary to stdout.
@@ -10,12 +10,12 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { EXIT, Progress, runCommand, wholeNumber } from '../cli-kit.js';
+import { EXIT, Progress, runCommand, wholeNumber } from '../../src/cli-kit.js';
 import { generateCorpus } from './corpus.js';
 import { CorpusSummariser } from './summary.js';
 
 const spec = {
-  name: 'tsx src/synth/cli.ts',
+  name: 'tsx bench/synth/cli.ts',
   synopsis: '[--claims N] [--seed N] [--out dir] [--files]',
   description:
     'Generates a deterministic synthetic corpus of article documents (the same seed gives the same bytes).',

@@ -8,7 +8,7 @@
  * of one kind by name or alias, so two invented people sharing a surname would legitimately be
  * merged into one node, which would make the ingester's graph differ from the baseline's.
  */
-import { slugify } from '../domain/keys.js';
+import { slugify } from '../../src/domain/keys.js';
 import type { Random } from './random.js';
 
 export interface Country {

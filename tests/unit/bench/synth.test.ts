@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
-import { generateCorpus } from '../../../src/synth/corpus.js';
-import { summariseCorpus } from '../../../src/synth/summary.js';
+import { generateCorpus } from '../../../bench/synth/corpus.js';
+import { summariseCorpus } from '../../../bench/synth/summary.js';
 
 function corpusHash(seed: number, claims: number): string {
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 /**
  * A small seeded PRNG (sfc32, seeded through splitmix32). `Math.random` cannot be seeded, and the
  * corpus must be byte-identical for a given seed on every machine and Node version, so all
- * randomness in `src/synth/` goes through this class.
+ * randomness in `bench/synth/` goes through this class.
  */
 export class Random {
   private a: number;
