@@ -10,6 +10,7 @@ import { parseArticleDocument } from '../domain/validate.js';
 import { type Attribution, type FinderOptions, findAttributions, type Span } from './attributions.js';
 import { detectFormat, type InputFormat, toPlainText } from './input.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
+import { anonymityReasonNear } from './rules/anonymity.js';
 import { type ArticleMeta, mergeMeta, pageMeta, requireMeta } from './meta.js';
 import { type Agent, AgentRegistry, slug } from './registry.js';
 import { classifySpeaker } from './speakers.js';
@@ -49,7 +50,7 @@ export function extractFromText(
   const meta = requireMeta({ ...(host ? { publisher: host } : {}), ...given });
   const lex = options.lexicon ?? loadLexicon();
   const attributions = findAttributions(analyse(text), lex, options.finder ?? {});
-  const registry = new AgentRegistry();
+  const registry = new AgentRegistry(lex);
   const url = meta.url ?? `urn:sha256:${createHash('sha256').update(text).digest('hex')}`;
   const publisherName = meta.publisher;
   const known = lex.wires.some((w) => w.name === publisherName || w.aliases.includes(publisherName));
@@ -58,7 +59,7 @@ export function extractFromText(
     `src-${slug(publisherName)}`,
   );
   // "the report", "the news site" with no outlet cited before: the publisher's own words.
-  registry.lastOutlet = publisher;
+  registry.refs.lastOutlet = publisher;
   const claims: Claim[] = [];
   for (const a of attributions) {
     // A list under the attribution ("the framework included:" + items) gives one claim per item.
@@ -130,12 +131,7 @@ function claimFrom(
   let innermost = outer;
   let confidence = 1;
   const sentenceEnd = outer.content[outer.content.length - 1]!.end;
-  const reason = lex.anonymous.anonymityReasons.find((r) =>
-    text
-      .slice(Math.max(0, outer.cue.start - 200), sentenceEnd + 200)
-      .toLowerCase()
-      .includes(r),
-  );
+  const reason = anonymityReasonNear(text, lex, outer.cue.start, sentenceEnd);
   for (let a: Attribution | undefined = outer; a; a = a.inner) {
     innermost = a;
     confidence = Math.min(confidence, a.confidence);
@@ -147,7 +143,7 @@ function claimFrom(
     if (!agent) return undefined; // an unresolved pronoun: no chain can be stated
     // "the sources said" after "sources told Reuters": the outlets they were first met through.
     if (tellers.length === 0 && a === outer) {
-      for (const through of registry.introducedThrough.get(agent.record.id) ?? [])
+      for (const through of registry.refs.introducedThrough.get(agent.record.id) ?? [])
         tellers.push({ agent: through, role: 'reported', evidence: evidence(text, [a.source, a.cue]) });
     }
     const addressee = a.addressee
@@ -227,14 +223,14 @@ function rememberIntroductions(tellers: readonly Teller[], registry: AgentRegist
   tellers.forEach((t, k) => {
     const r = t.agent.record;
     if (k === 0 || t.agent.collection !== 'source' || r.kind !== 'anonymous') return;
-    if (registry.introducedThrough.has(r.id)) return;
+    if (registry.refs.introducedThrough.has(r.id)) return;
     const before = tellers.slice(0, k).map((x) => x.agent);
     if (
       before.every(
         (b) => b.collection === 'source' && (b.record.kind === 'wire' || b.record.kind === 'outlet'),
       )
     )
-      registry.introducedThrough.set(r.id, before);
+      registry.refs.introducedThrough.set(r.id, before);
   });
 }
 

@@ -1,8 +1,10 @@
 /**
- * The cue, source and alias lexicons. They are data (`data/lexicons/*.json`) so that editors can
- * extend them without touching the rules; this module only loads and indexes them.
+ * The cue, source and alias lexicons and the closed-class word lists the rules read by. They are
+ * data (`data/lexicons/*.json`, one word list per file, each with a comment saying what the rules
+ * do with it) so that editors can extend them without touching the rules; this module only loads,
+ * validates and indexes them, once per folder and process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -26,13 +28,8 @@ const NounGroups = z
 const CuesFile = z.object({
   verbs: z.array(CueVerbFile),
   phrases: z.array(z.object({ phrase: z.string().min(1), role: HopRole, kind: ClaimKind })),
-  auxiliaries: z.array(z.string()),
-  complementizers: z.array(z.string()),
-  hedges: z.array(z.string()),
-  statementNouns: z.array(z.string()),
   headings: NounGroups,
   nounCues: NounGroups,
-  perspectives: z.array(z.string().min(1)).default([]),
 });
 
 const NamedList = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
@@ -47,19 +44,8 @@ const GovernmentsFile = z.object({
     }),
   ),
 });
-const TitlesFile = z.object({ titles: z.array(z.string()), particles: z.array(z.string()) });
-const AnonymousFile = z.object({
-  heads: z.array(z.string()),
-  leakHeads: z.array(z.string()),
-  unnamedMarkers: z.array(z.string()),
-  anonymityReasons: z.array(z.string()),
-  descriptorLinks: z.array(z.string().min(1)).default([]),
-});
-const ReferenceFile = z.object({
-  outletNouns: z.array(z.string().min(1)),
-  thingPronouns: z.array(z.string().min(1)),
-  pluralPronouns: z.array(z.string().min(1)),
-});
+/** A closed-class word list: one list per file, with a comment saying what the rules do with it. */
+const WordListFile = z.object({ $comment: z.string().min(1), words: z.array(z.string().min(1)) });
 
 export type CueVerb = z.infer<typeof CueVerbFile>;
 export type CuePhrase = z.infer<typeof CuesFile>['phrases'][number];
@@ -112,12 +98,61 @@ export interface Lexicon {
   titles: Set<string>;
   /** Lower-case parts that belong inside names ("al", "bin", "van"). */
   nameParticles: Set<string>;
-  anonymous: z.infer<typeof AnonymousFile>;
-  /** Words that point back to an earlier agent (`data/lexicons/reference.json`), lower-cased. */
+  anonymous: {
+    /** Head nouns of an unnamed speaker ("official", "sources"). */
+    heads: string[];
+    leakHeads: string[];
+    unnamedMarkers: string[];
+    /** Phrases that say why a source is unnamed, in file order (the first found is recorded). */
+    anonymityReasons: string[];
+    descriptorLinks: string[];
+  };
+  /** Words that point back to an earlier agent (`outlet-nouns.json`, `thing-pronouns.json`, `plural-pronouns.json`), lower-cased. */
   reference: { outletNouns: Set<string>; thingPronouns: Set<string>; pluralPronouns: Set<string> };
   /** `anonymous.descriptorLinks` as lower-cased words. */
   descriptorLinks: string[][];
+  /** Closed-class words the rules read phrases by, lower-cased (one file each in the lexicon folder). */
+  words: ClosedClasses;
 }
+
+/** The closed-class lists, each from `data/lexicons/<file>.json`; see each file's comment. */
+export interface ClosedClasses {
+  /** bare-pronouns.json: pronouns that take no modifier to their left ("he", "someone"). */
+  barePronouns: Set<string>;
+  /** pronouns.json: speaker phrases that are a pronoun to resolve from context. */
+  pronouns: Set<string>;
+  /** time-words.json: words that open a time adjunct after a cue ("said Tuesday"). */
+  timeWords: Set<string>;
+  /** time-nouns.json: "this week" is a time, "this proposal" an object. */
+  timeNouns: Set<string>;
+  /** connectives.json: clause links that never open a speaker phrase ("but", "however"). */
+  connectives: Set<string>;
+  /** pre-verb-adverbs.json: words between a speaker and its verb that are not part of the cue. */
+  preVerbAdverbs: Set<string>;
+  /** be-forms.json: forms of "be" that make a participle passive. */
+  beForms: Set<string>;
+  /** wh-words.json: words that open an indirect question as a content. */
+  whWords: Set<string>;
+  /** contrast-words.json: subordinators that may open a second attribution after a comma. */
+  contrast: Set<string>;
+  /** offices.json: singular office titles that name one holder after "the". */
+  offices: Set<string>;
+  /** description-breaks.json: words after which an unnamed description goes on past its core. */
+  descriptionBreaks: string[];
+}
+
+const CLOSED_CLASS_FILES: Record<Exclude<keyof ClosedClasses, 'descriptionBreaks'>, string> = {
+  barePronouns: 'bare-pronouns.json',
+  pronouns: 'pronouns.json',
+  timeWords: 'time-words.json',
+  timeNouns: 'time-nouns.json',
+  connectives: 'connectives.json',
+  preVerbAdverbs: 'pre-verb-adverbs.json',
+  beForms: 'be-forms.json',
+  whWords: 'wh-words.json',
+  contrast: 'contrast-words.json',
+  offices: 'offices.json',
+};
 
 /** The repository's own lexicon folder, found relative to this module so no machine path is baked in. */
 export const DEFAULT_LEXICON_DIR = path.resolve(
@@ -130,7 +165,18 @@ export const DEFAULT_LEXICON_DIR = path.resolve(
 
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   const raw: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-  return schema.parse(raw);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${path.join(dir, file)}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** The words of one list file; a list marked optional is empty when its file is absent. */
+function readWords(dir: string, file: string, optional = false): string[] {
+  if (optional && !existsSync(path.join(dir, file))) return [];
+  return readJson(dir, file, WordListFile).words;
 }
 
 const loaded = new Map<string, Lexicon>();
@@ -152,10 +198,17 @@ function readLexicon(dir: string): Lexicon {
   const cues = readJson(dir, 'cues.json', CuesFile);
   const sources = readJson(dir, 'sources.json', SourcesFile);
   const governments = readJson(dir, 'governments.json', GovernmentsFile);
-  const anonymous = readJson(dir, 'anonymous.json', AnonymousFile);
-  const titles = readJson(dir, 'titles.json', TitlesFile);
-  const reference = readJson(dir, 'reference.json', ReferenceFile);
+  const anonymous = {
+    heads: readWords(dir, 'anonymous-heads.json'),
+    leakHeads: readWords(dir, 'leak-heads.json'),
+    unnamedMarkers: readWords(dir, 'unnamed-markers.json'),
+    anonymityReasons: readWords(dir, 'anonymity-reasons.json'),
+    descriptorLinks: readWords(dir, 'descriptor-links.json', true),
+  };
   const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const words = Object.fromEntries(
+    Object.entries(CLOSED_CLASS_FILES).map(([key, file]) => [key, lowerSet(readWords(dir, file))]),
+  ) as Omit<ClosedClasses, 'descriptionBreaks'>;
   const entries: CueEntry[] = [];
   for (const v of cues.verbs) {
     for (const form of v.forms) {
@@ -208,22 +261,23 @@ function readLexicon(dir: string): Lexicon {
     cues: entries,
     headings: nounEntries(cues.headings),
     nounCues: nounEntries(cues.nounCues),
-    perspectives: cues.perspectives.map((p) => p.toLowerCase().split(/\s+/)),
-    auxiliaries: new Set(cues.auxiliaries.map((w) => w.toLowerCase())),
-    complementizers: new Set(cues.complementizers.map((w) => w.toLowerCase())),
-    hedges: cues.hedges,
-    statementNouns: cues.statementNouns,
+    perspectives: readWords(dir, 'perspectives.json', true).map((p) => p.toLowerCase().split(/\s+/)),
+    auxiliaries: lowerSet(readWords(dir, 'auxiliaries.json')),
+    complementizers: lowerSet(readWords(dir, 'complementizers.json')),
+    hedges: readWords(dir, 'hedges.json'),
+    statementNouns: readWords(dir, 'statement-nouns.json'),
     wires: sources.wires,
     outlets: sources.outlets,
     governments: governments.governments,
-    titles: new Set(titles.titles.map((w) => w.toLowerCase())),
-    nameParticles: new Set(titles.particles.map((w) => w.toLowerCase())),
+    titles: lowerSet(readWords(dir, 'titles.json')),
+    nameParticles: lowerSet(readWords(dir, 'name-particles.json')),
     anonymous,
     reference: {
-      outletNouns: lowerSet(reference.outletNouns),
-      thingPronouns: lowerSet(reference.thingPronouns),
-      pluralPronouns: lowerSet(reference.pluralPronouns),
+      outletNouns: lowerSet(readWords(dir, 'outlet-nouns.json')),
+      thingPronouns: lowerSet(readWords(dir, 'thing-pronouns.json')),
+      pluralPronouns: lowerSet(readWords(dir, 'plural-pronouns.json')),
     },
     descriptorLinks: anonymous.descriptorLinks.map((l) => l.toLowerCase().split(/\s+/)),
+    words: { ...words, descriptionBreaks: readWords(dir, 'description-breaks.json').map((w) => w.toLowerCase()) },
   };
 }

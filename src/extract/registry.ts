@@ -1,10 +1,13 @@
 /**
  * The sources and actors one extracted document refers to, deduplicated as they are met: the
  * same wire, the same unnamed description, and a person named in full and later by surname
- * ("Ahmad al-Sharaa" ... "al-Sharaa") each get one record and one local id.
+ * ("Ahmad al-Sharaa" ... "al-Sharaa") each get one record and one local id. What a reference
+ * ("he", "the broadcaster", "the sources") points back to is `rules/coreference.ts`'s business.
  */
 import type { Actor, Source } from '../domain/document.js';
 import { asciiSlug } from '../domain/keys.js';
+import type { Lexicon } from './lexicon.js';
+import { References } from './rules/coreference.js';
 import type { Speaker } from './speakers.js';
 import { normaliseName } from './speakers.js';
 
@@ -21,43 +24,15 @@ function lastWord(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
-/** Unnamed sources and groups whose head noun is plural ("two officials", "sources familiar with ..."). */
-function isPlural(agent: Agent): boolean {
-  const r = agent.record;
-  const anonymous = agent.collection === 'source' && r.kind === 'anonymous';
-  const group = agent.collection === 'actor' && r.kind === 'group';
-  if (!anonymous && !group) return false;
-  const head = headNoun('description' in r && r.description ? r.description : r.name);
-  return /[^s]s$/u.test(head) || head === 'people';
-}
-
-/** The words of an unnamed description before any descriptor ("four sources familiar with ..." -> four sources). */
-function coreWords(description: string): string[] {
-  return description
-    .toLowerCase()
-    .split(/\s+(?:familiar|close|briefed|with|who|from|in|at|of|on|knowledgeable|informed)\b/u)[0]!
-    .split(/\s+/u)
-    .filter((w) => w !== '');
-}
-
-function headNoun(description: string): string {
-  return coreWords(description).pop() ?? '';
-}
-
 export class AgentRegistry {
   readonly sources: Source[] = [];
   readonly actors: Actor[] = [];
   private readonly ids = new Set<string>();
-  /** The last named person met, for resolving "he" and "she". */
-  lastPerson: Actor | undefined;
-  /** The outlet or wire cited last (at first, the publisher), for "the broadcaster", "the report". */
-  lastOutlet: Source | undefined;
-  /** The last agent that is not a person (outlet, government, organisation), for "it". */
-  lastThing: Agent | undefined;
-  /** The last plural speaker (unnamed sources, a group), for "they". */
-  lastPlural: Agent | undefined;
+  /** What the article's references ("he", "the broadcaster", "the sources") point back to. */
+  readonly refs: References;
 
-  constructor(reservedIds: Iterable<string> = []) {
+  constructor(lex: Lexicon, reservedIds: Iterable<string> = []) {
+    this.refs = new References(lex);
     for (const id of reservedIds) this.ids.add(id);
   }
 
@@ -120,44 +95,11 @@ export class AgentRegistry {
     );
   }
 
-  /**
-   * Outlets through which an unnamed teller was first met ("..., sources told Reuters"): a later
-   * "the sources said" in the same article reaches us through them too.
-   */
-  readonly introducedThrough = new Map<string, Agent[]>();
-
-  private earlierUnnamed(description: string): Source | undefined {
-    const words = coreWords(description);
-    if (words[0] !== 'the' || words.length < 2) return undefined;
-    const head = words[words.length - 1]!;
-    const modifiers = words.slice(1, -1);
-    const singular = head.replace(/s$/u, '');
-    for (let k = this.sources.length - 1; k >= 0; k--) {
-      const s = this.sources[k]!;
-      if (s.kind !== 'anonymous' || normaliseName(s.description ?? s.name) === normaliseName(description))
-        continue;
-      const theirs = coreWords(s.description ?? s.name);
-      const theirHead = theirs[theirs.length - 1] ?? '';
-      if (theirHead.replace(/s$/u, '') !== singular) continue;
-      const text = (s.description ?? s.name).toLowerCase();
-      if (modifiers.every((m) => text.includes(m))) return s;
-    }
-    return undefined;
-  }
-
   /** Makes (or finds) the record a classified speaker stands for, and remembers it for later references. */
   agentFor(speaker: Speaker, context: { anonymityReason?: string }): Agent | undefined {
     const agent = this.recordFor(speaker, context);
     if (!agent || speaker.type === 'pronoun' || speaker.type === 'reference') return agent;
-    if (agent.collection === 'source' && (agent.record.kind === 'wire' || agent.record.kind === 'outlet'))
-      this.lastOutlet = agent.record;
-    if (
-      agent.collection === 'source'
-        ? agent.record.kind === 'wire' || agent.record.kind === 'outlet'
-        : agent.record.kind !== 'person'
-    )
-      this.lastThing = agent;
-    if (isPlural(agent)) this.lastPlural = agent;
+    this.refs.named(agent);
     return agent;
   }
 
@@ -173,7 +115,7 @@ export class AgentRegistry {
         };
       case 'unnamed': {
         // "the sources", "the Syrian official": a definite description of an unnamed teller met before.
-        const earlier = this.earlierUnnamed(speaker.description);
+        const earlier = this.refs.earlierUnnamed(speaker.description, this.sources);
         if (earlier) return { collection: 'source', record: earlier };
         const affiliation = speaker.affiliation
           ? this.addActor(
@@ -207,21 +149,15 @@ export class AgentRegistry {
           kind: 'person',
           ...(speaker.title ? { title: speaker.title } : {}),
         });
-        this.lastPerson = record;
+        this.refs.lastPerson = record;
         return { collection: 'actor', record };
       }
       case 'organisation':
         return { collection: 'actor', record: this.addActor({ name: speaker.name, kind: speaker.kind }) };
       case 'pronoun':
-        // "he"/"she" is the last named person, "it" the last agent that is not one, "they" the last
-        // plural speaker; other pronouns are left unresolved.
-        if ((speaker.word === 'he' || speaker.word === 'she') && this.lastPerson)
-          return { collection: 'actor', record: this.lastPerson };
-        if (speaker.word === 'it') return this.lastThing;
-        if (speaker.word === 'they') return this.lastPlural;
-        return undefined;
+        return this.refs.pronoun(speaker.word);
       case 'reference':
-        return this.lastOutlet ? { collection: 'source', record: this.lastOutlet } : undefined;
+        return this.refs.outlet();
     }
   }
 }

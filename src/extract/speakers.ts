@@ -15,25 +15,6 @@ export type Speaker =
   /** "the broadcaster", "the agency", "the report": the outlet or wire the article cited last. */
   | { type: 'reference'; to: 'outlet'; words: string };
 
-const PRONOUNS = new Set([
-  'he',
-  'she',
-  'they',
-  'it',
-  'we',
-  'i',
-  'you',
-  'who',
-  'which',
-  'that',
-  'his',
-  'her',
-  'him',
-  'them',
-  'us',
-  'me',
-]);
-
 /** Case-insensitive name comparison that ignores a leading article and punctuation spacing. */
 export function normaliseName(s: string): string {
   return s
@@ -58,7 +39,7 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   // "Scott Pruitt, the attorney general of Oklahoma," -> the name before the appositive.
   const [core = phrase, appositive] = phrase.split(',').map((p) => p.trim());
   const lower = normaliseName(core);
-  if (PRONOUNS.has(lower)) return { type: 'pronoun', word: lower };
+  if (lex.words.pronouns.has(lower)) return { type: 'pronoun', word: lower };
 
   const known = knownOutlet(core, lex);
   if (known) return known;
@@ -153,7 +134,7 @@ function outletReference(core: string, lex: Lexicon): Speaker | undefined {
 function definiteOffice(lowerWords: string[], lex: Lexicon): string | undefined {
   if (lowerWords.length < 2 || lowerWords[0] !== 'the') return undefined;
   const head = lowerWords[lowerWords.length - 1]!;
-  if (!OFFICES.has(head)) return undefined;
+  if (!lex.words.offices.has(head)) return undefined;
   if (!lowerWords.slice(1, -1).every((w) => lex.titles.has(w) || isAffiliationWord(capitalise(w), lex)))
     return undefined;
   return lowerWords.slice(1).join(' ');
@@ -162,21 +143,6 @@ function definiteOffice(lowerWords: string[], lex: Lexicon): string | undefined 
 function capitalise(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
-
-/** Singular office titles that, after "the", name one identifiable holder. */
-const OFFICES = new Set([
-  'minister',
-  'president',
-  'envoy',
-  'ambassador',
-  'secretary',
-  'chancellor',
-  'governor',
-  'mayor',
-  'king',
-  'emir',
-  'premier',
-]);
 
 function describe(core: string, appositive: string | undefined): string {
   return appositive ? `${core}, ${appositive}` : core;

@@ -15,6 +15,9 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A one-list file as the lexicon folder holds them. */
+const list = (...words: string[]) => ({ $comment: 'test list', words });
+
 const FILES = {
   'cues.json': {
     verbs: [
@@ -31,14 +34,14 @@ const FILES = {
       },
     ],
     phrases: [{ phrase: 'According  To', role: 'according_to', kind: 'report' }],
-    auxiliaries: ['Has', 'also'],
-    complementizers: ['That'],
-    hedges: ['Reportedly'],
-    statementNouns: ['Statement'],
     headings: [{ nouns: ['Demands', 'Red Lines'], role: 'demanded', kind: 'demand' }],
     nounCues: [{ nouns: ['Proposal'], role: 'proposed', kind: 'proposal' }],
-    perspectives: ["Israel's Perspective"],
   },
+  'auxiliaries.json': list('Has', 'also'),
+  'complementizers.json': list('That'),
+  'hedges.json': list('Reportedly'),
+  'statement-nouns.json': list('Statement'),
+  'perspectives.json': list("Israel's Perspective"),
   'sources.json': {
     wires: [{ name: 'Reuters', aliases: ['Reuters News'] }],
     outlets: [{ name: 'Example Times', aliases: [] }],
@@ -46,19 +49,27 @@ const FILES = {
   'governments.json': {
     governments: [{ id: 'syria', name: 'Government of Syria', aliases: ['Damascus'], demonyms: ['Syrian'] }],
   },
-  'anonymous.json': {
-    heads: ['official'],
-    leakHeads: ['documents'],
-    unnamedMarkers: ['a'],
-    anonymityReasons: ['not authorised to speak'],
-    descriptorLinks: ['Familiar With'],
-  },
-  'titles.json': { titles: ['Envoy', 'US'], particles: ['Al', 'bin'] },
-  'reference.json': {
-    outletNouns: ['Broadcaster'],
-    thingPronouns: ['It'],
-    pluralPronouns: ['They'],
-  },
+  'anonymous-heads.json': list('official'),
+  'leak-heads.json': list('documents'),
+  'unnamed-markers.json': list('a'),
+  'anonymity-reasons.json': list('not authorised to speak'),
+  'descriptor-links.json': list('Familiar With'),
+  'titles.json': list('Envoy', 'US'),
+  'name-particles.json': list('Al', 'bin'),
+  'outlet-nouns.json': list('Broadcaster'),
+  'thing-pronouns.json': list('It'),
+  'plural-pronouns.json': list('They'),
+  'bare-pronouns.json': list('He'),
+  'pronouns.json': list('he', 'Who'),
+  'time-words.json': list('Tuesday'),
+  'time-nouns.json': list('week'),
+  'connectives.json': list('But'),
+  'pre-verb-adverbs.json': list('flatly'),
+  'be-forms.json': list('was'),
+  'wh-words.json': list('whether'),
+  'contrast-words.json': list('while'),
+  'offices.json': list('Minister'),
+  'description-breaks.json': list('Familiar', 'with'),
 };
 
 function folder(overrides: Record<string, unknown> = {}): string {
@@ -156,13 +167,47 @@ describe('loading a lexicon folder', () => {
     expect(lex.wires).toEqual([{ name: 'Reuters', aliases: ['Reuters News'] }]);
     expect(lex.outlets).toEqual([{ name: 'Example Times', aliases: [] }]);
     expect(lex.governments).toEqual(FILES['governments.json'].governments);
-    expect(lex.anonymous).toEqual(FILES['anonymous.json']);
+    expect(lex.anonymous).toEqual({
+      heads: ['official'],
+      leakHeads: ['documents'],
+      unnamedMarkers: ['a'],
+      anonymityReasons: ['not authorised to speak'],
+      descriptorLinks: ['Familiar With'],
+    });
   });
 
-  it('takes the optional lists as empty when a cues file leaves them out', () => {
-    const { headings: _h, nounCues: _n, perspectives: _p, ...cues } = FILES['cues.json'];
-    const { descriptorLinks: _d, ...anonymous } = FILES['anonymous.json'];
-    const lex = loadLexicon(folder({ 'cues.json': cues, 'anonymous.json': anonymous }));
+  it('reads each closed-class list from its own file, lower-cased', () => {
+    const lex = loadLexicon(folder());
+    expect(lex.words).toEqual({
+      barePronouns: new Set(['he']),
+      pronouns: new Set(['he', 'who']),
+      timeWords: new Set(['tuesday']),
+      timeNouns: new Set(['week']),
+      connectives: new Set(['but']),
+      preVerbAdverbs: new Set(['flatly']),
+      beForms: new Set(['was']),
+      whWords: new Set(['whether']),
+      contrast: new Set(['while']),
+      offices: new Set(['minister']),
+      descriptionBreaks: ['familiar', 'with'],
+    });
+  });
+
+  it('refuses a missing list file or a list without its comment, naming the file', () => {
+    const dir = folder();
+    rmSync(path.join(dir, 'be-forms.json'));
+    expect(() => loadLexicon(dir)).toThrow(/be-forms\.json/);
+    expect(() => loadLexicon(folder({ 'offices.json': { words: ['minister'] } }))).toThrow(
+      /offices\.json: \$comment/,
+    );
+  });
+
+  it('takes the optional lists as empty when the cues file or the list files leave them out', () => {
+    const { headings: _h, nounCues: _n, ...cues } = FILES['cues.json'];
+    const dir = folder({ 'cues.json': cues });
+    rmSync(path.join(dir, 'perspectives.json'));
+    rmSync(path.join(dir, 'descriptor-links.json'));
+    const lex = loadLexicon(dir);
     expect(lex.headings.size).toBe(0);
     expect(lex.nounCues.size).toBe(0);
     expect(lex.perspectives).toEqual([]);
