@@ -29,6 +29,26 @@ export function asciiSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * What two mentions of one name compare by: `slugify` without a leading article or a trailing
+ * possessive ("The Times’s" and "times" -> "times"). The extractor deduplicates speakers and
+ * matches names against known agents with it; graph keys take `slugify` of the name as stored.
+ */
+export function nameKey(name: string): string {
+  return slugify(
+    name
+      .trim()
+      .replace(/[’']s$/u, '')
+      .replace(/^(?:the|a|an)\s+/iu, ''),
+  );
+}
+
+/** A local id part for a document (`asciiSlug`, at most 80 characters, never empty). */
+export function localIdPart(name: string): string {
+  const base = asciiSlug(name).slice(0, 80).replace(/-+$/, '');
+  return base === '' ? 'x' : base;
+}
+
 export const articleKey = (articleId: string): string => `article:${articleId}`;
 export const claimKey = (articleId: string, claimId: string): string => `${articleId}#${claimId}`;
 export const tellingKey = (articleId: string, claimId: string, hop: number): string =>

@@ -11,6 +11,8 @@ import {
   claimKey,
   contentHash,
   eventKey,
+  localIdPart,
+  nameKey,
   placeKey,
   slugify,
   sourceKey,
@@ -53,6 +55,39 @@ describe('asciiSlug', () => {
     ['Москва', ''],
   ])('%j -> %j', (name, slug) => {
     expect(asciiSlug(name)).toBe(slug);
+  });
+});
+
+describe('nameKey', () => {
+  it.each([
+    ['The Times’s', 'times'],
+    ['the sources', 'sources'],
+    ['A senior official', 'senior-official'],
+    ["Trump's", 'trump'],
+    ['  Ahmad  Al Sharaa ', 'ahmad-al-sharaa'],
+    ['al-Sharaa.', 'al-sharaa'],
+    // Only a whole leading article goes: "Anadolu" and "Theresa" keep their first letters.
+    ['Anadolu Agency', 'anadolu-agency'],
+    ['Theresa May', 'theresa-may'],
+    ['The', 'the'],
+  ])('%j -> %j', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('meets slugify on a name with neither article nor possessive', () => {
+    for (const name of ['Ahmad al-Sharaa', 'Café Müller', 'Москва']) expect(nameKey(name)).toBe(slugify(name));
+  });
+});
+
+describe('localIdPart', () => {
+  it.each([
+    ['Ahmad al-Sharaa', 'ahmad-al-sharaa'],
+    ['Москва', 'x'],
+    ['', 'x'],
+    [`${'a'.repeat(79)} b`, 'a'.repeat(79)],
+    ['b'.repeat(100), 'b'.repeat(80)],
+  ])('%j -> %j', (name, part) => {
+    expect(localIdPart(name)).toBe(part);
   });
 });
 
