@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleDocument, Claim, EvidenceSpan, Hop, HopRole } from '../domain/document.js';
+import { localIdPart } from '../domain/keys.js';
 import { parseArticleDocument } from '../domain/validate.js';
 import { type Attribution, type FinderOptions, findAttributions, type Span } from './attributions.js';
 import { detectFormat, type InputFormat, toPlainText } from './input.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
 import { anonymityReasonNear } from './rules/anonymity.js';
 import { type ArticleMeta, mergeMeta, pageMeta, requireMeta } from './meta.js';
-import { type Agent, AgentRegistry, slug } from './registry.js';
+import { type Agent, AgentRegistry } from './registry.js';
 import { classifySpeaker } from './speakers.js';
 import { analyse } from './tokens.js';
 
@@ -56,7 +57,7 @@ export function extractFromText(
   const known = lex.wires.some((w) => w.name === publisherName || w.aliases.includes(publisherName));
   const publisher = registry.addSource(
     { name: publisherName, kind: known ? 'wire' : 'outlet' },
-    `src-${slug(publisherName)}`,
+    `src-${localIdPart(publisherName)}`,
   );
   // "the report", "the news site" with no outlet cited before: the publisher's own words.
   registry.refs.lastOutlet = publisher;
@@ -74,7 +75,7 @@ export function extractFromText(
   const doc = {
     schemaVersion: 1 as const,
     article: {
-      id: `article-${slug(meta.title).slice(0, 60)}`,
+      id: `article-${localIdPart(meta.title).slice(0, 60)}`,
       url,
       title,
       publisher: publisher.id,

@@ -5,23 +5,24 @@
  * ("he", "the broadcaster", "the sources") points back to is `rules/coreference.ts`'s business.
  */
 import type { Actor, Source } from '../domain/document.js';
-import { asciiSlug } from '../domain/keys.js';
+import { localIdPart, nameKey } from '../domain/keys.js';
 import type { Lexicon } from './lexicon.js';
 import { References } from './rules/coreference.js';
 import type { Speaker } from './speakers.js';
-import { normaliseName } from './speakers.js';
 
 export type Agent = { collection: 'source'; record: Source } | { collection: 'actor'; record: Actor };
 
-/** A local id part from a name: the project's one slug (ASCII), at most 80 characters, never empty. */
-export function slug(s: string): string {
-  const base = asciiSlug(s).slice(0, 80).replace(/-+$/, '');
-  return base === '' ? 'x' : base;
+/** The words of a name without a leading article ("the envoy" -> envoy). */
+function nameWords(name: string): string[] {
+  return name
+    .trim()
+    .replace(/^(?:the|a|an)\s+/iu, '')
+    .split(/\s+/u);
 }
 
+/** The key of a name's last word: its surname when it is a person's ("Ahmad al-Sharaa" -> al-sharaa). */
 function lastWord(name: string): string {
-  const words = normaliseName(name).split(' ');
-  return words[words.length - 1] ?? '';
+  return nameKey(nameWords(name).at(-1) ?? '');
 }
 
 export class AgentRegistry {
@@ -44,9 +45,9 @@ export class AgentRegistry {
   }
 
   addSource(source: Omit<Source, 'id' | 'aliases'> & { aliases?: string[] }, idBase: string): Source {
-    const key = normaliseName(source.description ?? source.name);
+    const key = nameKey(source.description ?? source.name);
     const existing = this.sources.find(
-      (s) => s.kind === source.kind && normaliseName(s.description ?? s.name) === key,
+      (s) => s.kind === source.kind && nameKey(s.description ?? s.name) === key,
     );
     if (existing) return existing;
     const record: Source = { ...source, id: this.freshId(idBase), aliases: source.aliases ?? [] };
@@ -71,7 +72,7 @@ export class AgentRegistry {
     }
     const record: Actor = {
       ...actor,
-      id: id && !this.ids.has(id) ? (this.ids.add(id), id) : this.freshId(`actor-${slug(actor.name)}`),
+      id: id && !this.ids.has(id) ? (this.ids.add(id), id) : this.freshId(`actor-${localIdPart(actor.name)}`),
       aliases: actor.aliases ?? [],
     };
     this.actors.push(record);
@@ -79,19 +80,19 @@ export class AgentRegistry {
   }
 
   private findActor(name: string, kind: Actor['kind']): Actor | undefined {
-    const n = normaliseName(name);
+    const n = nameKey(name);
     const same = this.actors.find(
-      (a) => a.kind === kind && [a.name, ...a.aliases].some((x) => normaliseName(x) === n),
+      (a) => a.kind === kind && [a.name, ...a.aliases].some((x) => nameKey(x) === n),
     );
     if (same || kind !== 'person') return same;
     // A surname alone, or a full name whose surname we already met alone.
     const surname = lastWord(name);
-    const single = !n.includes(' ');
+    const single = nameWords(name).length === 1;
     return this.actors.find(
       (a) =>
         a.kind === 'person' &&
         lastWord(a.name) === surname &&
-        (single || !normaliseName(a.name).includes(' ')),
+        (single || nameWords(a.name).length === 1),
     );
   }
 
@@ -110,7 +111,7 @@ export class AgentRegistry {
           collection: 'source',
           record: this.addSource(
             { name: speaker.name, kind: speaker.kind, aliases: speaker.aliases },
-            `src-${slug(speaker.name)}`,
+            `src-${localIdPart(speaker.name)}`,
           ),
         };
       case 'unnamed': {
@@ -131,7 +132,7 @@ export class AgentRegistry {
             ...(affiliation ? { affiliation: affiliation.id } : {}),
             ...(context.anonymityReason ? { anonymityReason: context.anonymityReason } : {}),
           },
-          `anon-${slug(speaker.description)}`,
+          `anon-${localIdPart(speaker.description)}`,
         );
         return { collection: 'source', record };
       }

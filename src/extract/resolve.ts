@@ -4,7 +4,7 @@
  * supplies the known actors (from the graph, a fixture or a test) and gets a new document back.
  */
 import type { Actor, ArticleDocument } from '../domain/document.js';
-import { slugify } from '../domain/keys.js';
+import { nameKey, slugify } from '../domain/keys.js';
 
 export interface KnownActor {
   /** The graph key of the existing actor. */
@@ -39,21 +39,18 @@ function words(s: string): string[] {
     .filter((w, i) => !(i === 0 && /^the$/i.test(w)));
 }
 
-/** Names compare by the graph's own key slug, so a match here is a match of keys there. */
-function norm(s: string): string {
-  return slugify(words(s).join(' '));
-}
 
 /** The family name without an Arabic article or similar particle, so "al-Sharaa" meets "Sharaa". */
 function surname(name: string): string {
   return slugify(words(name).at(-1) ?? '').replace(/^(al|el)-/, '');
 }
 
+/** Names compare by the domain's name key, so a match here is a match of graph keys (bar a leading article). */
 function match(actor: Actor, known: readonly KnownActor[]): { known: KnownActor; by: MatchedBy } | undefined {
-  const names = [actor.name, ...actor.aliases].map(norm);
-  const byName = known.find((k) => norm(k.name) === norm(actor.name));
+  const names = [actor.name, ...actor.aliases].map(nameKey);
+  const byName = known.find((k) => nameKey(k.name) === nameKey(actor.name));
   if (byName) return { known: byName, by: 'name' };
-  const byAlias = known.find((k) => [k.name, ...k.aliases].some((n) => names.includes(norm(n))));
+  const byAlias = known.find((k) => [k.name, ...k.aliases].some((n) => names.includes(nameKey(n))));
   if (byAlias) return { known: byAlias, by: 'alias' };
   if (actor.kind !== 'person') return undefined;
   // A surname is only evidence when exactly one known person carries it, and when one side is

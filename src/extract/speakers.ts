@@ -3,6 +3,7 @@
  * leak (an anonymous Source with its description), a government named by its capital, a named
  * person with a title, an organisation or group, or a pronoun to resolve from context.
  */
+import { nameKey } from '../domain/keys.js';
 import type { GovernmentAlias, KnownName, Lexicon } from './lexicon.js';
 
 export type Speaker =
@@ -15,20 +16,10 @@ export type Speaker =
   /** "the broadcaster", "the agency", "the report": the outlet or wire the article cited last. */
   | { type: 'reference'; to: 'outlet'; words: string };
 
-/** Case-insensitive name comparison that ignores a leading article and punctuation spacing. */
-export function normaliseName(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’']s$/u, '')
-    .replace(/^(the|a|an)\s+/u, '')
-    .replace(/[.,]+$/u, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
+/** A known name or alias the phrase is, compared by the domain's name key ("The Reuters" is Reuters). */
 function findKnown(list: readonly KnownName[], phrase: string): KnownName | undefined {
-  const n = normaliseName(phrase);
-  return list.find((k) => [k.name, ...k.aliases].some((a) => normaliseName(a) === n));
+  const n = nameKey(phrase);
+  return list.find((k) => [k.name, ...k.aliases].some((a) => nameKey(a) === n));
 }
 
 function isCapitalised(word: string): boolean {
@@ -38,19 +29,19 @@ function isCapitalised(word: string): boolean {
 export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   // "Scott Pruitt, the attorney general of Oklahoma," -> the name before the appositive.
   const [core = phrase, appositive] = phrase.split(',').map((p) => p.trim());
-  const lower = normaliseName(core);
-  if (lex.words.pronouns.has(lower)) return { type: 'pronoun', word: lower };
+  const key = nameKey(core);
+  if (lex.words.pronouns.has(key)) return { type: 'pronoun', word: key };
 
   const known = knownOutlet(core, lex);
   if (known) return known;
   const reference = outletReference(core, lex);
   if (reference) return reference;
 
-  if (lex.anonymous.leakHeads.some((h) => lower === h || lower.endsWith(` ${h}`))) {
+  if (lex.anonymous.leakHeads.some((h) => key === nameKey(h) || key.endsWith(`-${nameKey(h)}`))) {
     return { type: 'unnamed', kind: 'leak', description: core };
   }
   const government = lex.governments.find((g) =>
-    [g.name, ...g.aliases].some((a) => normaliseName(a) === lower),
+    [g.name, ...g.aliases].some((a) => nameKey(a) === key),
   );
   if (government) return { type: 'government', government, alias: core };
 

@@ -3,9 +3,10 @@
  * by overlapping evidence spans), original speakers, whole chains and anonymity flags.
  */
 import type { Actor, ArticleDocument, Source } from '../../domain/document.js';
+import { nameKey } from '../../domain/keys.js';
 import { extractFromText } from '../build.js';
 import type { Lexicon } from '../lexicon.js';
-import { normaliseName } from '../speakers.js';
+
 import { type Counts, overlaps } from './score.js';
 
 export interface FixtureScores {
@@ -28,11 +29,12 @@ function agentIndex(doc: ArticleDocument): Map<string, Agent> {
 
 function names(a: Agent): string[] {
   const description = 'description' in a && a.description ? [a.description] : [];
-  return [a.name, ...a.aliases, ...description].map(normaliseName);
+  return [a.name, ...a.aliases, ...description].map(nameKey);
 }
 
-function surname(n: string): string {
-  return (n.split(' ').pop() ?? '').replace(/^(al|el)-/, '');
+/** The last word of a name key without an Arabic article ("ahmad-al-sharaa" -> sharaa). */
+function surname(key: string): string {
+  return key.split('-').pop() ?? '';
 }
 
 /** Whether two records from different documents stand for the same teller. */

@@ -7,9 +7,10 @@
  * `outlet-nouns.json` (read by `speakers.ts`), `description-breaks.json`.
  */
 import type { Actor, Source } from '../../domain/document.js';
+import { nameKey } from '../../domain/keys.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Agent } from '../registry.js';
-import { normaliseName } from '../speakers.js';
+
 
 export class References {
   /** The last named person met, for resolving "he" and "she". */
@@ -72,7 +73,7 @@ export class References {
     const singular = head.replace(/s$/u, '');
     for (let k = sources.length - 1; k >= 0; k--) {
       const s = sources[k]!;
-      if (s.kind !== 'anonymous' || normaliseName(s.description ?? s.name) === normaliseName(description))
+      if (s.kind !== 'anonymous' || nameKey(s.description ?? s.name) === nameKey(description))
         continue;
       const theirs = this.coreWords(s.description ?? s.name);
       const theirHead = theirs[theirs.length - 1] ?? '';
