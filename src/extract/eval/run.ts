@@ -35,12 +35,16 @@ const spec = {
     split: { type: 'string', multiple: true },
     method: { type: 'string', default: 'both' },
     json: { type: 'boolean', default: false },
+    story: { type: 'boolean', default: false },
   },
   optionHelp: {
     corpus: 'corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)',
     split: 'split to score; repeat for several (default: dev and train)',
     method: 'rules, tagger or both (default: both)',
     json: 'print the scores as JSON on stdout and write no file (default: off)',
+    story:
+      'score only the seed article and both halves of the story corpus (claims, speakers, chains, anonymous hops),\n' +
+      'no PolNeAR; writes no file (default: off)',
   },
   epilogue:
     'The default run (no --split, no --json) prints Markdown and rewrites docs/extraction-eval.md below its\n' +
@@ -54,11 +58,12 @@ interface Options {
   splits: string[];
   methods: Method[];
   json: boolean;
+  story: boolean;
   writeDoc: boolean;
 }
 
 function parseOptions(
-  v: { corpus?: string; split?: string[]; method?: string; json?: boolean },
+  v: { corpus?: string; split?: string[]; method?: string; json?: boolean; story?: boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): Options {
   const method = v.method ?? 'both';
@@ -71,7 +76,8 @@ function parseOptions(
     splits,
     methods: method === 'both' ? ['rules', 'tagger'] : [method],
     json: v.json === true,
-    writeDoc: v.json !== true && v.split === undefined,
+    story: v.story === true,
+    writeDoc: v.json !== true && v.split === undefined && v.story !== true,
   };
 }
 
@@ -155,8 +161,92 @@ function storyScores(half: StoryHalf): { ids: string[]; scores: FixtureScores } 
   return total ? { ids, scores: total } : undefined;
 }
 
+type Say = (line?: string) => void;
+
+function sayFixture(say: Say, fixture: FixtureScores | undefined): void {
+  say('### Seed article fixture (`fixtures/noonpost-7628.json`)');
+  say();
+  if (!fixture) say('Skipped: fixtures/noonpost-7628.json is not present.');
+  else {
+    for (const h of HEADER) say(h);
+    const labels: [keyof FixtureScores, string][] = [
+      ['claimsAll', 'claims found (all curated claims)'],
+      ['claimsAttributed', 'claims found (curated claims attributed to someone other than the publisher)'],
+      ['speakers', 'original speaker right'],
+      ['chains', 'whole chain right (every hop agent)'],
+      ['anonymousHops', 'anonymous hops flagged'],
+      ['multiHopChains', 'multi-hop chains right (two or more tellers besides the publisher)'],
+    ];
+    for (const [key, label] of labels) say(row(label, fixture[key]));
+    say();
+    say(
+      'Claims are paired one-to-one by overlapping evidence spans. Speaker, chain and anonymity counts are over paired claims; ' +
+        'precision divides by all extracted claims and recall by all curated claims (anonymous hops: by all anonymous hops). ' +
+        'The curated fixture also records the outlet’s own reporting and analysis, which the extractor does not try to produce. ' +
+        'Documents are built by the rules (the tagger gives spans, not chains).',
+    );
+  }
+  say();
+}
+
+function sayStory(
+  say: Say,
+  story: Partial<Record<StoryHalf, { ids: string[]; scores: FixtureScores } | undefined>> | undefined,
+): void {
+  for (const half of ['tuning', 'heldOut'] as const) {
+    const part = story?.[half];
+    if (!part) continue;
+    say(
+      half === 'tuning'
+        ? '### Story corpus, tuning half (`fixtures/story` and the seed article; the rules are tuned on it)'
+        : '### Story corpus, held-out half (`fixtures/story`, never tuned on)',
+    );
+    say();
+    say(`Documents: ${part.ids.join(', ')}. Same measures as the seed fixture, summed over the documents.`);
+    say();
+    for (const h of HEADER) say(h);
+    const s = part.scores;
+    say(row('claims found (all curated claims)', s.claimsAll));
+    say(row('claims found (attributed to someone other than the publisher)', s.claimsAttributed));
+    say(row('original speaker right', s.speakers));
+    say(row('whole chain right (every hop agent)', s.chains));
+    say(row('multi-hop chains right (two or more tellers besides the publisher)', s.multiHopChains));
+    say(row('anonymous hops flagged', s.anonymousHops));
+    say();
+    const share = (n: number, d: number) => (d === 0 ? '-' : `${pct(n / d)}%`);
+    say(
+      `Whole chain right among the claims found: ${s.chains.tp} of ${s.claimsAll.tp} (${share(s.chains.tp, s.claimsAll.tp)}). ` +
+        `Anonymous hops flagged wrongly (false flags): ${s.anonymousHops.predicted - s.anonymousHops.tp} of ${s.anonymousHops.predicted} flagged. ` +
+        'Precision of "multi-hop" divides by extracted claims with two or more tellers besides the publisher.',
+    );
+    say();
+  }
+}
+
+/** `--story`: the seed article and both story halves only, as Markdown or JSON. */
+function storyOnly(json: boolean): number {
+  const fixture = fixtureScores();
+  const halves = { tuning: storyScores('tuning'), heldOut: storyScores('heldOut') };
+  if (json) {
+    const counts = (s: FixtureScores) =>
+      Object.fromEntries(Object.entries(s).map(([k, c]) => [k, { ...c, ...prf(c) }]));
+    const out = {
+      seed: fixture ? counts(fixture) : null,
+      tuning: halves.tuning ? { documents: halves.tuning.ids, scores: counts(halves.tuning.scores) } : null,
+      heldOut: halves.heldOut ? { documents: halves.heldOut.ids, scores: counts(halves.heldOut.scores) } : null,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const say = (line = '') => console.log(line);
+  sayFixture(say, fixture);
+  sayStory(say, halves);
+  return 0;
+}
+
 function main(values: Parameters<typeof parseOptions>[0]): number {
   const options = parseOptions(values);
+  if (options.story) return storyOnly(options.json);
   // Every input is checked before any work, so a bad path costs nothing and writes nothing.
   for (const split of options.splits) {
     const dir = path.join(options.corpus, split);
@@ -227,57 +317,8 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
     `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
   );
   say();
-  say('### Seed article fixture (`fixtures/noonpost-7628.json`)');
-  say();
-  if (!fixture) say('Skipped: fixtures/noonpost-7628.json is not present.');
-  else {
-    for (const h of HEADER) say(h);
-    const labels: [keyof FixtureScores, string][] = [
-      ['claimsAll', 'claims found (all curated claims)'],
-      ['claimsAttributed', 'claims found (curated claims attributed to someone other than the publisher)'],
-      ['speakers', 'original speaker right'],
-      ['chains', 'whole chain right (every hop agent)'],
-      ['anonymousHops', 'anonymous hops flagged'],
-      ['multiHopChains', 'multi-hop chains right (two or more tellers besides the publisher)'],
-    ];
-    for (const [key, label] of labels) say(row(label, fixture[key]));
-    say();
-    say(
-      'Claims are paired one-to-one by overlapping evidence spans. Speaker, chain and anonymity counts are over paired claims; ' +
-        'precision divides by all extracted claims and recall by all curated claims (anonymous hops: by all anonymous hops). ' +
-        'The curated fixture also records the outlet’s own reporting and analysis, which the extractor does not try to produce. ' +
-        'Documents are built by the rules (the tagger gives spans, not chains).',
-    );
-  }
-  say();
-  for (const half of ['tuning', 'heldOut'] as const) {
-    const part = story?.[half];
-    if (!part) continue;
-    say(
-      half === 'tuning'
-        ? '### Story corpus, tuning half (`fixtures/story` and the seed article; the rules are tuned on it)'
-        : '### Story corpus, held-out half (`fixtures/story`, never tuned on)',
-    );
-    say();
-    say(`Documents: ${part.ids.join(', ')}. Same measures as the seed fixture, summed over the documents.`);
-    say();
-    for (const h of HEADER) say(h);
-    const s = part.scores;
-    say(row('claims found (all curated claims)', s.claimsAll));
-    say(row('claims found (attributed to someone other than the publisher)', s.claimsAttributed));
-    say(row('original speaker right', s.speakers));
-    say(row('whole chain right (every hop agent)', s.chains));
-    say(row('multi-hop chains right (two or more tellers besides the publisher)', s.multiHopChains));
-    say(row('anonymous hops flagged', s.anonymousHops));
-    say();
-    const share = (n: number, d: number) => (d === 0 ? '-' : `${pct(n / d)}%`);
-    say(
-      `Whole chain right among the claims found: ${s.chains.tp} of ${s.claimsAll.tp} (${share(s.chains.tp, s.claimsAll.tp)}). ` +
-        `Anonymous hops flagged wrongly (false flags): ${s.anonymousHops.predicted - s.anonymousHops.tp} of ${s.anonymousHops.predicted} flagged. ` +
-        'Precision of "multi-hop" divides by extracted claims with two or more tellers besides the publisher.',
-    );
-    say();
-  }
+  sayFixture(say, fixture);
+  sayStory(say, story);
   say('### PolNeAR (Source, Cue, Content spans)');
   say();
   say(

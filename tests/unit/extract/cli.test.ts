@@ -178,7 +178,7 @@ describe('eval:extract', { timeout: 180_000 }, () => {
   it('--help lists every flag with its default', async () => {
     const r = await evaluate('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--corpus', '--split', '--method', '--json', '--help'])
+    for (const flag of ['--corpus', '--split', '--method', '--json', '--story', '--help'])
       expect(r.stdout).toContain(flag);
     expect(r.stdout).toMatch(/default: dev and train/);
   });
@@ -220,6 +220,29 @@ describe('eval:extract', { timeout: 180_000 }, () => {
     expect(scores.splits[0]).toMatchObject({ split: 'mini', documents: 1 });
     expect(exact.Cue).toMatchObject({ tp: 1, gold: 1 });
     expect(exact.Source).toMatchObject({ tp: 1, gold: 1 });
+    expect(statSync(doc).mtimeMs).toBe(before);
+  });
+
+  it('--story scores the seed article and both story halves, without PolNeAR and without writing files', async () => {
+    const doc = path.join(root, 'docs', 'extraction-eval.md');
+    const before = statSync(doc).mtimeMs;
+    // A corpus that does not exist: --story must not need one.
+    const r = await evaluate('--story', '--json', '--corpus', path.join(tmp, 'no-corpus'));
+    expect(r.code, r.stderr).toBe(0);
+    const scores = JSON.parse(r.stdout);
+    const gold = JSON.parse(readFileSync(path.join(root, 'fixtures', 'story', 'gold.json'), 'utf8'));
+    expect(scores.tuning.documents).toEqual(gold.split.tuning);
+    expect(scores.heldOut.documents).toEqual(gold.split.heldOut);
+    for (const half of [scores.seed, scores.tuning.scores, scores.heldOut.scores]) {
+      for (const key of ['claimsAll', 'claimsAttributed', 'speakers', 'chains', 'anonymousHops', 'multiHopChains']) {
+        const c = half[key];
+        expect(c.tp).toBeGreaterThanOrEqual(0);
+        expect(c.tp).toBeLessThanOrEqual(Math.min(c.predicted, c.gold));
+      }
+      expect(half.claimsAll.gold).toBeGreaterThan(0);
+    }
+    // The tuning half holds the seed article, so it counts at least the seed's curated claims.
+    expect(scores.tuning.scores.claimsAll.gold).toBeGreaterThan(scores.seed.claimsAll.gold);
     expect(statSync(doc).mtimeMs).toBe(before);
   });
 });
