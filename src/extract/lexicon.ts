@@ -278,6 +278,9 @@ function readLexicon(dir: string): Lexicon {
       pluralPronouns: lowerSet(readWords(dir, 'plural-pronouns.json')),
     },
     descriptorLinks: anonymous.descriptorLinks.map((l) => l.toLowerCase().split(/\s+/)),
-    words: { ...words, descriptionBreaks: readWords(dir, 'description-breaks.json').map((w) => w.toLowerCase()) },
+    words: {
+      ...words,
+      descriptionBreaks: readWords(dir, 'description-breaks.json').map((w) => w.toLowerCase()),
+    },
   };
 }

@@ -90,9 +90,7 @@ export class AgentRegistry {
     const single = nameWords(name).length === 1;
     return this.actors.find(
       (a) =>
-        a.kind === 'person' &&
-        lastWord(a.name) === surname &&
-        (single || nameWords(a.name).length === 1),
+        a.kind === 'person' && lastWord(a.name) === surname && (single || nameWords(a.name).length === 1),
     );
   }
 

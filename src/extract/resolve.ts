@@ -39,7 +39,6 @@ function words(s: string): string[] {
     .filter((w, i) => !(i === 0 && /^the$/i.test(w)));
 }
 
-
 /** The family name without an Arabic article or similar particle, so "al-Sharaa" meets "Sharaa". */
 function surname(name: string): string {
   return slugify(words(name).at(-1) ?? '').replace(/^(al|el)-/, '');

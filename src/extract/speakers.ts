@@ -40,9 +40,7 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   if (lex.anonymous.leakHeads.some((h) => key === nameKey(h) || key.endsWith(`-${nameKey(h)}`))) {
     return { type: 'unnamed', kind: 'leak', description: core };
   }
-  const government = lex.governments.find((g) =>
-    [g.name, ...g.aliases].some((a) => nameKey(a) === key),
-  );
+  const government = lex.governments.find((g) => [g.name, ...g.aliases].some((a) => nameKey(a) === key));
   if (government) return { type: 'government', government, alias: core };
 
   // "the Syrian source and the Washington source": unnamed conjuncts make one unnamed teller.

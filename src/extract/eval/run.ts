@@ -233,7 +233,9 @@ function storyOnly(json: boolean): number {
     const out = {
       seed: fixture ? counts(fixture) : null,
       tuning: halves.tuning ? { documents: halves.tuning.ids, scores: counts(halves.tuning.scores) } : null,
-      heldOut: halves.heldOut ? { documents: halves.heldOut.ids, scores: counts(halves.heldOut.scores) } : null,
+      heldOut: halves.heldOut
+        ? { documents: halves.heldOut.ids, scores: counts(halves.heldOut.scores) }
+        : null,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;

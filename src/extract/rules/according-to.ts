@@ -10,7 +10,13 @@ import type { Attribution, Span, TokenRange, Window } from './types.js';
 import type { Reader } from './window.js';
 
 /** "According to S, CONTENT" (the content follows) or "CONTENT, according to S" (it precedes). */
-export function prepositional(r: Reader, i: number, end: number, entry: CueEntry, w: Window): Attribution | undefined {
+export function prepositional(
+  r: Reader,
+  i: number,
+  end: number,
+  entry: CueEntry,
+  w: Window,
+): Attribution | undefined {
   const np = npRight(r, end, w) ?? shortPhraseBeforeComma(r, end, w);
   if (!np) return undefined;
   const source = r.span(np.first, np.last);

@@ -11,7 +11,6 @@ import { nameKey } from '../../domain/keys.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Agent } from '../registry.js';
 
-
 export class References {
   /** The last named person met, for resolving "he" and "she". */
   lastPerson: Actor | undefined;
@@ -73,8 +72,7 @@ export class References {
     const singular = head.replace(/s$/u, '');
     for (let k = sources.length - 1; k >= 0; k--) {
       const s = sources[k]!;
-      if (s.kind !== 'anonymous' || nameKey(s.description ?? s.name) === nameKey(description))
-        continue;
+      if (s.kind !== 'anonymous' || nameKey(s.description ?? s.name) === nameKey(description)) continue;
       const theirs = this.coreWords(s.description ?? s.name);
       const theirHead = theirs[theirs.length - 1] ?? '';
       if (theirHead.replace(/s$/u, '') !== singular) continue;

@@ -19,9 +19,7 @@ function passiveRelay(r: Reader, w: Window): { source: Span; cue: Span; entry: C
     const cue = r.lex.cues.find(
       (c) => c.relayParenthetical && c.words.length === 1 && c.words[0] === r.t[i]!.lower,
     );
-    const relayed = r.lex.cues.find(
-      (c) => c.relay && c.words.length === 1 && c.words[0] === r.t[i]!.lower,
-    );
+    const relayed = r.lex.cues.find((c) => c.relay && c.words.length === 1 && c.words[0] === r.t[i]!.lower);
     const entry = cue ?? relayed;
     if (!entry) continue;
     const np = npRight(r, i + 2, w);
@@ -120,15 +118,13 @@ export function withPassiveRelay(r: Reader, w: Window, found: Attribution[]): At
  * prior one is then `inner`, and the caller drops it from the list).
  */
 export function relaysPrior(r: Reader, attribution: Attribution, prior: Attribution | undefined): boolean {
-  if (
-    !(
-      r.opts.nested &&
-      attribution.pattern === 'according-to-last' &&
-      prior?.source &&
-      !prior.pattern.startsWith('according') &&
-      prior.content.some((c) => attribution.content.some((d) => c.start < d.end && d.start < c.end))
-    )
-  )
+  if (!(
+    r.opts.nested &&
+    attribution.pattern === 'according-to-last' &&
+    prior?.source &&
+    !prior.pattern.startsWith('according') &&
+    prior.content.some((c) => attribution.content.some((d) => c.start < d.end && d.start < c.end))
+  ))
     return false;
   attribution.inner = prior;
   attribution.content = prior.content;

@@ -31,7 +31,8 @@ export function nounCue(r: Reader, v: number, w: Window): Attribution | undefine
   const subject = sourceBefore(r, v, w) ?? subjectPastAdverbs(r, v, w);
   const content = contentAfter(r, opener === 'for' ? k + 1 : k, w);
   if (!subject || !content) return undefined;
-  return finish(r, 
+  return finish(
+    r,
     {
       source: r.span(subject.first, subject.last),
       cue: r.span(v, n),

@@ -22,7 +22,14 @@ export const PASSIVE_ROLES: ReadonlySet<HopRole> = new Set<HopRole>([
 ]);
 
 /** A passive cue with its speaker after "by"; the content is the subject the cue is about. */
-export function passive(r: Reader, i: number, end: number, cue: Span, entry: CueEntry, w: Window): Attribution | undefined {
+export function passive(
+  r: Reader,
+  i: number,
+  end: number,
+  cue: Span,
+  entry: CueEntry,
+  w: Window,
+): Attribution | undefined {
   const agent = npRight(r, end + 1, w);
   if (!agent) return undefined;
   let j = i - 1;
@@ -35,11 +42,7 @@ export function passive(r: Reader, i: number, end: number, cue: Span, entry: Cue
   const be = r.lex.words.beForms.has(r.t[j]?.lower ?? '');
   const subjectLast = be ? j - 1 : j;
   const last = r.t[subjectLast];
-  if (
-    subjectLast < w.first ||
-    !last ||
-    !(last.pos === 'NOUN' || last.pos === 'PROPN' || last.pos === 'PRON')
-  )
+  if (subjectLast < w.first || !last || !(last.pos === 'NOUN' || last.pos === 'PROPN' || last.pos === 'PRON'))
     return undefined;
   let first: number | undefined;
   if (be) {
@@ -49,7 +52,8 @@ export function passive(r: Reader, i: number, end: number, cue: Span, entry: Cue
   }
   first ??= npLeft(r, subjectLast, w)?.first;
   if (first === undefined || first > subjectLast) return undefined;
-  return finish(r, 
+  return finish(
+    r,
     {
       source: r.span(agent.first, agent.last),
       cue,
@@ -80,7 +84,8 @@ export function passiveTold(
   if (!agent || !listener) return undefined;
   const content = contentAfter(r, skipAdjunct(r, agent.last + 1, w), w);
   if (!content) return undefined;
-  return finish(r, 
+  return finish(
+    r,
     {
       source: r.span(agent.first, agent.last),
       cue,

@@ -30,7 +30,8 @@ export function perspective(r: Reader, i: number, w: Window): Attribution | unde
     weak: false,
     relayParenthetical: false,
   };
-  return finish(r, 
+  return finish(
+    r,
     {
       source: r.span(owner.first, owner.last),
       cue: r.span(i, comma - 1),

@@ -26,7 +26,8 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
       }
     }
     const right = r.t[first];
-    if (right && right.index <= last && right.pos === 'PRON' && r.lex.words.barePronouns.has(right.lower)) break;
+    if (right && right.index <= last && right.pos === 'PRON' && r.lex.words.barePronouns.has(right.lower))
+      break;
     if (NP_POS.has(x.pos)) {
       // A noun directly left of a determiner ends an earlier phrase: "In the interview the senator".
       if (right && right.index <= last && right.pos === 'DET' && (x.pos === 'NOUN' || x.pos === 'PROPN'))
@@ -71,7 +72,8 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
     }
   }
   // Drop leading words that cannot open a speaker phrase.
-  while (first <= last && (r.lex.words.connectives.has(r.t[first]!.lower) || r.t[first]!.pos === 'PART')) first++;
+  while (first <= last && (r.lex.words.connectives.has(r.t[first]!.lower) || r.t[first]!.pos === 'PART'))
+    first++;
   if (first > last) return undefined;
   let hasHead = false;
   for (let k = first; k <= last; k++) if (HEAD_POS.has(r.t[k]!.pos)) hasHead = true;
@@ -143,7 +145,11 @@ export function sourceBefore(r: Reader, cueFirst: number, w: Window): TokenRange
         if (!head) return undefined;
         const before = r.t[head.first - 1];
         // The named part must open the clause: sentence start, a quote, or a comma.
-        if (head.first !== w.first && before && !(before.pos === 'PUNCT' || r.lex.words.connectives.has(before.lower)))
+        if (
+          head.first !== w.first &&
+          before &&
+          !(before.pos === 'PUNCT' || r.lex.words.connectives.has(before.lower))
+        )
           return undefined;
         const appositiveHead = r.t[k + 1]!;
         if (!(
@@ -222,10 +228,7 @@ export function subjectCueAt(r: Reader, first: number, w: Window): boolean {
   const np = npRight(r, first, w, false);
   if (!np) return false;
   let v = np.last + 1;
-  while (
-    v < w.end &&
-    (r.lex.auxiliaries.has(r.t[v]!.lower) || r.lex.words.preVerbAdverbs.has(r.t[v]!.lower))
-  )
+  while (v < w.end && (r.lex.auxiliaries.has(r.t[v]!.lower) || r.lex.words.preVerbAdverbs.has(r.t[v]!.lower)))
     v++;
   const cue = r.cueAt(v, w);
   return cue !== undefined && !cue.entry.prepositional && !cue.entry.relayParenthetical;

@@ -50,7 +50,8 @@ export function verbal(
       : (clauseSubject(r, w, cueFirst) ?? npRight(r, w.first, w, false));
     const content = contentAfter(r, skipAdjunct(r, end, w), w);
     if (!(subject || prior?.source) || !content) return undefined;
-    return finish(r, 
+    return finish(
+      r,
       {
         source: prior?.source ?? r.span(subject!.first, subject!.last),
         cue,
@@ -106,9 +107,7 @@ export function verbal(
       const relayed = npRight(r, k, w);
       if (relayed && r.wordsAt(relayed.last + 1, entry.relay)) {
         const relayCueEnd = relayed.last + entry.relay.length;
-        const said = r.lex.cues.find(
-          (c) => c.words.length === 1 && c.words[0] === r.t[relayCueEnd]!.lower,
-        );
+        const said = r.lex.cues.find((c) => c.words.length === 1 && c.words[0] === r.t[relayCueEnd]!.lower);
         relays.push({
           source: r.span(relayed.first, relayed.last),
           cue: r.span(relayed.last + 1, relayCueEnd),
@@ -146,7 +145,8 @@ export function verbal(
       const segments = [content];
       const more = continuation(r, k, w);
       if (more && r.quotes.openOf.has(content.end - 1)) segments.push(more);
-      return finish(r, 
+      return finish(
+        r,
         {
           source,
           cue,
@@ -164,7 +164,8 @@ export function verbal(
     // The relative clause ends at its closing comma: "..., who said that X, met Y".
     if (content && relative) content = untilComma(r, content);
     if (!content) return undefined;
-    return finish(r, 
+    return finish(
+      r,
       {
         source,
         cue,
@@ -197,7 +198,8 @@ export function verbal(
       return undefined;
     const content = contentBefore(r, prev, w);
     if (!content) return undefined;
-    return finish(r, 
+    return finish(
+      r,
       {
         source: r.span(np.first, np.last),
         cue,

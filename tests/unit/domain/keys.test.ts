@@ -75,7 +75,8 @@ describe('nameKey', () => {
   });
 
   it('meets slugify on a name with neither article nor possessive', () => {
-    for (const name of ['Ahmad al-Sharaa', 'Café Müller', 'Москва']) expect(nameKey(name)).toBe(slugify(name));
+    for (const name of ['Ahmad al-Sharaa', 'Café Müller', 'Москва'])
+      expect(nameKey(name)).toBe(slugify(name));
   });
 });
 

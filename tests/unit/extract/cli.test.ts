@@ -234,7 +234,14 @@ describe('eval:extract', { timeout: 180_000 }, () => {
     expect(scores.tuning.documents).toEqual(gold.split.tuning);
     expect(scores.heldOut.documents).toEqual(gold.split.heldOut);
     for (const half of [scores.seed, scores.tuning.scores, scores.heldOut.scores]) {
-      for (const key of ['claimsAll', 'claimsAttributed', 'speakers', 'chains', 'anonymousHops', 'multiHopChains']) {
+      for (const key of [
+        'claimsAll',
+        'claimsAttributed',
+        'speakers',
+        'chains',
+        'anonymousHops',
+        'multiHopChains',
+      ]) {
         const c = half[key];
         expect(c.tp).toBeGreaterThanOrEqual(0);
         expect(c.tp).toBeLessThanOrEqual(Math.min(c.predicted, c.gold));
