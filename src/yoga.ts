@@ -19,7 +19,7 @@ import { Loaders } from './graph/loaders.js';
 import { KeyRing } from './auth.js';
 import { schema } from './schema/index.js';
 import type { Context } from './schema/context.js';
-import { forbidden, unauthenticated } from './schema/errors.js';
+import { forbidden, unauthenticated } from './schema/client-errors.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
 import { usePersistedQueries } from './persisted-queries.js';
 import { useQueryCost, useResponseBudget } from './query-cost.js';

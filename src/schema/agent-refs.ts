@@ -1,6 +1,6 @@
 /** Agent filters given by key or by name, resolved once per request (src/graph/agent-ref.ts). */
 import { AmbiguousAgentError, resolveAgentRef } from '../graph/agent-ref.js';
-import { badInput } from './errors.js';
+import { badInput } from './client-errors.js';
 
 export async function agentRefs(
   db: Parameters<typeof resolveAgentRef>[0],

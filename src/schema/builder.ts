@@ -3,10 +3,11 @@
  * with the fields that query it (see schema/index.ts).
  */
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
-import { badInput } from './errors.js';
+import { badInput, forbidden, unauthenticated } from './client-errors.js';
 import { API_NODE_LABELS } from '../domain/model.js';
 
 /** The object types that implement Node (builder.node in the type files). */
@@ -31,6 +32,8 @@ function decodeNodeId(globalID: string): { typename: string; id: string } {
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  /** Who may do what: `editor` for every write (the Mutation type's scope). */
+  AuthScopes: { editor: boolean };
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
@@ -41,7 +44,17 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Scope auth first, so a refused write never reaches the errors plugin's result union.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
+  scopeAuth: {
+    // The caller's role was read from its API key once per request (auth.ts, yoga.ts).
+    authScopes: (ctx) => ({ editor: ctx.caller.role === 'editor' }),
+    // No key at all is 401, a key without the role 403: both with the codes clients test for.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.caller.role === 'anonymous'
+        ? unauthenticated()
+        : forbidden('writes need an API key with the editor role'),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -62,7 +75,10 @@ export const builder = new SchemaBuilder<{
 builder.queryType({
   description: 'Provenance questions: who said what first, and through whom it reached us.',
 });
-builder.mutationType({ description: 'Writes. Every mutation needs an API key with the editor role.' });
+builder.mutationType({
+  description: 'Writes. Every mutation needs an API key with the editor role.',
+  authScopes: { editor: true },
+});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items the whole list holds.', resolve: (parent) => parent.totalCount }),

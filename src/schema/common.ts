@@ -1,7 +1,7 @@
 /** Small object types shared by several domain types, and the connection helper. */
 import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput } from './client-errors.js';
 import type { Context } from './context.js';
 import { claimsByKeys, claimsWithChains, type ClaimRow } from '../graph/claims.js';
 import type { EvidenceProps, SaidProps, TimeProps } from '../graph/row.js';

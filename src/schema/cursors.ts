@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import { badInput } from './errors.js';
+import { badInput } from './client-errors.js';
 import type { SortKey, SortValue } from '../graph/keyset.js';
 
 /** The arguments that move through a list rather than define it. */

@@ -18,8 +18,7 @@ import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
 import { keysetConnection, STATUS_DEFAULT, claimNodes } from './common.js';
 import { loadClaim } from './claim.js';
 import { ReliabilityGradeEnum } from './enums.js';
-import { requireEditor, guarded } from './mutations.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { NotFoundError, ValidationError, write } from './errors.js';
 import { recordAssessment, setSourceReliability } from '../graph/assessments.js';
 
 export const OriginGroupRef = builder.objectRef<OriginGroupRow>('IndependentOrigin').implement({
@@ -143,8 +142,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: RecordAssessmentInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         const { claim, ...rest } = input;
         await recordAssessment(ctx.db, claim, definedOnly(rest) as never, { by });
         return loadClaim(ctx, claim);
@@ -157,8 +155,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: SetReliabilityInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         await setSourceReliability(ctx.db, input.agent, input.grade ?? null, input.reason, by);
         const agent = await agentByKey(ctx.loaders, input.agent);
         if (!agent) throw new Error(`agent ${input.agent} missing after its reliability was set`);

@@ -1,7 +1,7 @@
 /** The neighbourhood of any node as `{ nodes, edges }`, for graph visualisation tools. */
 import { builder } from './builder.js';
 import { neighbourhood, type GraphEdge, type GraphNode, type Neighbourhood } from '../graph/neighbourhood.js';
-import { badInput } from './errors.js';
+import { badInput } from './client-errors.js';
 
 const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   description:

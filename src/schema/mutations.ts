@@ -5,86 +5,13 @@
  */
 import { builder } from './builder.js';
 import { articleByKey, existingArticle } from '../graph/articles.js';
-import type { Context } from './context.js';
 import { ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
 import { ArticleFormatEnum, ClaimStatusEnum, RelationTypeEnum } from './enums.js';
-import { ConflictError, NotFoundError, ValidationError, forbidden, unauthenticated } from './errors.js';
-import { ZodError } from 'zod';
-import { DocumentValidationError, formatPath } from '../domain/validate.js';
+import { ConflictError, NotFoundError, ValidationError, write } from './errors.js';
 import { ingestDocument } from '../graph/ingest.js';
-import { NotFound } from '../graph/errors.js';
 import { linkClaims, setClaimStatus, upsertClaim } from '../graph/editing.js';
 import { extractIntoGraph } from '../graph/extraction.js';
-
-export function requireEditor(ctx: Context): string {
-  if (ctx.caller.role === 'anonymous') throw unauthenticated();
-  if (ctx.caller.role !== 'editor') throw forbidden('writes need an API key with the editor role');
-  return ctx.caller.keyId ?? 'editor';
-}
-
-/** Domain errors become the typed GraphQL errors of the result union; others pass through. */
-function typed(error: unknown): unknown {
-  if (error instanceof DocumentValidationError) return new ValidationError(error.message, error.issues);
-  if (error instanceof ZodError) {
-    return new ValidationError(
-      'invalid input',
-      error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-    );
-  }
-  if (error instanceof NotFound) return new NotFoundError(error.message, error.key);
-  return error;
-}
-
-export async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw typed(error);
-  }
-}
-
-const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
-  description: 'A typed error a mutation may return instead of its result.',
-  fields: (t) => ({ message: t.exposeString('message') }),
-});
-
-const FieldErrorRef = builder
-  .objectRef<{ path: string; message: string; claimId?: string }>('FieldError')
-  .implement({
-    description: 'One problem with the input, at a field path.',
-    fields: (t) => ({
-      path: t.exposeString('path', { description: 'Where, e.g. "claims[3].chain[1].agent".' }),
-      message: t.exposeString('message'),
-      claimId: t.string({
-        nullable: true,
-        description: 'The claim the problem belongs to.',
-        resolve: (e) => e.claimId ?? null,
-      }),
-    }),
-  });
-
-builder.objectType(ValidationError, {
-  name: 'ValidationError',
-  description: 'The input was rejected before anything was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof ValidationError,
-  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorRef], resolve: (e) => e.fieldErrors }) }),
-});
-builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
-  description: 'Something the input names does not exist.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof NotFoundError,
-  fields: (t) => ({ key: t.exposeString('key') }),
-});
-builder.objectType(ConflictError, {
-  name: 'ConflictError',
-  description: 'The write collided with a newer version or existing data; re-read and try again.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof ConflictError,
-  fields: (t) => ({ code: t.string({ resolve: () => 'CONFLICT' }) }),
-});
 
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   fields: (t) => ({
@@ -181,8 +108,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: IngestArticleInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         const result = await ingestDocument(ctx.db, input.document, { by, via: 'api' });
         return { articleKey: result.articleKey, claims: result.claims, changed: result.changed };
       });
@@ -194,8 +120,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpsertClaimInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         const key = await upsertClaim(
           ctx.db,
           {
@@ -218,8 +143,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: SetClaimStatusInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         const key = await setClaimStatus(
           ctx.db,
           {
@@ -240,8 +164,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: LinkClaimsInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(() =>
+      return write(ctx, (by) =>
         linkClaims(
           ctx.db,
           { fromKey: input.from, toKey: input.to, type: input.type, note: input.note ?? null },
@@ -303,8 +226,7 @@ builder.mutationField('extractArticle', (t) =>
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: ExtractArticleInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
-      const by = requireEditor(ctx);
-      return guarded(async () => {
+      return write(ctx, async (by) => {
         const result = await extractIntoGraph(
           ctx.db,
           input.content,

@@ -17,8 +17,7 @@ import { AgentRef, EventRef, ClaimRef } from './refs.js';
 import { claimByKey } from '../graph/claims.js';
 import { RelationTypeEnum } from './enums.js';
 import { keysetConnection } from './common.js';
-import { ConflictError, NotFoundError } from './errors.js';
-import { guarded, requireEditor } from './mutations.js';
+import { ConflictError, NotFoundError, write } from './errors.js';
 import { decideLink, type Decision } from '../graph/review.js';
 import type { MatchReasons } from '../domain/matching.js';
 
@@ -163,8 +162,7 @@ function decideField(decision: Decision, description: string) {
       errors: { types: [NotFoundError, ConflictError] },
       args: { input: t.arg({ type: DecideLinkInput, required: true }) },
       resolve: (_r, { input }, ctx) => {
-        const by = requireEditor(ctx);
-        return guarded(async () => {
+        return write(ctx, async (by) => {
           const key = await decideLink(
             ctx.db,
             { proposalKey: String(input.proposal), decision, note: input.note ?? null },
