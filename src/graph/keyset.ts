@@ -76,7 +76,7 @@ export const ORDERINGS = {
   KEY_ASC: [{ expr: 'key', type: 'string' }],
   /**
    * A list computed in full outside Cypher (the timeline's chronology, laundering): the row's key,
-   * found in the list as it now stands (src/schema/common.ts memoryPage).
+   * found in the list as it now stands (src/schema/connection.ts memoryPage).
    */
   IN_MEMORY: [{ expr: 'key', type: 'string' }],
 } as const satisfies Record<string, readonly SortKey[]>;

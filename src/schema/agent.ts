@@ -4,10 +4,17 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
-import { actorByKey, agentByKey, agentLookupList, agentsByKeys, type AgentRow } from '../graph/agents.js';
+import {
+  actorByKey,
+  affiliationChain,
+  agentByKey,
+  agentLookupList,
+  agentsByKeys,
+  type AgentRow,
+} from '../graph/agents.js';
 import { agentClaimList, type AgentClaims } from '../graph/claims.js';
 import { propertyOf } from './values.js';
-import { keysetConnection, statusesFor, claimNodes } from './common.js';
+import { keysetConnection, statusesFor, claimNodes } from './connection.js';
 import { AgentConnection, AgentRef, ActorRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import type { Context } from './context.js';
 import { ActorKindEnum, AgentTypeEnum, ReliabilityGradeEnum, SourceKindEnum } from './enums.js';
@@ -45,6 +52,13 @@ AgentRef.implement({
       description: 'The government, state or organisation this agent belongs to or speaks for.',
       resolve: (a, _args, ctx) =>
         a.affiliationKey === null ? null : actorByKey(ctx.loaders, a.affiliationKey),
+    }),
+    affiliationChain: t.field({
+      type: [ActorRef],
+      description:
+        'Who this agent belongs to, nearest first: an official, its ministry, its government, its state; an ' +
+        'outlet, its owner.',
+      resolve: (a, _args, ctx) => affiliationChain(ctx.loaders, a.key),
     }),
     said: t.connection(
       {

@@ -1,22 +1,19 @@
-/** Events and places: what happened when and where, with the claims tied to each event. */
+/**
+ * Events and places: what happened when and where, with the claims tied to each event; the
+ * timeline's order (`Query.timeline`) and the sequence cues it could not follow
+ * (`Query.timelineConflicts`), reported rather than hidden.
+ */
 import { builder } from './builder.js';
 import { labelOfRow } from './values.js';
 import { EventKindEnum, PlaceKindEnum } from './enums.js';
-import { timeline, timelineRange } from './timeline.js';
+import { timeline, type TimelineRange } from '../graph/timeline.js';
+import type { ChronologyConflict } from '../domain/chronology.js';
 import { existingAgents } from '../graph/agents.js';
 import { eventClaimList } from '../graph/claims.js';
 import { eventsByKeys, placeByKey, placesByKeys } from '../graph/events.js';
 import { AgentRef, ClaimConnection, ClaimRef, EventConnection, EventRef, PlaceRef } from './refs.js';
-import {
-  EvidenceRef,
-  TimeRefRef,
-  evidenceOf,
-  keysetConnection,
-  memoryPage,
-  statusesFor,
-  timeOf,
-  claimNodes,
-} from './common.js';
+import { keysetConnection, memoryPage, statusesFor, claimNodes } from './connection.js';
+import { EvidenceRef, TimeRefRef, evidenceOf, timeOf } from './time.js';
 
 builder.node(PlaceRef, {
   description: 'Where something happens or what a claim is about: a city, region, territory.',
@@ -76,6 +73,11 @@ builder.node(EventRef, {
   }),
 });
 
+/** The timeline's date range; an event starting on the `to` day counts (end of that day). */
+function timelineRange(args: { from?: string | null; to?: string | null }): TimelineRange {
+  return { from: args.from ?? null, to: args.to ? `${args.to}T23:59:59Z` : null };
+}
+
 builder.queryFields((t) => ({
   timeline: t.connection(
     {
@@ -105,3 +107,34 @@ builder.queryFields((t) => ({
     EventConnection,
   ),
 }));
+
+const SequenceLinkRef = builder
+  .objectRef<{ later: string; earlier: string; cue: string }>('SequenceCue')
+  .implement({
+    description: "The article's words placing one event after another.",
+    fields: (t) => ({
+      laterKey: t.exposeString('later', { description: 'Key of the event said to come later.' }),
+      earlierKey: t.exposeString('earlier', { description: 'Key of the event said to come first.' }),
+      cue: t.exposeString('cue', { description: 'The sequence words ("days later", "then").' }),
+    }),
+  });
+
+const ConflictRef = builder.objectRef<ChronologyConflict>('ChronologyConflict').implement({
+  description: 'Sequence cues that contradict the dates or each other: set aside, not silently followed.',
+  fields: (t) => ({
+    cues: t.field({ type: [SequenceLinkRef], resolve: (c) => c.links }),
+    detail: t.exposeString('detail', { description: 'What contradicts what, in words.' }),
+  }),
+});
+
+builder.queryField('timelineConflicts', (t) =>
+  t.field({
+    type: [ConflictRef],
+    description: 'Sequence cues among the events of the timeline that could not be followed, and why.',
+    args: {
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: async (_r, args, ctx) => (await timeline(ctx.db, timelineRange(args))).conflicts,
+  }),
+);

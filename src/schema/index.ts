@@ -1,20 +1,23 @@
-/** Imports every type file (each registers its types and fields) and builds the schema. */
+/**
+ * Imports every type file (each registers its types, its queries and its mutations) and builds
+ * the schema. One file per type family; ARCHITECTURE.md lists them.
+ */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
-import './common.js';
+import './time.js';
+import './errors.js';
 import './agent.js';
-import './claim.js';
 import './article.js';
+import './claim.js';
+import './claim-list.js';
+import './provenance.js';
 import './event.js';
 import './graph.js';
-import './mutations.js';
-import './grading.js';
-import './affiliation.js';
-import './statements.js';
-import './timeline.js';
+import './grade.js';
+import './shared-origins.js';
 import './review.js';
-import './statement-view.js';
+import './statement.js';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

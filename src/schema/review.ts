@@ -16,7 +16,7 @@ import { existingEvents } from '../graph/events.js';
 import { AgentRef, EventRef, ClaimRef } from './refs.js';
 import { claimByKey } from '../graph/claims.js';
 import { RelationTypeEnum } from './enums.js';
-import { keysetConnection } from './common.js';
+import { keysetConnection } from './connection.js';
 import { ConflictError, NotFoundError, write } from './errors.js';
 import { decideLink, type Decision } from '../graph/review.js';
 import type { MatchReasons } from '../domain/matching.js';
@@ -161,8 +161,8 @@ function decideField(decision: Decision, description: string) {
       description,
       errors: { types: [NotFoundError, ConflictError] },
       args: { input: t.arg({ type: DecideLinkInput, required: true }) },
-      resolve: (_r, { input }, ctx) => {
-        return write(ctx, async (by) => {
+      resolve: (_r, { input }, ctx) =>
+        write(ctx, async (by) => {
           const key = await decideLink(
             ctx.db,
             { proposalKey: String(input.proposal), decision, note: input.note ?? null },
@@ -171,8 +171,7 @@ function decideField(decision: Decision, description: string) {
           const proposal = await proposalByKey(ctx.loaders, key);
           if (!proposal) throw new Error(`proposal ${key} vanished`);
           return proposal;
-        });
-      },
+        }),
     }),
   );
 }

@@ -1,27 +1,15 @@
 /**
- * Statements and shared origins in the API: relations derived across the wordings of one
- * statement (`RelatedClaim.via`), and every other claim resting on the same origin as this one
- * (`Claim.sharedOrigins`), with the shared element named. docs/grading.md explains both.
+ * Shared origins in the API: every other claim resting on the same origin as this one
+ * (`Claim.sharedOrigins`), with the shared element named. docs/grading.md explains it.
  */
 import { builder } from './builder.js';
 import { sharedOriginsOf, type SharedBasis, type SharedOriginRow } from '../graph/claims.js';
 import { agentByKey } from '../graph/agents.js';
 import { AgentRef, ClaimRef } from './refs.js';
-import { loadClaim, RelatedClaimRef } from './claim.js';
-import { statusesFor } from './common.js';
+import { loadClaim } from './claim.js';
+import { statusesFor } from './connection.js';
 import { gradingConfig } from '../graph/grading.js';
 import { UNNAMED_STOP_WORDS } from '../domain/independence.js';
-
-builder.objectFields(RelatedClaimRef, (t) => ({
-  via: t.field({
-    type: ClaimRef,
-    nullable: true,
-    description:
-      'Set when the relation is derived across the statement: the other wording of this statement ' +
-      '(SAME_STATEMENT) that carries the SUPPORTS or CONTRADICTS. Null for a relation of this claim itself.',
-    resolve: (r, _a, ctx) => (r.via === null ? null : loadClaim(ctx, r.via)),
-  }),
-}));
 
 const SharedOriginBasis = builder.enumType('SharedOriginBasis', {
   description: 'What two claims share that makes them one origin.',

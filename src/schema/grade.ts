@@ -1,27 +1,91 @@
 /**
- * The grading side of the API: independent origins and circular reporting per claim, the
- * assessments of a claim, the contested claims, and the fact-checker's writes that feed grades
- * (assessments, reliability overrides). Every write regrades within its own transaction.
+ * How far to trust a claim, and what feeds it: the grade and its factors, the independent origins
+ * behind it (circular reporting, speakers folded into the body they speak for: docs/grading.md,
+ * "Independence"), fact-check assessments, the claim's history of changes, the
+ * contested claims, and the fact-checker's writes that move grades (assessments, reliability
+ * overrides; each regrades within its own transaction).
  */
 import { builder } from './builder.js';
 import {
   assessmentsOf,
   contestedClaimList,
   existingClaims,
+  gradeFactors,
+  historyOf,
   originGroups,
   type AssessmentRow,
   type ClaimRow,
   type OriginGroupRow,
+  type RevisionRow,
 } from '../graph/claims.js';
 import { agentByKey } from '../graph/agents.js';
-import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
-import { keysetConnection, STATUS_DEFAULT, claimNodes } from './common.js';
-import { loadClaim } from './claim.js';
-import { ReliabilityGradeEnum } from './enums.js';
-import { NotFoundError, ValidationError, write } from './errors.js';
 import { recordAssessment, setSourceReliability } from '../graph/assessments.js';
+import type { FactorName } from '../domain/grading.js';
+import type { Fold } from '../domain/independence.js';
+import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
+import { keysetConnection, STATUS_DEFAULT, claimNodes } from './connection.js';
+import { loadClaim } from './claim.js';
+import { GradeFactorNameEnum, ReliabilityGradeEnum } from './enums.js';
+import { NotFoundError, ValidationError, write } from './errors.js';
 
-export const OriginGroupRef = builder.objectRef<OriginGroupRow>('IndependentOrigin').implement({
+const GradeFactorRef = builder
+  .objectRef<{ factor: FactorName; effect: number; detail: string }>('GradeFactor')
+  .implement({
+    description: 'One reason a grade went up or down.',
+    fields: (t) => ({
+      factor: t.field({ type: GradeFactorNameEnum, resolve: (x) => x.factor, description: 'Which reason.' }),
+      effect: t.exposeFloat('effect', { description: 'Signed change it made to the confidence.' }),
+      detail: t.exposeString('detail', { description: 'The reason in words.' }),
+    }),
+  });
+
+const GradeRef = builder.objectRef<ClaimRow>('Grade').implement({
+  description:
+    'How far to trust a claim, and why: Admiralty information credibility and a confidence in [0, 1].',
+  fields: (t) => ({
+    credibility: t.exposeInt('credibility', {
+      nullable: true,
+      description:
+        '1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.',
+    }),
+    confidence: t.exposeFloat('confidence', {
+      nullable: true,
+      description: "Confidence in [0, 1]; null when not graded (drafts, the outlet's own analysis).",
+    }),
+    factors: t.field({
+      type: [GradeFactorRef],
+      description: 'Every factor that raised or lowered the grade, in the order applied.',
+      resolve: (c) => gradeFactors(c),
+    }),
+  }),
+});
+
+const FoldRef = builder.objectRef<Fold>('AffiliationFold').implement({
+  description:
+    'An original speaker folded into the body it speaks for ("White House folded into United States ' +
+    'government"): the two are one voice, so they count as one origin.',
+  fields: (t) => ({
+    claimKey: t.exposeString('claimKey', { description: 'The claim whose original speaker was folded.' }),
+    agent: t.field({
+      type: AgentRef,
+      nullable: true,
+      description: 'The folded speaker.',
+      resolve: (f, _a, ctx) => agentByKey(ctx.loaders, f.agentKey),
+    }),
+    into: t.field({
+      type: AgentRef,
+      nullable: true,
+      description: 'The body it was folded into: the highest affiliation that speaks with one voice.',
+      resolve: (f, _a, ctx) => agentByKey(ctx.loaders, f.intoKey),
+    }),
+    sentence: t.string({
+      description: 'The fold in words.',
+      resolve: (f) => `${f.agentName} folded into ${f.intoName}`,
+    }),
+  }),
+});
+
+const OriginGroupRef = builder.objectRef<OriginGroupRow>('IndependentOrigin').implement({
   description:
     'One independent origin: the chains that trace back to the same wire story, unnamed source or statement.',
   fields: (t) => ({
@@ -34,6 +98,11 @@ export const OriginGroupRef = builder.objectRef<OriginGroupRow>('IndependentOrig
       type: [ClaimRef],
       description: 'The claims whose chains share this origin.',
       resolve: (o, _a, ctx) => existingClaims(ctx.loaders, o.claimKeys),
+    }),
+    folds: t.field({
+      type: [FoldRef],
+      description: 'Original speakers of this origin folded into the body they speak for.',
+      resolve: (o) => o.folds,
     }),
   }),
 });
@@ -71,7 +140,27 @@ const AssessmentRef = builder.objectRef<AssessmentRow>('Assessment').implement({
   }),
 });
 
+const RevisionRef = builder.objectRef<RevisionRow>('Revision').implement({
+  description: "One change in a claim's history.",
+  fields: (t) => ({
+    version: t.exposeInt('version'),
+    at: t.exposeString('at', { description: 'When (ISO date-time).' }),
+    by: t.string({
+      description: 'Who: an ingest, or an API key fingerprint.',
+      resolve: (r) => r.by ?? 'unknown',
+    }),
+    change: t.exposeString('change', { description: 'created, updated, accepted, rejected, assessed, ...' }),
+    via: t.exposeString('via', { nullable: true, description: 'ingest or api.' }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
 builder.objectFields(ClaimRef, (t) => ({
+  grade: t.field({
+    type: GradeRef,
+    description: 'The grade and every factor behind it.',
+    resolve: (c) => c,
+  }),
   independence: t.field({
     type: IndependenceRef,
     description: 'The independent origins behind this claim, and whether circular reporting was found.',
@@ -81,6 +170,11 @@ builder.objectFields(ClaimRef, (t) => ({
     type: [AssessmentRef],
     description: 'Fact-check assessments, newest first.',
     resolve: (c, _a, ctx) => assessmentsOf(ctx.loaders, c.key),
+  }),
+  history: t.field({
+    type: [RevisionRef],
+    description: 'Who changed what, when: oldest first.',
+    resolve: (c, _a, ctx) => historyOf(ctx.loaders, c.key),
   }),
 }));
 
@@ -141,26 +235,24 @@ builder.mutationFields((t) => ({
       'Record a fact-check assessment of a claim; earlier ones are kept; the grade follows at once.',
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: RecordAssessmentInput, required: true }) },
-    resolve: (_r, { input }, ctx) => {
-      return write(ctx, async (by) => {
+    resolve: (_r, { input }, ctx) =>
+      write(ctx, async (by) => {
         const { claim, ...rest } = input;
         await recordAssessment(ctx.db, claim, definedOnly(rest) as never, { by });
         return loadClaim(ctx, claim);
-      });
-    },
+      }),
   }),
   setSourceReliability: t.field({
     type: AgentRef,
     description: "Override a source's or actor's reliability grade (with a reason); its claims are regraded.",
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: SetReliabilityInput, required: true }) },
-    resolve: (_r, { input }, ctx) => {
-      return write(ctx, async (by) => {
+    resolve: (_r, { input }, ctx) =>
+      write(ctx, async (by) => {
         await setSourceReliability(ctx.db, input.agent, input.grade ?? null, input.reason, by);
         const agent = await agentByKey(ctx.loaders, input.agent);
         if (!agent) throw new Error(`agent ${input.agent} missing after its reliability was set`);
         return agent;
-      });
-    },
+      }),
   }),
 }));

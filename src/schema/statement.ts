@@ -9,7 +9,7 @@ import { articleByKey } from '../graph/articles.js';
 import { agentByKey, existingAgents } from '../graph/agents.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { loadClaim } from './claim.js';
-import { keysetConnection, statusesFor } from './common.js';
+import { keysetConnection, statusesFor } from './connection.js';
 import { LAUNDERED_ORDERING, launderedPage, statementJourney } from '../graph/statement.js';
 import { citedBy, type JourneyStep, type Laundering } from '../domain/statement.js';
 
