@@ -70,6 +70,9 @@ describe('nameKey', () => {
     ['Anadolu Agency', 'anadolu-agency'],
     ['Theresa May', 'theresa-may'],
     ['The', 'the'],
+    // Spaces around the name do not hide its article; only a final possessive goes.
+    ['  The Times  ', 'times'],
+    ["Joe's Times's", 'joes-times'],
   ])('%j -> %j', (name, key) => {
     expect(nameKey(name)).toBe(key);
   });

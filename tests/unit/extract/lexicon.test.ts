@@ -228,6 +228,36 @@ describe('loading a lexicon folder', () => {
     expect(() => loadLexicon(folder({ 'cues.json': role }))).toThrow(/role/);
   });
 
+  it('splits a multi-word entry on any run of spaces', () => {
+    const cues = {
+      ...FILES['cues.json'],
+      verbs: [{ forms: ['has  told'], role: 'told', kind: 'statement', relay: 'as   saying' }],
+      headings: [{ nouns: ['red  lines'], role: 'demanded', kind: 'demand' }],
+      nounCues: [{ nouns: ['peace \t plan'], role: 'proposed', kind: 'proposal' }],
+    };
+    const lex = loadLexicon(
+      folder({
+        'cues.json': cues,
+        'perspectives.json': list("Israel's  Perspective"),
+        'descriptor-links.json': list('familiar  with'),
+      }),
+    );
+    expect(lex.cues.find((c) => c.role === 'told')).toMatchObject({
+      words: ['has', 'told'],
+      relay: ['as', 'saying'],
+    });
+    expect([...lex.headings.values()][0]!.words).toEqual(['red', 'lines']);
+    expect([...lex.nounCues.values()][0]!.words).toEqual(['peace', 'plan']);
+    expect(lex.perspectives).toEqual([["israel's", 'perspective']]);
+    expect(lex.descriptorLinks).toEqual([['familiar', 'with']]);
+  });
+
+  it('names the file and the path of the first problem, or (root) for the file itself', () => {
+    const bad = { ...FILES['cues.json'], verbs: [{ forms: [], role: 'said', kind: 'statement' }] };
+    expect(() => loadLexicon(folder({ 'cues.json': bad }))).toThrow(/cues\.json: verbs\.0\.forms: /);
+    expect(() => loadLexicon(folder({ 'offices.json': ['minister'] }))).toThrow(/offices\.json: \(root\): /);
+  });
+
   it("finds the repository's own lexicons by default", () => {
     expect(path.basename(DEFAULT_LEXICON_DIR)).toBe('lexicons');
     expect(path.basename(path.dirname(DEFAULT_LEXICON_DIR))).toBe('data');

@@ -64,3 +64,37 @@ describe('resolveActors at the edges', () => {
     expect(r.document.actors[0]).toEqual({ id: 'minister', name: 'Morsi', kind: 'person', aliases: [] });
   });
 });
+
+describe('resolveActors: which words make a surname match', () => {
+  const sharaa: KnownActor[] = [{ key: 'actor:sharaa', name: 'Ahmad al-Sharaa', aliases: [] }];
+
+  it('drops only a leading "the", the word itself, before counting a bare surname', () => {
+    expect(matchOf('The Sharaa', sharaa)?.matchedBy).toBe('surname');
+    expect(matchOf('  Sharaa', sharaa)?.matchedBy).toBe('surname');
+    // First words that merely start or end with "the" are names, so these are full names.
+    expect(matchOf('Theodore Sharaa', sharaa)).toBeUndefined();
+    expect(matchOf('Blythe Sharaa', sharaa)).toBeUndefined();
+  });
+
+  it('drops "al-" or "el-" only at the start of a surname', () => {
+    const known: KnownActor[] = [{ key: 'actor:abdel-aziz', name: 'Mohammed Abdel-Aziz', aliases: [] }];
+    expect(matchOf('Abdel-Aziz', known)?.matchedBy).toBe('surname');
+    expect(matchOf('Abdaziz', known)).toBeUndefined();
+  });
+
+  it('matches surnames of people only', () => {
+    expect(matchOf('Sharaa', sharaa, 'organisation')).toBeUndefined();
+  });
+
+  it('renames a matched actor and keeps every other name as an alias, the known name not among them', () => {
+    const known: KnownActor[] = [{ key: 'actor:sharaa', name: 'Ahmad al-Sharaa', aliases: ['al-Jolani'] }];
+    const byName = resolveActors(withActor('Ahmad al-Sharaa'), known).document.actors[0]!;
+    expect(byName).toMatchObject({ name: 'Ahmad al-Sharaa', aliases: ['al-Jolani'] });
+    const bySurname = resolveActors(withActor('Sharaa', 'person', ['Abu Mohammed', 'al-Jolani']), known)
+      .document.actors[0]!;
+    expect(bySurname).toMatchObject({
+      name: 'Ahmad al-Sharaa',
+      aliases: ['Sharaa', 'Abu Mohammed', 'al-Jolani'],
+    });
+  });
+});
