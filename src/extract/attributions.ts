@@ -56,6 +56,8 @@ function findIn(r: Reader, w: Window): Attribution[] {
     found.push(attribution);
     for (const c of attribution.content) claimed.push(c);
     if (attribution.source) claimed.push(attribution.source);
+    // ", quoting an official": a relay's cue is part of this attribution, not one of its own.
+    for (const relay of attribution.relays) claimed.push(relay.cue, relay.source);
     i = m.end - 1;
   }
   return withPassiveRelay(r, w, found);

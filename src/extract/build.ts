@@ -70,6 +70,7 @@ export function extractFromText(
       if (claim) claims.push(claim);
     }
   }
+  resolveOfficeHolders(text, claims, registry, lex);
   for (const claim of claims) claim.about = aboutOf(claim, registry);
   const title = meta.title.slice(0, 500);
   const doc = {
@@ -137,10 +138,12 @@ function claimFrom(
     innermost = a;
     confidence = Math.min(confidence, a.confidence);
     if (!a.source) return undefined;
-    const agent = registry.agentFor(
-      classifySpeaker(text.slice(a.source.start, a.source.end), lex),
-      reason ? { anonymityReason: reason } : {},
-    );
+    let speaker = classifySpeaker(text.slice(a.source.start, a.source.end), lex);
+    if (speaker.type === 'pronoun' && (speaker.word === 'he' || speaker.word === 'she')) {
+      const opening = registry.refs.personOpening(text, a.source.start, lex);
+      if (opening) speaker = { type: 'person', name: opening };
+    }
+    const agent = registry.agentFor(speaker, reason ? { anonymityReason: reason } : {});
     if (!agent) return undefined; // an unresolved pronoun: no chain can be stated
     // "the sources said" after "sources told Reuters": the outlets they were first met through.
     if (tellers.length === 0 && a === outer) {
@@ -217,6 +220,28 @@ function claimFrom(
     about: [],
     extractionConfidence: Number(confidence.toFixed(2)),
   };
+}
+
+/**
+ * "a senior US envoy said ..." where the article names its one envoy: the hop is that person,
+ * not an anonymous source (see `References.officeHolders`); a source no hop uses any more goes.
+ */
+function resolveOfficeHolders(text: string, claims: Claim[], registry: AgentRegistry, lex: Lexicon): void {
+  const holders = registry.refs.officeHolders(text, registry.sources, registry.actors, lex);
+  if (holders.size === 0) return;
+  for (const claim of claims) {
+    for (const hop of claim.chain) {
+      const person = holders.get(hop.agent);
+      if (!person || claim.chain.some((h) => h.agent === person.id)) continue;
+      hop.agent = person.id;
+      hop.anonymous = false;
+    }
+  }
+  const used = new Set(claims.flatMap((c) => c.chain.flatMap((h) => [h.agent, h.addressee ?? h.agent])));
+  for (let k = registry.sources.length - 1; k >= 0; k--) {
+    const id = registry.sources[k]!.id;
+    if (holders.has(id) && !used.has(id)) registry.sources.splice(k, 1);
+  }
 }
 
 /** For each unnamed teller met behind outlets only, those outlets (its first mention wins). */

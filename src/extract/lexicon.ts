@@ -19,6 +19,8 @@ const CueVerbFile = z.object({
   weak: z.boolean().optional(),
   relay: z.string().optional(),
   relayParenthetical: z.boolean().optional(),
+  /** A cue only when "that" follows ("has long held that ..."): the bare verb means something else. */
+  onlyBeforeThat: z.boolean().optional(),
 });
 
 const NounGroups = z
@@ -64,6 +66,8 @@ export interface CueEntry {
   relay?: string[];
   /** A parenthetical relay (", citing two officials,"). */
   relayParenthetical: boolean;
+  /** A cue only when a complementizer follows ("held that"). */
+  onlyBeforeThat?: true;
 }
 
 export interface GovernmentAlias {
@@ -222,6 +226,7 @@ function readLexicon(dir: string): Lexicon {
         weak: v.weak ?? false,
         ...(v.relay ? { relay: v.relay.toLowerCase().split(/\s+/) } : {}),
         relayParenthetical: v.relayParenthetical ?? false,
+        ...(v.onlyBeforeThat ? { onlyBeforeThat: true as const } : {}),
       });
     }
   }

@@ -62,9 +62,10 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   const heads = new Set(lex.anonymous.heads);
   const headAt = lowerWords.findIndex((w) => heads.has(w));
   if (headAt >= 0) {
-    // Capitalised words after the head are a name ("envoy Tom Barrack"); before it they are
-    // modifiers ("a Syrian official", "White House officials").
-    const namedAfter = words.slice(headAt + 1).some(isCapitalised);
+    // A capitalised word right after the head is a name ("envoy Tom Barrack"); a lower-case one
+    // opens a description whose names are not the speaker's ("sources in Damascus", "officials
+    // familiar with Israel's position"). Before the head they are modifiers ("a Syrian official").
+    const namedAfter = isCapitalised(words[headAt + 1] ?? '');
     const startsUnnamed =
       lex.anonymous.unnamedMarkers.includes(lowerWords[0] ?? '') ||
       headAt === 0 ||
@@ -99,7 +100,65 @@ function knownOutlet(core: string, lex: Lexicon): Speaker | undefined {
   const words = core.split(/\s+/u);
   for (let n = 1; n <= 2 && n < words.length; n++) {
     const tail = words.slice(-n).join(' ').toLowerCase();
-    if (lex.reference.outletNouns.has(tail)) return knownOutlet(words.slice(0, -n).join(' '), lex);
+    if (!lex.reference.outletNouns.has(tail)) continue;
+    const known = knownOutlet(words.slice(0, -n).join(' '), lex);
+    if (known) return known;
+    // "the Kan public broadcaster", "the Maariv daily": a name, lower-case modifiers, an outlet
+    // noun. (A report is not an outlet: "the State Department report" names no outlet.)
+    let end = words.length - n;
+    while (end > 0 && !isCapitalised(words[end - 1]!)) end--;
+    const name = words.slice(/^(the|a|an)$/iu.test(words[0]!) ? 1 : 0, end);
+    if (
+      name.length > 0 &&
+      !tail.endsWith('report') &&
+      !words.slice(-n).some(isCapitalised) &&
+      name.every((w) => isCapitalised(w) && !isAffiliationWord(w, lex))
+    )
+      return (
+        knownOutlet(name.join(' '), lex) ?? {
+          type: 'outlet',
+          kind: 'outlet',
+          name: name.join(' '),
+          aliases: [],
+        }
+      );
+  }
+  return describedOutlet(words, lex);
+}
+
+/**
+ * "the Israeli news site Walla", "The Hebrew-language daily Maariv", "the Syrian newspaper
+ * Al-Watan": an outlet noun between modifiers and a name makes the name an outlet's.
+ */
+function describedOutlet(words: string[], lex: Lexicon): Speaker | undefined {
+  for (let at = 1; at < words.length - 1; at++) {
+    for (let n = 2; n >= 1; n--) {
+      const noun = words
+        .slice(at, at + n)
+        .join(' ')
+        .toLowerCase();
+      // A capitalised noun is part of a name ("the Palestinian Authority").
+      if (
+        at + n >= words.length ||
+        !lex.reference.outletNouns.has(noun) ||
+        words.slice(at, at + n).some(isCapitalised)
+      )
+        continue;
+      const name = words.slice(at + n);
+      const modifiers = words.slice(0, at);
+      const modifier = (w: string, k: number) =>
+        (k === 0 && /^(the|a|an)$/iu.test(w)) ||
+        !isCapitalised(w) ||
+        isAffiliationWord(w, lex) ||
+        /^\p{Lu}[\p{L}]*-\p{Ll}/u.test(w) ||
+        /['’]s$/u.test(w);
+      if (!modifiers.every(modifier) || !name.every((w) => isCapitalised(w) || /^\d+$/u.test(w))) continue;
+      const known = findKnown(lex.outlets, name.join(' ')) ?? findKnown(lex.wires, name.join(' '));
+      const kind = known && lex.wires.includes(known) ? 'wire' : 'outlet';
+      return known
+        ? { type: 'outlet', kind, name: known.name, aliases: known.aliases }
+        : { type: 'outlet', kind, name: name.join(' '), aliases: [] };
+    }
   }
   return undefined;
 }
@@ -109,8 +168,10 @@ function outletReference(core: string, lex: Lexicon): Speaker | undefined {
   const words = core.split(/\s+/u);
   if (words.length < 2 || !/^the$/iu.test(words[0]!)) return undefined;
   for (let n = 1; n <= 2 && n < words.length; n++) {
-    const tail = words.slice(-n).join(' ').toLowerCase();
-    if (!lex.reference.outletNouns.has(tail)) continue;
+    const written = words.slice(-n);
+    const tail = written.join(' ').toLowerCase();
+    // A capitalised noun is part of a name: "the Palestinian Authority" is not "the authority".
+    if (!lex.reference.outletNouns.has(tail) || written.some(isCapitalised)) continue;
     // Between "the" and the noun only demonyms and lower-case modifiers ("Israeli", "private").
     const modifiers = words.slice(1, -n);
     const plain = modifiers.every((w) => !isCapitalised(w) || isAffiliationWord(w, lex));

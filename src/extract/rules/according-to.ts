@@ -3,10 +3,11 @@
  * leaks, ..." when the tagger calls the word after the cue a verb).
  */
 import type { CueEntry } from '../lexicon.js';
+import { citationAfterCue, citationRelative } from './citation.js';
 import { contentAfter, contentBefore } from './content.js';
 import { finish } from './finish.js';
 import { npRight } from './phrases.js';
-import type { Attribution, Span, TokenRange, Window } from './types.js';
+import type { Attribution, Relay, Span, TokenRange, Window } from './types.js';
 import type { Reader } from './window.js';
 
 /** "According to S, CONTENT" (the content follows) or "CONTENT, according to S" (it precedes). */
@@ -17,22 +18,38 @@ export function prepositional(
   entry: CueEntry,
   w: Window,
 ): Attribution | undefined {
-  const np = npRight(r, end, w) ?? shortPhraseBeforeComma(r, end, w);
-  if (!np) return undefined;
+  const phrase = npRight(r, end, w) ?? shortPhraseBeforeComma(r, end, w);
+  if (!phrase) return undefined;
+  const np = publisherOf(r, phrase, w) ?? phrase;
   const source = r.span(np.first, np.last);
   const cue = r.span(i, end - 1);
+  // "according to Reuters, which cited four sources, ...", "according to Axios, citing officials, ...".
+  const cited = citationRelative(r, np.last + 1, w) ?? citationAfterCue(r, np.last + 1, w);
+  const relays: Relay[] = cited ? [cited.relay] : [];
+  const after = cited ? cited.next : np.last + 1;
   let content: Span | undefined;
   let pattern: string;
   const atClauseStart = i === w.first || r.lex.words.connectives.has(r.t[i - 1]!.lower) || r.isPunct(i - 1);
-  if (atClauseStart && r.isPunct(np.last + 1, ',')) {
-    content = contentAfter(r, np.last + 2, w);
+  if (atClauseStart && r.isPunct(after, ',')) {
+    content = contentAfter(r, after + 1, w);
     pattern = 'according-to-first';
   } else {
     content = contentBefore(r, i - 1, w) ?? clauseBefore(r, i, w);
     pattern = 'according-to-last';
   }
   if (!content) return undefined;
-  return finish(r, { source, cue, content: [content], entry, relays: [], pattern, confidence: 0.75 }, w);
+  return finish(r, { source, cue, content: [content], entry, relays, pattern, confidence: 0.75 }, w);
+}
+
+/**
+ * "according to a report by Axios", "according to an article in the Times": the outlet that
+ * published the report is the teller, not the report.
+ */
+function publisherOf(r: Reader, np: TokenRange, w: Window): TokenRange | undefined {
+  if (!r.lex.reference.outletNouns.has(r.t[np.last]!.lower)) return undefined;
+  const by = r.t[np.last + 1]?.lower;
+  if (by !== 'by' && by !== 'in' && by !== 'from') return undefined;
+  return npRight(r, np.last + 2, w);
 }
 
 /** "According to leaks, ...": the tagger may call the word a verb; a short phrase before a comma will do. */

@@ -4,6 +4,7 @@
  * of the cue the content is on.
  */
 import { isClosingQuote } from '../quotes.js';
+import { citationClosing } from './citation.js';
 import { subjectCueAt } from './phrases.js';
 import type { Span, Window } from './types.js';
 import { NP_POS, type Reader, SENTENCE_END } from './window.js';
@@ -88,12 +89,20 @@ export function contentAfter(r: Reader, from: number, w: Window): Span | undefin
       // ", while stressing that ...": a contrast word may stand before the participle.
       const j = r.lex.words.contrast.has(r.t[i + 1]?.lower ?? '') ? i + 2 : i + 1;
       const next = r.cueAt(j, w);
+      // "that, according to four sources, ...": an attribution opening the content is nested in it.
+      const opensContent = i === k + 1 && r.lex.complementizers.has(r.t[k]!.lower);
       // ", citing two officials," is a relay inside this attribution, not a new one.
       if (
+        !opensContent &&
         next &&
         !next.entry.relayParenthetical &&
         (next.entry.prepositional || r.t[j]!.lower.endsWith('ing'))
       ) {
+        last = i - 1;
+        break;
+      }
+      // ", citing an Israeli official." closing the sentence is the speaker's relay, not content.
+      if (j === i + 1 && citationClosing(r, i, w)?.comma === i) {
         last = i - 1;
         break;
       }

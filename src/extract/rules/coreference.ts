@@ -82,6 +82,82 @@ export class References {
     return undefined;
   }
 
+  /** Persons the text names after an office ("Prime Minister Benjamin Netanyahu"), computed once. */
+  private titled: { name: string; surname: string }[] | undefined;
+
+  /**
+   * "For Netanyahu, such a meeting would be a gamble; he has long held that ...": a sentence that
+   * opens with a person the article has named after an office (optionally after "For" or "As
+   * for") makes "he"/"she" later in it that person, not the last speaker. The person's full name.
+   */
+  personOpening(text: string, at: number, lex: Lexicon): string | undefined {
+    this.titled ??= titledPersons(text, lex);
+    let start = at;
+    while (start > 0 && text[start - 1] !== '\n' && !/[.!?;]/u.test(text[start - 1] ?? '')) start--;
+    // A semicolon joins two clauses of one sentence: look past it to the sentence's opening.
+    if (text[start - 1] === ';') {
+      start--;
+      while (start > 0 && text[start - 1] !== '\n' && !/[.!?]/u.test(text[start - 1] ?? '')) start--;
+    }
+    const opening = text.slice(start, at).trimStart();
+    for (const p of this.titled) {
+      for (const name of [p.name, p.surname]) {
+        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`^(?:(?:For|As for)\\s+)?${escaped}\\b`, 'u').test(opening)) return p.name;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Cataphora: "a senior US envoy said ..." and, later or earlier, "Tom Barrack, Washington's
+   * special envoy for Syria, ...": an unnamed office holder introduced with "a"/"an", whose head
+   * noun is a singular office (`offices.json`) and who gave no reason to stay unnamed, is the one
+   * person the article names with that office (in an appositive after the name, in the words just
+   * before it, or in the title), when it names exactly one. Per unnamed source id, that person.
+   */
+  officeHolders(
+    text: string,
+    sources: readonly Source[],
+    actors: readonly Actor[],
+    lex: Lexicon,
+  ): Map<string, Actor> {
+    const out = new Map<string, Actor>();
+    const persons = actors.filter((a) => a.kind === 'person');
+    for (const s of sources) {
+      if (s.kind !== 'anonymous' || s.anonymityReason) continue;
+      const description = (s.description ?? s.name).toLowerCase();
+      const words = description.split(/\s+/u);
+      const core = this.coreWords(description);
+      const head = core[core.length - 1] ?? '';
+      if (!(words[0] === 'a' || words[0] === 'an') || core.length !== words.length) continue;
+      if (!lex.words.offices.has(head)) continue;
+      const holders = persons.filter((p) => this.holdsOffice(text, p, head));
+      if (holders.length === 1) out.set(s.id, holders[0]!);
+    }
+    return out;
+  }
+
+  /** Whether the article gives a person an office: "Name, the ... <office> ...," or "<office> Name". */
+  private holdsOffice(text: string, person: Actor, office: string): boolean {
+    const word = new RegExp(`\\b${office}\\b`, 'iu');
+    if (person.title && word.test(person.title)) return true;
+    for (const name of [person.name, ...person.aliases]) {
+      if (name.length < 3) continue;
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        const after = /^,\s*([^,.;:\n]{1,100}),/u.exec(text.slice(at + name.length, at + name.length + 110));
+        if (after && word.test(after[1]!)) return true;
+        const before = text
+          .slice(Math.max(0, at - 40), at)
+          .split(/\s+/u)
+          .slice(-4)
+          .join(' ');
+        if (word.test(before)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Unnamed sources and groups whose head noun is plural ("two officials", "sources familiar with ..."). */
   private isPlural(agent: Agent): boolean {
     const r = agent.record;
@@ -100,4 +176,22 @@ export class References {
       .split(/\s+/u)
       .filter((w) => w !== '');
   }
+}
+
+/** "Prime Minister Benjamin Netanyahu", "US envoy Tom Barrack": names after an office word (`offices.json`). */
+function titledPersons(text: string, lex: Lexicon): { name: string; surname: string }[] {
+  // Office words in either case ("Minister", "envoy"); the name itself must be capitalised.
+  const offices = [...lex.words.offices].map((o) => `[${o[0]!.toUpperCase()}${o[0]}]${o.slice(1)}`).join('|');
+  const name = "(?:al-|el-)?\\p{Lu}[\\p{L}’'-]+";
+  const re = new RegExp(
+    `\\b(?:${offices})\\s+(${name}(?:\\s+(?:al-|el-|bin\\s+)?\\p{Lu}[\\p{L}’'-]+){0,3})`,
+    'gu',
+  );
+  const out: { name: string; surname: string }[] = [];
+  for (const m of text.matchAll(re)) {
+    const full = m[1]!;
+    const words = full.split(/\s+/u);
+    if (!out.some((p) => p.name === full)) out.push({ name: full, surname: words[words.length - 1]! });
+  }
+  return out;
 }

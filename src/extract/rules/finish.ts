@@ -34,6 +34,11 @@ function nestedIn(r: Reader, content: Span, w: Window): Attribution | undefined 
   if (first > lastTok || first < w.first) return undefined;
   const inner = r.find({ first, end: Math.min(w.end, lastTok + 2) });
   const head = inner[0];
-  if (!head?.source || head.source.start !== r.t[first]!.start) return undefined;
-  return head;
+  if (!head?.source) return undefined;
+  // "... that, according to four sources, the talks stalled": the attribution opening the content.
+  const opens =
+    head.source.start === r.t[first]!.start ||
+    (head.pattern === 'according-to-first' &&
+      head.cue.start === r.t[first + (r.isPunct(first, ',') ? 1 : 0)]!.start);
+  return opens ? head : undefined;
 }

@@ -8,6 +8,26 @@ import { descriptorLinkAt } from './anonymity.js';
 import type { TokenRange, Window } from './types.js';
 import { HEAD_POS, NP_POS, type Reader, SENTENCE_END } from './window.js';
 
+/** Prepositions that join a place to an unnamed head ("officials in Damascus", "sources at the UN"). */
+const PLACE_LINKS = new Set(['in', 'at', 'from']);
+
+/**
+ * Token i is the capitalised part after a hyphen that follows a proper name ("Al-Monitor",
+ * "Al-Watan"), whatever part of speech the tagger gave it.
+ */
+function hyphenatedNamePart(r: Reader, i: number, w: Window): boolean {
+  const x = r.t[i];
+  return (
+    x !== undefined &&
+    i - 2 >= w.first &&
+    /^\p{Lu}/u.test(x.text) &&
+    r.t[i - 1]!.text === '-' &&
+    r.t[i - 1]!.end === x.start &&
+    r.t[i - 2]!.pos === 'PROPN' &&
+    r.t[i - 2]!.end === r.t[i - 1]!.start
+  );
+}
+
 /** A noun phrase ending at token `last` (inclusive), walking left; undefined when none. */
 export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefined {
   const spanLast = last;
@@ -28,6 +48,12 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
     const right = r.t[first];
     if (right && right.index <= last && right.pos === 'PRON' && r.lex.words.barePronouns.has(right.lower))
       break;
+    // "Al-Monitor": the tagger may call the part after a name's hyphen a verb.
+    if (hyphenatedNamePart(r, i, w)) {
+      first = i - 2;
+      i -= 3;
+      continue;
+    }
     if (NP_POS.has(x.pos)) {
       // A noun directly left of a determiner ends an earlier phrase: "In the interview the senator".
       if (right && right.index <= last && right.pos === 'DET' && (x.pos === 'NOUN' || x.pos === 'PROPN'))
@@ -49,6 +75,15 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
     ) {
       const left = r.t[i - 1];
       if (left && i - 1 >= w.first && NP_POS.has(left.pos) && left.pos !== 'DET') {
+        first = i;
+        i--;
+        continue;
+      }
+    }
+    // "Officials in Damascus say": a place after an unnamed head belongs to its description.
+    if (PLACE_LINKS.has(x.lower) && first <= last) {
+      const left = r.t[i - 1];
+      if (left && i - 1 >= w.first && r.lex.anonymous.heads.includes(left.lower)) {
         first = i;
         i--;
         continue;
@@ -78,7 +113,8 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
   let hasHead = false;
   for (let k = first; k <= last; k++) if (HEAD_POS.has(r.t[k]!.pos)) hasHead = true;
   const lastTok = r.t[last]!;
-  if (!hasHead || !(HEAD_POS.has(lastTok.pos) || lastTok.pos === 'ADJ')) return undefined;
+  if (!hasHead || !(HEAD_POS.has(lastTok.pos) || lastTok.pos === 'ADJ' || hyphenatedNamePart(r, last, w)))
+    return undefined;
   return { first, last: spanLast };
 }
 
@@ -110,6 +146,24 @@ export function npRight(r: Reader, first: number, w: Window, allowOf = true): To
       continue;
     }
     const next = r.t[i + 1];
+    // "told Al-Monitor": the tagger may call the part after a name's hyphen a verb.
+    if (last === i - 1 && i + 1 < w.end && hyphenatedNamePart(r, i + 1, w)) {
+      last = i + 1;
+      i += 2;
+      continue;
+    }
+    // "sources in Damascus said": a place after an unnamed head belongs to its description.
+    if (
+      last === i - 1 &&
+      next &&
+      i + 1 < w.end &&
+      PLACE_LINKS.has(x.lower) &&
+      r.lex.anonymous.heads.includes(r.t[i - 1]!.lower) &&
+      NP_POS.has(next.pos)
+    ) {
+      i++;
+      continue;
+    }
     if (
       last >= first &&
       next &&

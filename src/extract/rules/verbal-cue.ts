@@ -5,6 +5,7 @@
 import type { CueEntry } from '../lexicon.js';
 import { isClosingQuote } from '../quotes.js';
 import { speakerEndBefore } from './anonymity.js';
+import { citationAfterCue, citationBeforeCue, citationClosing } from './citation.js';
 import { contentAfter, contentBefore, continuation, endsClause, skipAdjunct, untilComma } from './content.js';
 import { finish } from './finish.js';
 import { PASSIVE_ROLES, passive, passiveTold } from './passive.js';
@@ -80,9 +81,12 @@ export function verbal(
   // "A diplomat who asked not to be named said ...", "An official, speaking on condition of
   // anonymity, said ...": the speaker stands before the phrase.
   const speakerEnd = speakerEndBefore(r, cueFirst);
+  // "The report, citing unnamed officials, said ...", "Citing an official, the network reported ...".
+  const citedBefore = citationBeforeCue(r, cueFirst, w);
   let relative = false;
   let before =
     (speakerEnd < cueFirst ? npLeft(r, speakerEnd - 1, w) : undefined) ??
+    (citedBefore?.speakerEnd !== undefined ? sourceBefore(r, citedBefore.speakerEnd, w) : undefined) ??
     sourceBefore(r, cueFirst, w) ??
     subjectPastAdverbs(r, cueFirst, w) ??
     // "Trump met with al-Sharaa and told him ...": the subject of the first verb speaks.
@@ -100,8 +104,17 @@ export function verbal(
   }
   if (before) {
     const source = r.span(before.first, before.last);
+    if (
+      citedBefore &&
+      (citedBefore.speakerEnd !== undefined
+        ? before.last < citedBefore.speakerEnd
+        : before.first === citedBefore.opening! + 1)
+    )
+      relays.push(citedBefore.relay);
     let k = end;
     let addressee: Span | undefined;
+    /** "quoted X as saying": the content follows the relay, never stands before the speaker. */
+    let quotedAs = false;
     if (entry.relay) {
       // "quoted a Syrian official as saying ..."
       const relayed = npRight(r, k, w);
@@ -114,6 +127,7 @@ export function verbal(
           entry: said ?? entry,
         });
         k = relayCueEnd + 1;
+        quotedAs = true;
       }
     } else if (entry.takesAddressee || (r.t[k]?.lower === 'to' && k < w.end - 1)) {
       // "told US envoy Tom Barrack", "hinted to US officials"
@@ -123,23 +137,14 @@ export function verbal(
         k = listener.last + 1;
       }
     }
-    // ", citing two officials, that ..."
-    if (r.isPunct(k, ',')) {
-      const citing = r.cueAt(k + 1, w);
-      if (citing?.entry.relayParenthetical) {
-        const relayed = npRight(r, citing.end, w);
-        if (relayed) {
-          relays.push({
-            source: r.span(relayed.first, relayed.last),
-            cue: r.span(k + 1, citing.end - 1),
-            entry: citing.entry,
-          });
-          k = relayed.last + 1;
-          if (r.isPunct(k, ',')) k++;
-        }
-      }
+    // ", citing two officials, that ...", "reported on Friday, citing ...", "..., X reported, citing Y."
+    const cited = citationAfterCue(r, k, w);
+    if (cited) {
+      relays.push(cited.relay);
+      k = cited.next;
+      if (r.isPunct(k, ',')) k++;
     }
-    if (endsClause(r, k, w) && relays.length === 0) {
+    if (endsClause(r, k, w) && !quotedAs) {
       const content = contentBefore(r, before.first - 1, w);
       if (!content) return undefined;
       const segments = [content];
@@ -160,10 +165,14 @@ export function verbal(
         w,
       );
     }
-    let content = contentAfter(r, skipAdjunct(r, k, w), w);
+    const from = skipAdjunct(r, k, w);
+    let content = contentAfter(r, from, w);
     // The relative clause ends at its closing comma: "..., who said that X, met Y".
     if (content && relative) content = untilComma(r, content);
     if (!content) return undefined;
+    // "X reported that ..., citing an Israeli official.": the content ends before the citation.
+    const closing = relays.length === 0 && !relative ? citationClosing(r, from, w) : undefined;
+    if (closing && r.tokenEndingAt.get(content.end) === closing.comma - 1) relays.push(closing.relay);
     return finish(
       r,
       {

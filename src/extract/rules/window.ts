@@ -66,6 +66,8 @@ export class Reader {
         }
       }
       if (!ok) continue;
+      if (entry.onlyBeforeThat && !this.lex.complementizers.has(this.t[i + entry.words.length]?.lower ?? ''))
+        continue;
       const head = this.t[i]!;
       // ", revealing ...": the tagger often calls a participle after a comma an adjective.
       const participle = head.lower.endsWith('ing') && this.t[i - 1]?.text === ',';

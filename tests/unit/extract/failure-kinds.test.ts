@@ -255,3 +255,183 @@ describe('4b. a definite unnamed teller refers back to the one met before', () =
     expect(tellers.size).toBe(2);
   });
 });
+
+describe('1b. citations: the teller a speaker cites, wherever the citation stands', () => {
+  const relayed = (text: string) => {
+    const doc = extract(text);
+    const claim = only(doc);
+    return { chain: chainOf(doc, claim), content: claim.evidence.text };
+  };
+
+  it('closing the sentence, after the speaker and cue, with or without a time adjunct', () => {
+    for (const cue of ['reported', 'reported on Friday']) {
+      expect(
+        relayed(
+          `The two governments are close to a deal on the border, Reuters ${cue}, citing four sources familiar with the negotiations.`,
+        ),
+      ).toEqual({
+        chain: ['Reuters(wire)', 'four sources familiar with the negotiations(anonymous,anon)'],
+        content: 'The two governments are close to a deal on the border',
+      });
+    }
+  });
+
+  it('after a time adjunct before "that"', () => {
+    expect(
+      relayed(
+        'Axios reported on Sunday, citing two US officials, that the meeting would take place next week.',
+      ),
+    ).toEqual({
+      chain: ['Axios(outlet)', 'two US officials(anonymous,anon)'],
+      content: 'the meeting would take place next week',
+    });
+  });
+
+  it('between the speaker and its cue, and closing a content that follows the cue', () => {
+    expect(
+      relayed(
+        'The Israeli broadcaster Kan, citing sources familiar with the talks, reported that a deal was near.',
+      ),
+    ).toEqual({
+      chain: ['Kan(outlet)', 'sources familiar with the talks(anonymous,anon)'],
+      content: 'a deal was near',
+    });
+    expect(
+      relayed(
+        'The Hebrew-language daily Maariv reported that the talks were frozen, citing an Israeli official.',
+      ),
+    ).toEqual({
+      chain: ['Maariv(outlet)', 'an Israeli official(anonymous,anon)'],
+      content: 'the talks were frozen',
+    });
+  });
+
+  it('as a relative clause after "according to" ("which cited ...")', () => {
+    expect(
+      relayed(
+        'According to Reuters, which cited four sources familiar with the talks, the two governments are close to a deal.',
+      ),
+    ).toEqual({
+      chain: ['Reuters(wire)', 'four sources familiar with the talks(anonymous,anon)'],
+      content: 'the two governments are close to a deal',
+    });
+  });
+
+  it('"that, according to X, ..." nests the attribution that opens the content', () => {
+    expect(relayed('Reuters reported that, according to four sources, the deal had stalled.')).toEqual({
+      chain: ['Reuters(wire)', 'four sources(anonymous,anon)'],
+      content: 'the deal had stalled',
+    });
+  });
+
+  it('"according to a report by X" names the outlet, not the report', () => {
+    expect(relayed('According to a report by Axios, the meeting was moved to Paris.').chain).toEqual([
+      'Axios(outlet)',
+    ]);
+  });
+});
+
+describe('3b. speaker phrases that describe an outlet or place an unnamed source', () => {
+  it('"the Israeli news site Walla", "the Syrian newspaper Al-Watan": the name is an outlet', () => {
+    const walla = extract(
+      'The agreement is expected to be signed next month, the Israeli news site Walla reported.',
+    );
+    expect(chainOf(walla, only(walla))).toEqual(['Walla(outlet)']);
+    const watan = extract(
+      'Officials in Damascus say the proposal is unacceptable, according to the Syrian newspaper Al-Watan.',
+    );
+    expect(chainOf(watan, only(watan))).toEqual([
+      'Al-Watan(outlet)',
+      'Officials in Damascus(anonymous,anon)',
+    ]);
+  });
+
+  it('"told Al-Monitor": a hyphenated name is one addressee even when the tagger splits it', () => {
+    const doc = extract(
+      'Israel wants a corridor to the south, a Syrian source close to the government told Al-Monitor.',
+    );
+    const claim = only(doc);
+    expect(chainOf(doc, claim)).toEqual([
+      'Al-Monitor(outlet)',
+      'a Syrian source close to the government(anonymous,anon)',
+    ]);
+    expect(claim.evidence.text).toBe('Israel wants a corridor to the south');
+  });
+
+  it('"officials in Washington", "Both sources", "The two sources" are unnamed tellers', () => {
+    const doc = extract(
+      'Israel wants a corridor, officials in Washington said. Both sources said the deal was close. ' +
+        'The two sources said a date was set.',
+    );
+    expect(doc.claims.map((c) => chainOf(doc, c))).toEqual([
+      ['officials in Washington(anonymous,anon)'],
+      ['Both sources(anonymous,anon)'],
+      ['The two sources(anonymous,anon)'],
+    ]);
+  });
+});
+
+describe('4c. an unnamed office holder the article names elsewhere', () => {
+  it('"a senior US envoy said" is the one envoy the article names, not an anonymous source', () => {
+    const doc = extract(
+      'The two sides are close to a deal, a senior US envoy said on Tuesday. ' +
+        'Tom Barrack, Washington’s special envoy for Syria, said the deal would be a first step.',
+    );
+    expect(doc.claims.map((c) => chainOf(doc, c))).toEqual([
+      ['Tom Barrack(person)'],
+      ['Tom Barrack(person)'],
+    ]);
+    expect(doc.sources.filter((s) => s.kind === 'anonymous')).toEqual([]);
+  });
+
+  it('stays anonymous when the article names two envoys, or when a reason to stay unnamed is given', () => {
+    const two = extract(
+      'The two sides are close to a deal, a senior US envoy said. Tom Barrack, the US envoy, said talks went on. ' +
+        'Steve Witkoff, another envoy, said the same.',
+    );
+    expect(chainOf(two, two.claims[0]!)).toEqual(['a senior US envoy(anonymous,anon)']);
+    const reason = extract(
+      'A senior envoy, who asked not to be named, said a deal was close. Tom Barrack, the US envoy, said talks went on.',
+    );
+    expect(chainOf(reason, reason.claims[0]!).at(-1)).toMatch(/anon\)$/);
+  });
+});
+
+describe('6b. a cue that needs "that"', () => {
+  it('"has long held that" is a position; "held talks" is not a cue', () => {
+    const doc = extract('The prime minister has long held that any deal must protect the northern border.');
+    expect(chainOf(doc, only(doc))).toEqual(['prime minister(person)']);
+    expect(extract('The prime minister held talks with the envoy on Monday.').claims).toEqual([]);
+  });
+});
+
+describe('4d. pronouns and outlet descriptions', () => {
+  it('"For Netanyahu, ...; he has long held that" is the person the sentence opens with, not the last speaker', () => {
+    const doc = extract(
+      'Prime Minister Benjamin Netanyahu may meet the Syrian leader. Tom Barrack said a meeting was likely. ' +
+        'For Netanyahu, such a meeting would be a gamble; he has long held that any deal must secure the border.',
+    );
+    expect(doc.claims.map((c) => chainOf(doc, c))).toEqual([
+      ['Tom Barrack(person)'],
+      ['Benjamin Netanyahu(person)'],
+    ]);
+    // Without such an opening, "he" is still the last named speaker.
+    const plain = extract('Tom Barrack said a meeting was likely. He said a deal could follow.');
+    expect(plain.claims.map((c) => chainOf(plain, c))).toEqual([
+      ['Tom Barrack(person)'],
+      ['Tom Barrack(person)'],
+    ]);
+  });
+
+  it('"the Kan public broadcaster" is Kan; "the authority" refers back, "the Palestinian Authority" does not', () => {
+    const doc = extract(
+      'The talks had stalled, the Kan public broadcaster reported. The authority said a new round was planned.',
+    );
+    expect(doc.claims.map((c) => chainOf(doc, c))).toEqual([['Kan(outlet)'], ['Kan(outlet)']]);
+    const pa = extract(
+      'The talks had stalled, Reuters reported. The Palestinian Authority said it was not consulted.',
+    );
+    // (Its kind is the classifier's guess from two capitalised words; the point is the name.)
+    expect(chainOf(pa, pa.claims[1]!)[0]).toMatch(/^Palestinian Authority\(/);
+  });
+});
