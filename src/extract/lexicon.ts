@@ -141,6 +141,8 @@ export interface ClosedClasses {
   contrast: Set<string>;
   /** offices.json: singular office titles that name one holder after "the". */
   offices: Set<string>;
+  /** place-links.json: prepositions that join a place to an unnamed head ("officials in Damascus"). */
+  placeLinks: Set<string>;
   /** description-breaks.json: words after which an unnamed description goes on past its core. */
   descriptionBreaks: string[];
 }
@@ -156,6 +158,7 @@ const CLOSED_CLASS_FILES: Record<Exclude<keyof ClosedClasses, 'descriptionBreaks
   whWords: 'wh-words.json',
   contrast: 'contrast-words.json',
   offices: 'offices.json',
+  placeLinks: 'place-links.json',
 };
 
 /** The repository's own lexicon folder, found relative to this module so no machine path is baked in. */

@@ -8,9 +8,6 @@ import { descriptorLinkAt } from './anonymity.js';
 import type { TokenRange, Window } from './types.js';
 import { HEAD_POS, NP_POS, type Reader, SENTENCE_END } from './window.js';
 
-/** Prepositions that join a place to an unnamed head ("officials in Damascus", "sources at the UN"). */
-const PLACE_LINKS = new Set(['in', 'at', 'from']);
-
 /**
  * Token i is the capitalised part after a hyphen that follows a proper name ("Al-Monitor",
  * "Al-Watan"), whatever part of speech the tagger gave it.
@@ -81,7 +78,7 @@ export function npLeft(r: Reader, last: number, w: Window): TokenRange | undefin
       }
     }
     // "Officials in Damascus say": a place after an unnamed head belongs to its description.
-    if (PLACE_LINKS.has(x.lower) && first <= last) {
+    if (r.lex.words.placeLinks.has(x.lower) && first <= last) {
       const left = r.t[i - 1];
       if (left && i - 1 >= w.first && r.lex.anonymous.heads.includes(left.lower)) {
         first = i;
@@ -157,7 +154,7 @@ export function npRight(r: Reader, first: number, w: Window, allowOf = true): To
       last === i - 1 &&
       next &&
       i + 1 < w.end &&
-      PLACE_LINKS.has(x.lower) &&
+      r.lex.words.placeLinks.has(x.lower) &&
       r.lex.anonymous.heads.includes(r.t[i - 1]!.lower) &&
       NP_POS.has(next.pos)
     ) {

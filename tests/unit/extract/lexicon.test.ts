@@ -69,6 +69,7 @@ const FILES = {
   'wh-words.json': list('whether'),
   'contrast-words.json': list('while'),
   'offices.json': list('Minister'),
+  'place-links.json': list('In'),
   'description-breaks.json': list('Familiar', 'with'),
 };
 
@@ -189,6 +190,7 @@ describe('loading a lexicon folder', () => {
       whWords: new Set(['whether']),
       contrast: new Set(['while']),
       offices: new Set(['minister']),
+      placeLinks: new Set(['in']),
       descriptionBreaks: ['familiar', 'with'],
     });
   });
