@@ -12,6 +12,13 @@
  * machine falls on both sides alike. Figures are per claim (articles differ in size): the median
  * over articles of ms per claim with matching, without, and their ratio; "adds" is ratio - 1.
  *
+ * Where matching's time goes is taken on the same articles through the statement hook (the
+ * pipeline is left as it is): the server time of `matching/candidates` and `matching/record`,
+ * the candidates returned, and the JavaScript between the two statements (reading the
+ * candidates, scoring, building the proposals). With `--profile`, one more article is ingested
+ * with matching in a transaction that is rolled back, every matching statement PROFILEd: its db
+ * hits and the operators that cost.
+ *
  * Results go to bench/out/matching-<size>.json and to the marked section of BENCHMARKS.md (which
  * bench/run.ts keeps when it re-renders the rest).
  */
@@ -19,10 +26,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ProfiledPlan, QueryResult } from 'neo4j-driver';
 import { benchConfig, openBenchStore } from './store.js';
+import { toPlain } from '../src/db/convert.js';
+import { cypher } from '../src/db/cypher.js';
+import { toParams, type Database, type Tx } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import type { ArticleDocument } from '../src/domain/document.js';
-import { ingestDocument } from '../src/graph/ingest.js';
+import { ingestDocument, ingestInTx } from '../src/graph/ingest.js';
 import { repoRoot } from '../src/paths.js';
 import { generateCorpus } from './synth/corpus.js';
 import { bareIngest } from './baseline/ingest.js';
@@ -54,6 +65,92 @@ export interface MatchingCost {
   ratio: number;
   /** Proposals the matched articles left in the graph. */
   proposals: number;
+  /** Per matched article, where matching's time went (see the header). */
+  steps?: {
+    candidatesServerMs: Distribution;
+    candidatesWallMs: Distribution;
+    candidates: Distribution;
+    scoringMs: Distribution;
+    recordServerMs: Distribution;
+  };
+}
+
+/** One matched article's matching statements, as the statement hook saw them. */
+interface Steps {
+  candidatesServerMs?: number;
+  candidatesWallMs?: number;
+  candidates?: number;
+  candidatesAt?: number;
+  scoringMs?: number;
+  recordServerMs?: number;
+}
+
+const CANDIDATES = cypher('matching/candidates');
+const RECORD = cypher('matching/record');
+const serverMs = (r: QueryResult) =>
+  Number(r.summary.resultAvailableAfter) + Number(r.summary.resultConsumedAfter);
+
+/** Records, for the article being ingested (`current.steps`), what its matching statements took. */
+function watchMatching(db: Database, current: { steps: Steps | null }): void {
+  db.onStatement(async (query, _mode, run) => {
+    const started = performance.now();
+    const result = (await run()) as unknown as QueryResult;
+    const steps = current.steps;
+    if (steps && query === CANDIDATES) {
+      steps.candidatesAt = performance.now();
+      steps.candidatesWallMs = steps.candidatesAt - started;
+      steps.candidatesServerMs = serverMs(result);
+      steps.candidates = result.records.length;
+    } else if (steps && query === RECORD) {
+      steps.scoringMs = started - (steps.candidatesAt ?? started);
+      steps.recordServerMs = serverMs(result);
+    }
+    return result as never;
+  });
+}
+
+/** PROFILE of the matching statements of one article's ingest, rolled back: db hits and costly operators. */
+async function profileMatching(db: Database, doc: ArticleDocument): Promise<string[]> {
+  const session = db.driver.session({ database: db.database });
+  const tx = session.beginTransaction();
+  const out: string[] = [];
+  const run = async (q: string, p: Record<string, unknown> = {}) => {
+    const matching = q === CANDIDATES || q === RECORD;
+    const r = await tx.run(matching ? `PROFILE ${q}` : q, toParams(p) as Record<string, unknown>);
+    if (matching) out.push(describePlan(q === CANDIDATES ? 'matching/candidates' : 'matching/record', r.summary.profile as ProfiledPlan, r.records.length));
+    return r;
+  };
+  const ptx: Tx = {
+    rows: async (q, p) => (await run(q, p)).records.map((x) => toPlain(x.toObject()) as Record<string, never>),
+    exec: async (q, p) => {
+      await run(q, p);
+      return {};
+    },
+  };
+  try {
+    await ingestInTx(ptx, doc, { by: 'bench', match: true });
+  } finally {
+    await tx.rollback();
+    await session.close();
+  }
+  return out;
+}
+
+function describePlan(name: string, plan: ProfiledPlan, rows: number): string {
+  let hits = 0;
+  const ops: string[] = [];
+  const walk = (p: ProfiledPlan) => {
+    hits += Number(p.dbHits);
+    if (Number(p.dbHits) >= 500 || /Eager|Scan|Cartesian/.test(p.operatorType))
+      ops.push(
+        `    ${p.operatorType} rows=${Number(p.rows)} hits=${Number(p.dbHits)} ${String(p.arguments['Details'] ?? '')
+          .replace(/\s+/g, ' ')
+          .slice(0, 120)}`,
+      );
+    p.children.forEach(walk);
+  };
+  walk(plan);
+  return [`  ${name}: ${rows} rows, ${hits} db hits`, ...ops].join('\n');
 }
 
 /** Sample articles ingested untimed first, alternately with and without matching. */
@@ -61,7 +158,13 @@ const WARMUP = 4;
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-async function measure(size: number, articles: number, seed: number, log: (m: string) => void) {
+async function measure(
+  size: number,
+  articles: number,
+  seed: number,
+  profile: boolean,
+  log: (m: string) => void,
+) {
   const home = path.join('.neo4j', `bench-matching-${size}`);
   if (!process.env.NEO4J_URI && existsSync(home)) rmSync(home, { recursive: true, force: true });
   const config = benchConfig();
@@ -71,18 +174,19 @@ async function measure(size: number, articles: number, seed: number, log: (m: st
     await migrate(db);
     await wipeGraph(db.driver, target.database);
     // The graph: the first `size` claims of the stream. The sample: the articles after them.
-    const stream = generateCorpus({ seed, claims: size + (articles * 2 + WARMUP) * 60 });
+    const wanted = articles * 2 + WARMUP + (profile ? 1 : 0);
+    const stream = generateCorpus({ seed, claims: size + wanted * 60 });
     const graph: ArticleDocument[] = [];
     const sample: ArticleDocument[] = [];
     let claims = 0;
     for (const doc of stream) {
       if (claims < size) graph.push(doc);
-      else if (sample.length < articles * 2 + WARMUP) sample.push(doc);
+      else if (sample.length < wanted) sample.push(doc);
       else break;
       claims += doc.claims.length;
     }
-    if (sample.length < articles * 2 + WARMUP)
-      throw new Error(`the stream gave only ${sample.length} sample articles`);
+    if (sample.length < wanted) throw new Error(`the stream gave only ${sample.length} sample articles`);
+    const profiled = profile ? sample.pop()! : null;
     log(`size ${size}: bulk-loading ${graph.length} articles (${claims} claims in the stream so far)`);
     const t = Date.now();
     for (let i = 0; i < graph.length; i += 50)
@@ -94,16 +198,22 @@ async function measure(size: number, articles: number, seed: number, log: (m: st
     for (const [i, doc] of warm.entries()) await ingestDocument(db, doc, { by: 'bench', match: i % 2 === 0 });
 
     const side = { with: [] as number[][], without: [] as number[][] };
+    const current: { steps: Steps | null } = { steps: null };
+    const steps: Steps[] = [];
+    watchMatching(db, current);
     for (let i = 0; i + 1 < sample.length; i += 2) {
       // ABBA: pairs alternate which side goes first.
       const order = (i / 2) % 2 === 0 ? [true, false] : [false, true];
       for (const [j, match] of order.entries()) {
         const doc = sample[i + j]!;
+        current.steps = match ? {} : null;
         const start = process.hrtime.bigint();
         await ingestDocument(db, doc, { by: 'bench', match });
         (match ? side.with : side.without).push([msSince(start), doc.claims.length]);
+        if (current.steps) steps.push(current.steps);
       }
     }
+    current.steps = null;
     const loadEnd = loadavg().map(round);
     const [row] = await db.read((tx) => tx.rows('MATCH (p:LinkProposal) RETURN count(p) AS n'));
     const perClaim = (xs: number[][]) => distribution(xs.map(([ms, n]) => ms! / n!));
@@ -126,18 +236,38 @@ async function measure(size: number, articles: number, seed: number, log: (m: st
       msPerArticleWithout: perArticle(side.without),
       ratio: msPerClaimWith.median / msPerClaimWithout.median,
       proposals: Number(row?.n ?? 0),
+      steps: {
+        candidatesServerMs: distributionOf(steps, 'candidatesServerMs'),
+        candidatesWallMs: distributionOf(steps, 'candidatesWallMs'),
+        candidates: distributionOf(steps, 'candidates'),
+        scoringMs: distributionOf(steps, 'scoringMs'),
+        recordServerMs: distributionOf(steps, 'recordServerMs'),
+      },
     };
     log(
       `size ${size}: ${result.msPerClaimWith.median.toFixed(2)} ms/claim with matching, ` +
         `${result.msPerClaimWithout.median.toFixed(2)} without: ratio ${result.ratio.toFixed(2)} ` +
         `(load ${loadStart[0]} -> ${loadEnd[0]})`,
     );
+    const st = result.steps!;
+    log(
+      `matching per article (median): candidates ${st.candidates.median} rows, ` +
+        `${st.candidatesServerMs.median.toFixed(0)} ms server / ${st.candidatesWallMs.median.toFixed(0)} ms wall; ` +
+        `scoring ${st.scoringMs.median.toFixed(0)} ms; record ${st.recordServerMs.median.toFixed(0)} ms server`,
+    );
+    if (profiled) {
+      log(`PROFILE of matching, article ${profiled.article.id} (${profiled.claims.length} claims), rolled back:`);
+      for (const line of await profileMatching(db, profiled)) console.log(line);
+    }
     return result;
   } finally {
     await db.close();
     await target.stop();
   }
 }
+
+const distributionOf = (steps: readonly Steps[], k: keyof Steps): Distribution =>
+  distribution(steps.map((s) => s[k]).filter((x): x is number => x !== undefined));
 
 /** The BENCHMARKS.md section, from every bench/out/matching-*.json. */
 export function renderMatchingSection(results: readonly MatchingCost[]): string {
@@ -160,6 +290,21 @@ export function renderMatchingSection(results: readonly MatchingCost[]): string 
       `| ${r.size.toLocaleString('en-US')} | ${r.articles} | ${f(r.msPerClaimWithout.median)} | ${f(r.msPerClaimWith.median)} | ` +
         `${f(r.ratio)} | ${f(r.ratio - 1)}x ${r.ratio - 1 <= TARGET_ADDS ? '(within target)' : '(**over target**)'} | ` +
         `${r.proposals} | ${r.machine.loadStart[0]} -> ${r.machine.loadEnd[0]} (${r.machine.nproc} cores) | ${r.at.slice(0, 16)} UTC |`,
+    );
+  }
+  const measured = [...results].filter((r) => r.steps).sort((a, b) => a.size - b.size);
+  if (measured.length > 0) {
+    lines.push(
+      '',
+      "Where matching's time goes, per matched article (median; server time from the statement summaries,",
+      "scoring is the JavaScript between the two statements: reading the candidates, scoring, building the proposals):",
+      '',
+      '| claims in graph | candidates returned | candidates: server ms | candidates: wall ms | scoring ms | record: server ms |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...measured.map((r) => {
+        const s = r.steps!;
+        return `| ${r.size.toLocaleString('en-US')} | ${s.candidates.median} | ${s.candidatesServerMs.median.toFixed(0)} | ${s.candidatesWallMs.median.toFixed(0)} | ${s.scoringMs.median.toFixed(0)} | ${s.recordServerMs.median.toFixed(0)} |`;
+      }),
     );
   }
   lines.push(
@@ -196,13 +341,14 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000' },
       articles: { type: 'string', default: '40' },
       seed: { type: 'string', default: '42' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const log = (m: string) => console.log(`[bench:matching] ${m}`);
   const outDir = path.join(repoRoot, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   for (const size of values.sizes.split(',').map(Number)) {
-    const result = await measure(size, Number(values.articles), Number(values.seed), log);
+    const result = await measure(size, Number(values.articles), Number(values.seed), values.profile, log);
     writeFileSync(path.join(outDir, `matching-${size}.json`), JSON.stringify(result, null, 2));
   }
   const results = readdirSync(outDir)

@@ -221,6 +221,34 @@ export interface ScoredPair {
 }
 
 /**
+ * What scoring needs of one claim, worked out once: its content words and their weight, its
+ * quote reduced to words, its negation cue, what it is about, its date. Scoring a claim against
+ * hundreds of candidates then tokenises and stems each claim once, not once per pair.
+ */
+interface Features {
+  claim: MatchClaim;
+  words: ReadonlySet<string>;
+  weight: number;
+  quote: string;
+  negation: string | null;
+  about: ReadonlySet<string>;
+  date: string | null;
+}
+
+function featuresOf(c: MatchClaim): Features {
+  const words = contentWords(`${c.text} ${c.quote ?? ''}`);
+  return {
+    claim: c,
+    words,
+    weight: sum(words),
+    quote: c.quote ? [...contentWords(c.quote)].sort().join(' ') : '',
+    negation: negationOf(c),
+    about: new Set(c.aboutKeys),
+    date: dateOf(c),
+  };
+}
+
+/**
  * Scores two claims of different articles (null for two claims of one article). Symmetric in its
  * arguments except for the direction: from the later claim to the earlier one it bears on.
  */
@@ -229,21 +257,23 @@ export function scorePair(
   b: MatchClaim,
   windowDays: number = MATCH_POLICY.windowDays,
 ): ScoredPair | null {
+  return scoreFeatures(featuresOf(a), featuresOf(b), windowDays);
+}
+
+function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPair | null {
+  const [a, b] = [fa.claim, fb.claim];
   if (a.articleKey === b.articleKey || a.key === b.key) return null;
-  const wa = contentWords(`${a.text} ${a.quote ?? ''}`);
-  const wb = contentWords(`${b.text} ${b.quote ?? ''}`);
-  const shared = [...wa].filter((w) => wb.has(w)).sort();
-  const smaller = Math.min(sum(wa), sum(wb));
-  const larger = Math.max(sum(wa), sum(wb));
+  const [few, many] = fa.words.size <= fb.words.size ? [fa.words, fb.words] : [fb.words, fa.words];
+  const shared = [...few].filter((w) => many.has(w)).sort();
+  const smaller = Math.min(fa.weight, fb.weight);
+  const larger = Math.max(fa.weight, fb.weight);
   // The overlap coefficient on weighted words (a short restatement inside a longer one still
   // matches), tempered by the Dice coefficient so that a two-word claim inside a long one does not.
   const overlap = smaller > 0 ? sum(shared) / smaller : 0;
   const dice = smaller + larger > 0 ? (2 * sum(shared)) / (smaller + larger) : 0;
   const wordScore = 0.6 * overlap + 0.4 * dice;
 
-  const qa = a.quote ? [...contentWords(a.quote)].sort().join(' ') : '';
-  const qb = b.quote ? [...contentWords(b.quote)].sort().join(' ') : '';
-  const sameQuote = qa !== '' && qa === qb;
+  const sameQuote = fa.quote !== '' && fa.quote === fb.quote;
 
   const sameSpeaker =
     a.originKey !== null && a.originKey === b.originKey && !a.originAnonymous && !b.originAnonymous;
@@ -252,20 +282,16 @@ export function scorePair(
     ((a.originKey !== null && b.originAffiliations.includes(a.originKey)) ||
       (b.originKey !== null && a.originAffiliations.includes(b.originKey)) ||
       a.originAffiliations.some((x) => b.originAffiliations.includes(x)));
-  const aboutB = new Set(b.aboutKeys);
-  const sharedAbout = [...new Set(a.aboutKeys)].filter((k) => aboutB.has(k)).sort();
+  const sharedAbout = [...fa.about].filter((k) => fb.about.has(k)).sort();
   const events = sharedAbout.filter((k) => k.startsWith('event:'));
   const aboutScore =
-    a.aboutKeys.length + b.aboutKeys.length > 0
-      ? (2 * sharedAbout.length) / (new Set(a.aboutKeys).size + aboutB.size)
-      : 0;
+    a.aboutKeys.length + b.aboutKeys.length > 0 ? (2 * sharedAbout.length) / (fa.about.size + fb.about.size) : 0;
   const agents = [
     ...(sameSpeaker || affiliated ? [a.originKey, b.originKey].filter((k): k is string => k !== null) : []),
     ...sharedAbout.filter((k) => !k.startsWith('event:')),
   ];
   const window = withinWindow(a, b, windowDays);
-  const na = negationOf(a);
-  const nb = negationOf(b);
+  const [na, nb] = [fa.negation, fb.negation];
   const negation = (na === null) !== (nb === null) ? (na ?? nb) : null;
 
   let score =
@@ -277,7 +303,7 @@ export function scorePair(
     (a.kind === b.kind ? 0.05 : 0);
   score = Math.max(0, Math.min(1, score));
 
-  const [from, to] = (dateOf(a) ?? '') >= (dateOf(b) ?? '') ? [a, b] : [b, a];
+  const [from, to] = (fa.date ?? '') >= (fb.date ?? '') ? [fa, fb] : [fb, fa];
   const reasons: MatchReasons = {
     words: shared,
     wordOverlap: Number(overlap.toFixed(3)),
@@ -285,12 +311,12 @@ export function scorePair(
     agents: [...new Set(agents)].sort(),
     sameSpeaker,
     events,
-    dates: { a: dateOf(from), b: dateOf(to), withinWindow: window },
+    dates: { a: from.date, b: to.date, withinWindow: window },
     negation,
   };
   return {
-    from: from.key,
-    to: to.key,
+    from: from.claim.key,
+    to: to.claim.key,
     score: Number(score.toFixed(3)),
     reasons,
     sharedAbout: sharedAbout.length,
@@ -330,10 +356,10 @@ export function scoreClaims(
   windowDays: number = MATCH_POLICY.windowDays,
 ): ScoredPair[] {
   const out = new Map<string, ScoredPair>();
-  const all = [...news, ...candidates];
-  for (const [i, a] of news.entries()) {
-    for (const b of all.slice(i + 1)) {
-      const p = scorePair(a, b, windowDays);
+  const all = [...news, ...candidates].map(featuresOf);
+  for (let i = 0; i < news.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const p = scoreFeatures(all[i]!, all[j]!, windowDays);
       if (p) out.set(pairId(p.from, p.to), p);
     }
   }
