@@ -149,7 +149,12 @@ const SYNONYM_OF = new Map<string, string>(SYNONYMS.flatMap(([canon, ws]) => ws.
  */
 const WEAK = new Set(['syria', 'israel', 'talk', 'agree', 'security', 'us', 'unit', 'state', 'government']);
 
-/** A light English stem: plural, past and gerund endings and a final "e" removed. */
+/**
+ * A light English stem: plural, past and gerund endings and a final "e" removed, and a doubled
+ * final consonant made single ("stopped" -> "stop"). Not a doubled s, f or z: English words end in
+ * those in their plain form ("dismiss", "rebuff", "buzz"), so "dismissed" and "rebuffs" must keep
+ * them to meet "dismiss" and "rebuff".
+ */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/u, '');
   if (IRREGULAR[w]) return IRREGULAR[w];
@@ -160,7 +165,7 @@ export function stem(word: string): string {
   else if (s.length > 4 && /(ch|sh|x|ss)es$/u.test(s)) s = s.slice(0, -2);
   else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us')) s = s.slice(0, -1);
   if (s.length > 4 && s.endsWith('e')) s = s.slice(0, -1);
-  if (s.length > 4 && /([b-df-hj-np-tv-z])\1$/u.test(s)) s = s.slice(0, -1); // "stopp" -> "stop"
+  if (s.length > 4 && /([b-dg-hj-np-rtv-y])\1$/u.test(s)) s = s.slice(0, -1); // "stopp" -> "stop"
   return s;
 }
 

@@ -65,6 +65,15 @@ describe('the stemmer', () => {
     ['stopped', 'stop'],
     ['stopping', 'stop'],
     ['ball', 'ball'],
+    // but not a doubled s, f or z, which plain words end in
+    ['dismiss', 'dismiss'],
+    ['dismissed', 'dismiss'],
+    ['dismisses', 'dismiss'],
+    ['rebuff', 'rebuff'],
+    ['rebuffs', 'rebuff'],
+    ['rebuffed', 'rebuff'],
+    ['glass', 'glass'],
+    ['buzzed', 'buzz'],
   ])('%s -> %s', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
   });
@@ -86,6 +95,8 @@ describe('content words', () => {
       'renew',
     ]);
     expect([...contentWords('Suwayda 2025 Sweida')]).toEqual(['sweida']);
+    // "rebuffed" and "rebuffs" fold into the class of "reject" as "rebuff" does.
+    expect([...contentWords('Israel rebuffed, rebuffs, rebuff')]).toEqual(['israel', 'reject']);
   });
 });
 
@@ -95,6 +106,9 @@ describe('negation', () => {
     [{ kind: 'report', text: 'The ministry denies it' }, 'denies'],
     [{ kind: 'report', text: 'Israel opposes the plan' }, 'opposes'],
     [{ kind: 'report', text: 'They dismiss the report' }, 'dismiss'],
+    [{ kind: 'report', text: 'Damascus dismissed the report' }, 'dismissed'],
+    [{ kind: 'report', text: 'Israel rebuffs the offer' }, 'rebuffs'],
+    [{ kind: 'report', text: 'Israel rebuffed the offer' }, 'rebuffed'],
     [{ kind: 'report', text: 'Damascus refuses the offer' }, 'refuses'],
     [{ kind: 'statement', text: 'Syria would deny nothing' }, 'deny'],
     [{ kind: 'demand', text: 'Israel wants a corridor' }, null],
