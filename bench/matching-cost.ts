@@ -17,7 +17,10 @@
  * the candidates returned, and the JavaScript between the two statements (reading the
  * candidates, scoring, building the proposals). With `--profile`, one more article is ingested
  * with matching in a transaction that is rolled back, every matching statement PROFILEd: its db
- * hits and the operators that cost.
+ * hits and the operators that cost. With `--recall N`, N more articles are ingested (untimed) and
+ * for each the matches found through the indexed candidates are compared with the matcher's
+ * ceiling at that size: the same matcher against every claim in the graph. Bounding the
+ * candidates is what keeps matching flat as the graph grows; this is what it costs in matches.
  *
  * Results go to bench/out/matching-<size>.json and to the marked section of BENCHMARKS.md (which
  * bench/run.ts keeps when it re-renders the rest).
@@ -33,7 +36,11 @@ import { cypher } from '../src/db/cypher.js';
 import { toParams, type Database, type Tx } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import type { ArticleDocument } from '../src/domain/document.js';
+import { matchClaims, pairId, type Match, type MatchClaim } from '../src/domain/matching.js';
+import { gradeWritten } from '../src/graph/grading.js';
 import { ingestDocument, ingestInTx } from '../src/graph/ingest.js';
+import type { IngestRows } from '../src/graph/ingest-rows.js';
+import { claimsToMatch, findMatches, matchClaimOfRow } from '../src/graph/matching.js';
 import { repoRoot } from '../src/paths.js';
 import { generateCorpus } from './synth/corpus.js';
 import { bareIngest } from './baseline/ingest.js';
@@ -66,6 +73,16 @@ export interface MatchingCost {
   /** Proposals the matched articles left in the graph. */
   proposals: number;
   /** Per matched article, where matching's time went (see the header). */
+  /**
+   * With --recall: over the articles checked, the matches found through the indexed candidates
+   * and the matches of the same matcher against every claim in the graph (found is a subset).
+   */
+  recall?: {
+    articles: number;
+    found: number;
+    ceiling: number;
+    byType: Record<string, { found: number; ceiling: number }>;
+  };
   steps?: {
     candidatesServerMs: Distribution;
     candidatesWallMs: Distribution;
@@ -117,11 +134,19 @@ async function profileMatching(db: Database, doc: ArticleDocument): Promise<stri
   const run = async (q: string, p: Record<string, unknown> = {}) => {
     const matching = q === CANDIDATES || q === RECORD;
     const r = await tx.run(matching ? `PROFILE ${q}` : q, toParams(p) as Record<string, unknown>);
-    if (matching) out.push(describePlan(q === CANDIDATES ? 'matching/candidates' : 'matching/record', r.summary.profile as ProfiledPlan, r.records.length));
+    if (matching)
+      out.push(
+        describePlan(
+          q === CANDIDATES ? 'matching/candidates' : 'matching/record',
+          r.summary.profile as ProfiledPlan,
+          r.records.length,
+        ),
+      );
     return r;
   };
   const ptx: Tx = {
-    rows: async (q, p) => (await run(q, p)).records.map((x) => toPlain(x.toObject()) as Record<string, never>),
+    rows: async (q, p) =>
+      (await run(q, p)).records.map((x) => toPlain(x.toObject()) as Record<string, never>),
     exec: async (q, p) => {
       await run(q, p);
       return {};
@@ -136,6 +161,63 @@ async function profileMatching(db: Database, doc: ArticleDocument): Promise<stri
   return out;
 }
 
+/**
+ * Every claim in the graph (or of one article) in the matcher's shape: the projection of
+ * `matching/candidates` itself, so the ceiling sees exactly what a candidate would.
+ */
+function allClaimsQuery(): string {
+  const text = CANDIDATES;
+  const tail = text.slice(text.indexOf('WITH DISTINCT node'));
+  return `MATCH (node:Claim) WHERE $article IS NULL OR node.key STARTS WITH $article\n${tail}`;
+}
+
+async function checkRecall(db: Database, docs: readonly ArticleDocument[], log: (m: string) => void) {
+  const query = allClaimsQuery();
+  const read = (article: string | null) =>
+    db.read((tx) => tx.rows(query, { article, claimPrefix: '\u0000' })).then((r) => r.map(matchClaimOfRow));
+  const pool: MatchClaim[] = await read(null);
+  const key = (m: Match) => `${m.type} ${pairId(m.from, m.to)}`;
+  const out = {
+    articles: 0,
+    found: 0,
+    ceiling: 0,
+    byType: {} as Record<string, { found: number; ceiling: number }>,
+  };
+  for (const doc of docs) {
+    let rows: IngestRows | null = null;
+    await ingestDocument(db, doc, {
+      by: 'bench',
+      match: false,
+      afterWrite: async (tx, r) => {
+        rows = r;
+        await gradeWritten(tx, [r], { fresh: true });
+      },
+    });
+    const written = rows as IngestRows | null;
+    if (!written) continue;
+    const found = new Set((await db.read((tx) => findMatches(tx, written))).map(key));
+    const ceiling = matchClaims(claimsToMatch(written), pool);
+    out.articles++;
+    for (const m of ceiling) {
+      const t = (out.byType[m.type] ??= { found: 0, ceiling: 0 });
+      t.ceiling++;
+      out.ceiling++;
+      if (found.has(key(m))) {
+        t.found++;
+        out.found++;
+      }
+    }
+    pool.push(...(await read(`${doc.article.id}#`)));
+  }
+  log(
+    `recall of the indexed candidates against every claim: ${out.found} of ${out.ceiling} matches ` +
+      `over ${out.articles} articles (${Object.entries(out.byType)
+        .map(([t, x]) => `${t} ${x.found}/${x.ceiling}`)
+        .join(', ')})`,
+  );
+  return out;
+}
+
 function describePlan(name: string, plan: ProfiledPlan, rows: number): string {
   let hits = 0;
   const ops: string[] = [];
@@ -143,7 +225,9 @@ function describePlan(name: string, plan: ProfiledPlan, rows: number): string {
     hits += Number(p.dbHits);
     if (Number(p.dbHits) >= 500 || /Eager|Scan|Cartesian/.test(p.operatorType))
       ops.push(
-        `    ${p.operatorType} rows=${Number(p.rows)} hits=${Number(p.dbHits)} ${String(p.arguments['Details'] ?? '')
+        `    ${p.operatorType} rows=${Number(p.rows)} hits=${Number(p.dbHits)} ${String(
+          p.arguments['Details'] ?? '',
+        )
           .replace(/\s+/g, ' ')
           .slice(0, 120)}`,
       );
@@ -163,6 +247,7 @@ async function measure(
   articles: number,
   seed: number,
   profile: boolean,
+  recall: number,
   log: (m: string) => void,
 ) {
   const home = path.join('.neo4j', `bench-matching-${size}`);
@@ -174,7 +259,7 @@ async function measure(
     await migrate(db);
     await wipeGraph(db.driver, target.database);
     // The graph: the first `size` claims of the stream. The sample: the articles after them.
-    const wanted = articles * 2 + WARMUP + (profile ? 1 : 0);
+    const wanted = articles * 2 + WARMUP + (profile ? 1 : 0) + recall;
     const stream = generateCorpus({ seed, claims: size + wanted * 60 });
     const graph: ArticleDocument[] = [];
     const sample: ArticleDocument[] = [];
@@ -186,6 +271,7 @@ async function measure(
       claims += doc.claims.length;
     }
     if (sample.length < wanted) throw new Error(`the stream gave only ${sample.length} sample articles`);
+    const recallDocs = sample.splice(sample.length - recall, recall);
     const profiled = profile ? sample.pop()! : null;
     log(`size ${size}: bulk-loading ${graph.length} articles (${claims} claims in the stream so far)`);
     const t = Date.now();
@@ -255,8 +341,11 @@ async function measure(
         `${st.candidatesServerMs.median.toFixed(0)} ms server / ${st.candidatesWallMs.median.toFixed(0)} ms wall; ` +
         `scoring ${st.scoringMs.median.toFixed(0)} ms; record ${st.recordServerMs.median.toFixed(0)} ms server`,
     );
+    if (recallDocs.length > 0) result.recall = await checkRecall(db, recallDocs, log);
     if (profiled) {
-      log(`PROFILE of matching, article ${profiled.article.id} (${profiled.claims.length} claims), rolled back:`);
+      log(
+        `PROFILE of matching, article ${profiled.article.id} (${profiled.claims.length} claims), rolled back:`,
+      );
       for (const line of await profileMatching(db, profiled)) console.log(line);
     }
     return result;
@@ -297,13 +386,29 @@ export function renderMatchingSection(results: readonly MatchingCost[]): string 
     lines.push(
       '',
       "Where matching's time goes, per matched article (median; server time from the statement summaries,",
-      "scoring is the JavaScript between the two statements: reading the candidates, scoring, building the proposals):",
+      'scoring is the JavaScript between the two statements: reading the candidates, scoring, building the proposals):',
       '',
       '| claims in graph | candidates returned | candidates: server ms | candidates: wall ms | scoring ms | record: server ms |',
       '|---:|---:|---:|---:|---:|---:|',
       ...measured.map((r) => {
         const s = r.steps!;
         return `| ${r.size.toLocaleString('en-US')} | ${s.candidates.median} | ${s.candidatesServerMs.median.toFixed(0)} | ${s.candidatesWallMs.median.toFixed(0)} | ${s.scoringMs.median.toFixed(0)} | ${s.recordServerMs.median.toFixed(0)} |`;
+      }),
+    );
+  }
+  const recalled = [...results].filter((r) => r.recall).sort((a, b) => a.size - b.size);
+  if (recalled.length > 0) {
+    lines.push(
+      '',
+      'What bounding the candidates costs in matches (`--recall N`: N more articles, untimed): the matches found',
+      'through the indexed candidates against those of the same matcher scoring every claim in the graph.',
+      '',
+      '| claims in graph | articles | found / ceiling | SAME_STATEMENT | SUPPORTS | CONTRADICTS |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...recalled.map((r) => {
+        const x = r.recall!;
+        const t = (k: string) => (x.byType[k] ? `${x.byType[k].found} / ${x.byType[k].ceiling}` : '0 / 0');
+        return `| ${r.size.toLocaleString('en-US')} | ${x.articles} | ${x.found} / ${x.ceiling} | ${t('SAME_STATEMENT')} | ${t('SUPPORTS')} | ${t('CONTRADICTS')} |`;
       }),
     );
   }
@@ -342,13 +447,21 @@ async function main(): Promise<void> {
       articles: { type: 'string', default: '40' },
       seed: { type: 'string', default: '42' },
       profile: { type: 'boolean', default: false },
+      recall: { type: 'string', default: '0' },
     },
   });
   const log = (m: string) => console.log(`[bench:matching] ${m}`);
   const outDir = path.join(repoRoot, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
   for (const size of values.sizes.split(',').map(Number)) {
-    const result = await measure(size, Number(values.articles), Number(values.seed), values.profile, log);
+    const result = await measure(
+      size,
+      Number(values.articles),
+      Number(values.seed),
+      values.profile,
+      Number(values.recall),
+      log,
+    );
     writeFileSync(path.join(outDir, `matching-${size}.json`), JSON.stringify(result, null, 2));
   }
   const results = readdirSync(outDir)

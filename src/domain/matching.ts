@@ -290,7 +290,9 @@ function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPa
   const sharedAbout = [...fa.about].filter((k) => fb.about.has(k)).sort();
   const events = sharedAbout.filter((k) => k.startsWith('event:'));
   const aboutScore =
-    a.aboutKeys.length + b.aboutKeys.length > 0 ? (2 * sharedAbout.length) / (fa.about.size + fb.about.size) : 0;
+    a.aboutKeys.length + b.aboutKeys.length > 0
+      ? (2 * sharedAbout.length) / (fa.about.size + fb.about.size)
+      : 0;
   const agents = [
     ...(sameSpeaker || affiliated ? [a.originKey, b.originKey].filter((k): k is string => k !== null) : []),
     ...sharedAbout.filter((k) => !k.startsWith('event:')),

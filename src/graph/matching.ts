@@ -15,6 +15,7 @@ import {
   pairId,
   proposalKey,
   searchTerms,
+  type Match,
   type MatchClaim,
   type MatchPolicy,
 } from '../domain/matching.js';
@@ -35,22 +36,7 @@ export async function proposeLinks(
   rows: IngestRows,
   options: { by?: string; policy?: MatchPolicy } = {},
 ): Promise<MatchingResult> {
-  const policy = options.policy ?? MATCH_POLICY;
-  // A claim the article itself marks rejected is not matched (nor found as a candidate).
-  const news = matchClaimsOfRows(rows).filter(
-    (_c, i) => (rows.claims[i]?.props as { status?: string } | undefined)?.status !== 'rejected',
-  );
-  if (news.length === 0) return { matched: 0, proposed: 0 };
-  const articleId = String(rows.article.props.id);
-  const published = String(rows.article.props.publishedAt ?? '').slice(0, 10) || null;
-  const candidateRows = await tx.rows(cypher('matching/candidates'), {
-    claims: news.map((c) => candidateQuery(c, published)),
-    limit: policy.candidatesPerSource,
-    scan: policy.candidatesPerSource * SCAN_FACTOR,
-    claimPrefix: `${articleId}#`,
-  });
-  const candidates = candidateRows.map(fromRow);
-  const matches = matchClaims(news, candidates, policy);
+  const matches = await findMatches(tx, rows, options.policy);
   if (matches.length === 0) return { matched: 0, proposed: 0 };
   const [row] = await tx.rows(cypher('matching/record'), {
     by: options.by ?? 'matcher',
@@ -69,10 +55,46 @@ export async function proposeLinks(
 }
 
 /**
- * From a hub agent or place, how many of its claims are read (a multiple of the per-source
- * limit) to keep the ones nearest in time: bounded, so the cost stays flat as the hub grows.
+ * The matches of an article's claims against the candidates the graph's indexes give them
+ * (before what is already decided or related is left out); nothing is written.
  */
-const SCAN_FACTOR = 20;
+export async function findMatches(
+  tx: Tx,
+  rows: IngestRows,
+  policy: MatchPolicy = MATCH_POLICY,
+): Promise<Match[]> {
+  const news = claimsToMatch(rows);
+  if (news.length === 0) return [];
+  const articleId = String(rows.article.props.id);
+  const published = String(rows.article.props.publishedAt ?? '').slice(0, 10) || null;
+  const candidateRows = await tx.rows(cypher('matching/candidates'), {
+    claims: news.map((c) => candidateQuery(c, published)),
+    limit: policy.candidatesPerSource,
+    // One ranked list for all the actors, places and events a claim is about, instead of one per key.
+    aboutLimit: policy.candidatesPerSource * 2,
+    scan: policy.candidatesPerSource * SCAN_FACTOR,
+    // The article's own claims are in the full-text index too: asked for on top, then left out.
+    own: rows.claims.length,
+    claimPrefix: `${articleId}#`,
+  });
+  return matchClaims(news, candidateRows.map(matchClaimOfRow), policy);
+}
+
+/** The claims of an article the matcher compares with the graph, in its shape. */
+export function claimsToMatch(rows: IngestRows): MatchClaim[] {
+  // A claim the article itself marks rejected is not matched (nor found as a candidate).
+  return matchClaimsOfRows(rows).filter(
+    (_c, i) => (rows.claims[i]?.props as { status?: string } | undefined)?.status !== 'rejected',
+  );
+}
+
+/**
+ * From a hub agent, actor, place or event, how many of its claims are read (a multiple of the
+ * per-source limit), most recently written first, to rank by shared ground and nearness in time:
+ * bounded, so the cost stays flat as the hub grows. Reading 20x cost most of matching's time at
+ * 10k claims (bench:matching --profile); see BENCHMARKS.md for what 4x keeps of the matches.
+ */
+const SCAN_FACTOR = 4;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -93,7 +115,8 @@ function candidateQuery(c: MatchClaim, published: string | null) {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function fromRow(r: Record<string, unknown>): MatchClaim {
+/** A claim in the graph as the matcher sees it, from a row in `matching/candidates`' shape. */
+export function matchClaimOfRow(r: Record<string, unknown>): MatchClaim {
   return {
     key: String(r.key),
     articleKey: String(r.articleKey),

@@ -1,21 +1,29 @@
-// Candidates for matching a new article's claims against the graph. Per new claim: the best
-// full-text hits on its words ($limit), claims whose original speaker is the same named agent
-// ($limit), and claims about the same actors, places or events ($limit each). Every source is an
+// Candidates for matching a new article's claims against the graph, for all of the article's claims
+// in one statement. Per new claim: the best full-text hits on its words ($limit), claims whose
+// original speaker is the same named agent ($limit), and the claims that share the most of the
+// actors, places and events it is about ($aboutLimit for all of them together). Every source is an
 // index seek or a bounded expansion from one node, never a scan of all claims, so the cost does
-// not grow with the size of the graph. From a hub (an agent or place in thousands of claims) the
-// expansion reads at most $scan claims and keeps the $limit nearest in time to the new claim's
-// day (`row.day`; undated ones last), not an arbitrary $limit. Claims of the article itself and rejected claims are left
-// out. Each candidate comes back in the matcher's shape (src/domain/matching.ts, MatchClaim).
+// not grow with the size of the graph: from a hub (an agent or place in thousands of claims) an
+// expansion reads at most $scan claims. About-candidates are ranked by how many of the claim's
+// actors, places and events they share (a claim about the same two governments and the same
+// event before one that shares a government only), then by nearness in time to the new claim's
+// day (`row.day`; undated ones last); the speaker's claims by nearness in time. The article's own
+// claims ($claimPrefix) are left out before any limit, so they take no candidate's place;
+// rejected claims are left out. Each candidate comes back in the matcher's shape
+// (src/domain/matching.ts, MatchClaim).
 UNWIND $claims AS row
 CALL (row) {
   WITH row
   WHERE row.query IS NOT NULL
-  CALL db.index.fulltext.queryNodes('claim_text', row.query, {limit: $limit}) YIELD node
-  RETURN node
+  CALL db.index.fulltext.queryNodes('claim_text', row.query, {limit: $limit + $own}) YIELD node
+  WITH node
+  WHERE NOT node.key STARTS WITH $claimPrefix
+  RETURN node LIMIT $limit
   UNION
   MATCH (agent:Actor {key: row.originKey})
   CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
+    WHERE NOT node.key STARTS WITH $claimPrefix
     WITH node LIMIT $scan
     RETURN node ORDER BY CASE
       WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
@@ -27,6 +35,7 @@ CALL (row) {
   MATCH (agent:Source {key: row.originKey})
   CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
+    WHERE NOT node.key STARTS WITH $claimPrefix
     WITH node LIMIT $scan
     RETURN node ORDER BY CASE
       WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
@@ -35,41 +44,29 @@ CALL (row) {
   }
   RETURN node
   UNION
-  UNWIND row.actorKeys AS k
-  MATCH (x:Actor {key: k})
-  CALL (x, row) {
-    MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    WITH node LIMIT $scan
-    RETURN node ORDER BY CASE
-      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
-      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
-    END LIMIT $limit
+  CALL (row) {
+    UNWIND row.actorKeys AS k
+    MATCH (x:Actor {key: k})
+    RETURN x
+    UNION
+    UNWIND row.placeKeys AS k
+    MATCH (x:Place {key: k})
+    RETURN x
+    UNION
+    UNWIND row.eventKeys AS k
+    MATCH (x:Event {key: k})
+    RETURN x
   }
-  RETURN node
-  UNION
-  UNWIND row.placeKeys AS k
-  MATCH (x:Place {key: k})
-  CALL (x, row) {
+  CALL (x) {
     MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    WITH node LIMIT $scan
-    RETURN node ORDER BY CASE
-      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
-      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
-    END LIMIT $limit
+    WHERE NOT node.key STARTS WITH $claimPrefix
+    RETURN node LIMIT $scan
   }
-  RETURN node
-  UNION
-  UNWIND row.eventKeys AS k
-  MATCH (x:Event {key: k})
-  CALL (x, row) {
-    MATCH (x)<-[:REFERS_TO]-(node:Claim)
-    WITH node LIMIT $scan
-    RETURN node ORDER BY CASE
-      WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
-      ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
-    END LIMIT $limit
-  }
-  RETURN node
+  WITH row.day AS day, node, count(*) AS shared
+  RETURN node ORDER BY shared DESC, CASE
+    WHEN day IS NULL OR node.saidAt IS NULL THEN 1000000
+    ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(day)).days)
+  END LIMIT $aboutLimit
 }
 WITH DISTINCT node
 WHERE NOT node.key STARTS WITH $claimPrefix AND node.status <> 'rejected'
