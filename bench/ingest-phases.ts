@@ -3,14 +3,16 @@
  * (seed 42, the first `--claims` claims of the 10k corpus), on a server of its own
  * (.neo4j/phases, wiped first).
  *
- * For one-by-one ingest (ours graded, ours ungraded, bare) and for the bulk loader (one batch of
- * `--batch` articles), it reports: validation, row building, every statement's server time (the
+ * For one-by-one ingest (ours graded, ours ungraded, bare) and for the bulk loader (batches of
+ * `--batch` articles; with its own statements, src/graph/bulk-statements.ts, and with one-by-one
+ * ingest's, in the same round; `--bulk-only` leaves the one-by-one sides out), it reports: validation, row building, every statement's server time (the
  * summary's resultAvailableAfter + resultConsumedAfter, taken through the statement hook, so the
  * pipeline is left as it is), grading's own JavaScript, and the wall time of the transaction.
  * With `--profile` it also PROFILEs every statement of one article and of one batch (rolled
  * back) and prints db hits and the operators worth a look.
  */
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfiledPlan, QueryResult } from 'neo4j-driver';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
+    /** Only the bulk loader, with its own statements and with one-by-one ingest's, side by side. */
+    'bulk-only': { type: 'boolean', default: false },
   },
 });
 const log = (m: string) => console.log(`[phases ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -92,7 +96,7 @@ try {
 
   for (let round = 1; round <= Number(values.rounds); round++) {
     // One by one, graded and ungraded.
-    for (const graded of [true, false]) {
+    for (const graded of values['bulk-only'] ? [] : [true, false]) {
       await wipeGraph(db.driver, target.database);
       tally = new Map();
       const t0 = performance.now();
@@ -127,8 +131,8 @@ try {
       );
     }
     // Bare.
-    await wipeGraph(db.driver, target.database);
-    {
+    if (!values['bulk-only']) {
+      await wipeGraph(db.driver, target.database);
       const t0 = performance.now();
       const bt: Tally = new Map();
       for (const doc of docs) {
@@ -137,9 +141,10 @@ try {
       }
       print(`round ${round} bare`, bt, performance.now() - t0, claims);
     }
-    // Bulk.
-    await wipeGraph(db.driver, target.database);
-    {
+    // Bulk, with one-by-one ingest's statements and with its own (the order alternates by round).
+    const order = round % 2 === 1 ? (['ingest', 'bulk'] as const) : (['bulk', 'ingest'] as const);
+    for (const statements of order) {
+      await wipeGraph(db.driver, target.database);
       tally = new Map();
       const inputs = docs.map((json, i) => ({ name: `article ${i}`, json }));
       const v0 = performance.now();
@@ -150,13 +155,14 @@ try {
       await ingestBulk(db, inputs, {
         by: 'bench',
         articlesPerTx: Number(values.batch),
+        statements,
         onProgress: () => {
           txMs.push(performance.now() - last);
           last = performance.now();
         },
       });
       print(
-        `round ${round} bulk (${values.batch}/tx, validateBulk alone took ${(t0 - v0).toFixed(0)} ms; tx ${txMs.map((m) => m.toFixed(0)).join(' ')})`,
+        `round ${round} bulk, ${statements} statements (${values.batch}/tx, load ${loadavg()[0]!.toFixed(1)}, validateBulk alone took ${(t0 - v0).toFixed(0)} ms; tx ${txMs.map((m) => m.toFixed(0)).join(' ')})`,
         tally,
         performance.now() - t0,
         claims,
@@ -193,15 +199,17 @@ try {
       };
       try {
         const { writeStatements } = await import('../src/graph/ingest.js');
+        const { bulkStatements } = await import('../src/graph/bulk-statements.js');
+        const context = { by: 'b', via: 'ingest', change: null, note: null };
         const rows = batch.map((d) => buildIngestRows(d, [], 'bench'));
-        for (const [name, params] of writeStatements(rows, {
-          by: 'b',
-          via: 'ingest',
-          change: null,
-          note: null,
-        }))
+        for (const [name, params] of writeStatements(rows, context))
           await ptx.exec(cypher(`article/${name}`), params);
         await gradeWritten(ptx, rows, { fresh: true });
+        // The bulk statements on copies of the same articles (new keys, so nothing collides).
+        const copies = batch.map((d) => buildIngestRows(renamedCopy(d, `bulk-${d.article.id}`), [], 'bench'));
+        for (const [name, params] of bulkStatements(copies, context))
+          await ptx.exec(cypher(`bulk/${name}`), params);
+        await gradeWritten(ptx, copies, { fresh: true });
         for (const [name, q, params] of bareStatements(
           bareBatch(batch.map((d) => renamedCopy(d, `bare-${d.article.id}`))),
         )) {

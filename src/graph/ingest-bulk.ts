@@ -8,10 +8,11 @@
  *   A problem is reported with the input's name (its file) and the place in it.
  * - The rows are built in order with actor resolution as one-by-one ingest does it: against the
  *   graph and every article before this one, kept in memory (KnownActors).
- * - Each batch is written by the very statements of one-by-one ingest (every row names its
- *   article; src/graph/ingest.ts writeStatements), pipelined, and graded incrementally in the same
- *   transaction (src/graph/grading.ts gradeWritten). So a batch becomes visible to readers as one
- *   unit with its grades: no reader ever sees a claim without a grade.
+ * - Each batch of new articles is written by statements of its own (src/graph/bulk-statements.ts:
+ *   CREATE for what is new by construction, one MERGE per shared node folded in document order),
+ *   pipelined, and graded incrementally in the same transaction (src/graph/grading.ts
+ *   gradeWritten). So a batch becomes visible to readers as one unit with its grades: no reader
+ *   ever sees a claim without a grade.
  * - An article already in the graph is skipped when unchanged, and otherwise ingested on its own
  *   (it needs the prune of an edit), in its place in the order.
  * - Cross-article matching (src/graph/matching.ts) is not run: its proposals depend on which
@@ -24,6 +25,7 @@ import { DocumentValidationError, parseArticleDocument } from '../domain/validat
 import type { ArticleDocument } from '../domain/document.js';
 import { articleKey, claimKey } from '../domain/keys.js';
 import { gradeWritten } from './grading.js';
+import { bulkStatements } from './bulk-statements.js';
 import {
   holdsExactly,
   ingestDocument,
@@ -65,6 +67,12 @@ export interface BulkOptions {
   by?: string;
   /** Articles per write transaction; default 200. */
   articlesPerTx?: number;
+  /**
+   * Which statements write a batch: the bulk ones (default), or one-by-one ingest's
+   * (src/graph/ingest.ts writeStatements, every row naming its article). The second is kept so
+   * bench/ingest-phases.ts can measure both side by side; both write the same graph.
+   */
+  statements?: 'bulk' | 'ingest';
   /** Called after every committed batch with the running totals. */
   onProgress?: (done: { articles: number; claims: number }) => void;
 }
@@ -219,9 +227,14 @@ export async function ingestBulk(
     batch = [];
     await db.write(
       async (tx) => {
-        const sent = writeStatements(written, context).map(([name, params]) =>
-          tx.exec(cypher(`article/${name}`), params),
-        );
+        const sent =
+          options.statements === 'ingest'
+            ? writeStatements(written, context).map(([name, params]) =>
+                tx.exec(cypher(`article/${name}`), params),
+              )
+            : bulkStatements(written, context).map(([name, params]) =>
+                tx.exec(cypher(`bulk/${name}`), params),
+              );
         await settleWrites(sent, gradeWritten(tx, written, { fresh: true }));
       },
       { timeoutMs: db.ingestTimeoutMs * Math.max(1, Math.ceil(written.length / 20)) },

@@ -16,6 +16,17 @@ import { generateCorpus } from '../../bench/synth/corpus.js';
 import { bigDocument } from '../support/big-doc.js';
 import { graphCounts, resetGraph, useTestGraph } from '../support/db.js';
 
+/** The parts of a document the folding test changes. */
+interface FoldDoc {
+  article: { id: string };
+  sources: { id: string; aliases: string[] }[];
+  actors: { id: string; aliases: string[] }[];
+  places: { id: string; aliases: string[] }[];
+  events: { id: string; after?: { event: string }[] }[];
+  claims: { id: string }[];
+  relations: { from: string; to: string; type: string; note?: string }[];
+}
+
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as ArticleDocumentInput;
 
 /** The sample: the seed, the story, a synthetic corpus with cross-article relations, a big article. */
@@ -90,6 +101,91 @@ describe('bulk ingest', () => {
     const again = await ingestBulk(graph.db, inputs, { articlesPerTx: 7 });
     expect(again).toMatchObject({ articles: 0, unchanged: inputs.length, transactions: 0 });
   }, 900_000);
+
+  it('folds what articles share as one-by-one ingest leaves it: aliases, overrides, titles, cues, notes', async () => {
+    // Three tellings of one article under other ids, each declaring the shared sources, actors,
+    // places and events differently: aliases added, an override set and then left out, a title
+    // changed, props changed, sequence cues moved and dropped (one event declared twice in an
+    // article, the second time without the cue of the first), a relation declared twice with two
+    // notes.
+    await resetGraph(graph.db);
+    const seed = read(path.join(fixturesDir, 'noonpost-7628.json')) as unknown as FoldDoc;
+    const variant = (id: string, change: (doc: FoldDoc) => void): BulkInput => {
+      const doc = structuredClone(seed);
+      doc.article.id = id;
+      change(doc);
+      return { name: `${id}.json`, json: doc };
+    };
+    const byId = <T extends { id: string }>(list: T[], id: string) => list.find((x) => x.id === id)!;
+    const inputs: BulkInput[] = [
+      { name: 'seed.json', json: seed },
+      variant('fold-a', (doc) => {
+        Object.assign(byId(doc.sources, 'reuters'), {
+          aliases: ['Thomson Reuters'],
+          reliability: 'B',
+          reliabilityReason: 'wire service with corrections policy',
+          description: 'a wire service',
+        });
+        Object.assign(byId(doc.actors, 'tom-barrack'), { title: 'Special envoy', aliases: ['Barrack'] });
+        byId(doc.places, 'paris').aliases = ['Paname'];
+        const london = byId(doc.events, 'london-talks-2025-09');
+        doc.events.push({ ...structuredClone(london), id: 'london-again', after: [] });
+        const [first, second] = doc.claims;
+        doc.relations.push(
+          { from: first!.id, to: second!.id, type: 'SUPPORTS', note: 'first note' },
+          { from: first!.id, to: second!.id, type: 'SUPPORTS', note: 'second note' },
+          { from: second!.id, to: `noonpost-7628#${first!.id}`, type: 'CONTRADICTS' },
+        );
+      }),
+      variant('fold-b', (doc) => {
+        Object.assign(byId(doc.sources, 'reuters'), { aliases: ['Reuters news agency', 'Thomson Reuters'] });
+        Object.assign(byId(doc.actors, 'tom-barrack'), {
+          title: undefined,
+          aliases: ['Tom Barrack', 'Thomas Barrack'],
+        });
+        byId(doc.places, 'paris').aliases = [];
+        byId(doc.events, 'london-talks-2025-09').after = [];
+        const freeze = byId(doc.events, 'talks-freeze-2025');
+        freeze.after = [{ ...freeze.after![0]!, event: 'unga-2025' }];
+      }),
+      variant('fold-c', (doc) => {
+        Object.assign(byId(doc.sources, 'reuters'), { reliability: 'C', reliabilityReason: undefined });
+        byId(doc.events, 'london-talks-2025-09').after = [];
+      }),
+    ];
+    for (const input of inputs) await ingestDocument(graph.db, input.json, { match: false });
+    const oneByOne = await dump(graph.db);
+    // The variants did reach the shared nodes (so the comparison below is about folding them).
+    const reuters = oneByOne.nodes.find((n) => n.startsWith('Source source:reuters '))!;
+    expect(reuters).toContain('"aliases":["Thomson Reuters","Reuters news agency"]');
+    expect(reuters).toContain('"reliabilityOverride":"C"');
+    expect(reuters).toContain('"reliabilityReason":"wire service with corrections policy"');
+    expect(
+      oneByOne.relationships.filter((r) => r.includes(' -SUPPORTS-> ') && r.includes('second note')),
+    ).toHaveLength(1);
+    expect(oneByOne.relationships.some((r) => r.includes('first note'))).toBe(false);
+    // fold-a takes over the seed's cue "London after Paris" and its second mention of that event
+    // declares none: the cue stays, declared in fold-a (article/link-event-sequence removes only
+    // cues its article had declared before it ran, and a new article had declared none), and the
+    // later articles that declare no cue for London leave it as it is.
+    const cues = oneByOne.relationships.filter((r) => r.includes(' -AFTER-> '));
+    expect(cues).toHaveLength(3);
+    expect(
+      cues.filter(
+        (r) =>
+          r.includes('A second round was held days later') && r.includes('"declaredIn":"article:fold-a"'),
+      ),
+    ).toHaveLength(1);
+
+    // All in one transaction (folded within the batch), and one per transaction (folded onto the graph).
+    for (const articlesPerTx of [10, 1]) {
+      await resetGraph(graph.db);
+      await ingestBulk(graph.db, inputs, { articlesPerTx });
+      const bulk = await dump(graph.db);
+      expect(bulk.nodes).toEqual(oneByOne.nodes);
+      expect(bulk.relationships).toEqual(oneByOne.relationships);
+    }
+  }, 600_000);
 
   it('never lets a reader see a claim without its grade while it loads', async () => {
     await resetGraph(graph.db);
