@@ -83,6 +83,12 @@ describe('quotes and words', () => {
     expect(scorePair(a, b)!.reasons.sameQuote).toBe(false);
   });
 
+  it('keeps the words of a quote apart: "abcd efgh" is not "abc defgh"', () => {
+    const a = claim({ key: 'a#1', text: TEXT, quote: 'abcd efgh' });
+    const b = claim({ key: 'b#1', text: TEXT, quote: 'abc defgh' });
+    expect(scorePair(a, b)!.reasons.sameQuote).toBe(false);
+  });
+
   it('never calls two claims without quotes the same quote', () => {
     const a = claim({ key: 'a#1', text: TEXT });
     const b = claim({ key: 'b#1', text: TEXT });
@@ -104,6 +110,10 @@ describe('quotes and words', () => {
     expect(stem('axes')).toBe('axe');
     expect(stem('winchester')).toBe('winchester');
     expect(stem('marches')).toBe('march');
+  });
+
+  it('drops only a final possessive, not an apostrophe-s inside a name', () => {
+    expect(stem("Ma'soud's")).toBe("ma'soud");
   });
 
   it('keeps two-letter words and finds none in a text without letters', () => {
