@@ -221,10 +221,7 @@ export async function ingestBulk(
 
   let batch: IngestRows[] = [];
   const context = { by, via: 'ingest', change: null, note: null };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const written = batch;
-    batch = [];
+  const write = async (written: readonly IngestRows[]) => {
     await db.write(
       async (tx) => {
         const sent =
@@ -244,6 +241,22 @@ export async function ingestBulk(
     result.claims += written.reduce((n, r) => n + r.claims.length, 0);
     options.onProgress?.({ articles: result.articles, claims: result.claims });
   };
+  // One batch is written while the next is planned (its rows built here, in JavaScript, while the
+  // server works): batches still commit one at a time and in order, each after the one before.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const written = batch;
+    batch = [];
+    await inFlight;
+    inFlight = write(written);
+    // Observed by the next `await inFlight`, which stops the load at the failed batch.
+    inFlight.catch(() => {});
+  };
+  const settle = async () => {
+    await flush();
+    await inFlight;
+  };
 
   for (const [i, doc] of docs.entries()) {
     const key = articleKey(doc.article.id);
@@ -255,7 +268,7 @@ export async function ingestBulk(
         continue;
       }
       // An edit prunes what the document no longer says: the one-by-one path, in its place.
-      await flush();
+      await settle();
       await ingestDocument(db, doc, { by, match: false });
       result.edited++;
       result.articles++;
@@ -269,6 +282,6 @@ export async function ingestBulk(
     batch.push(rows);
     if (batch.length >= perTx) await flush();
   }
-  await flush();
+  await settle();
   return result;
 }
