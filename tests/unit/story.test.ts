@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureFiles, storyDocumentsDir } from '../../src/app.js';
 import type { ArticleDocument } from '../../src/domain/document.js';
 import { actorKey, claimKey, sourceKey } from '../../src/domain/keys.js';
-import { DocumentValidationError, parseArticleDocument } from '../../src/domain/validate.js';
+import { parseArticleDocument } from '../../src/domain/validate.js';
 import { miniDoc } from '../support/mini-doc.js';
+import { issuesOf } from '../support/validation.js';
 
 const storyDir = fileURLToPath(new URL('../../fixtures/story/', import.meta.url));
 const seedPath = fileURLToPath(new URL('../../fixtures/noonpost-7628.json', import.meta.url));
@@ -221,16 +222,6 @@ describe('cross-article gold', () => {
 });
 
 describe('reconstruction fields of the document format', () => {
-  const issuesOf = (doc: unknown) => {
-    try {
-      parseArticleDocument(doc);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DocumentValidationError);
-      return (error as DocumentValidationError).issues;
-    }
-    throw new Error('the document was accepted');
-  };
-
   it('default to a verbatim article', () => {
     const doc = parseArticleDocument(miniDoc());
     expect(doc.article.reconstruction).toBe(false);

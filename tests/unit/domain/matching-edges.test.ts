@@ -16,22 +16,9 @@ import {
   stem,
   type MatchClaim,
 } from '../../../src/domain/matching.js';
+import { matchClaim } from '../../support/match-claim.js';
 
-const claim = (over: Partial<MatchClaim> & Pick<MatchClaim, 'key' | 'text'>): MatchClaim => ({
-  articleKey: `article:${over.key.split('#')[0]}`,
-  quote: null,
-  kind: 'report',
-  hedges: [],
-  originKey: null,
-  originAnonymous: false,
-  originAffiliations: [],
-  chainKeys: [],
-  aboutKeys: [],
-  saidAt: null,
-  timeStart: null,
-  timeEnd: null,
-  ...over,
-});
+const claim = matchClaim;
 
 describe('the stemmer', () => {
   it.each([

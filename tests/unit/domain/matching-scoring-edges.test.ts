@@ -13,24 +13,10 @@ import {
   scorePair,
   searchTerms,
   stem,
-  type MatchClaim,
 } from '../../../src/domain/matching.js';
+import { matchClaim } from '../../support/match-claim.js';
 
-const claim = (over: Partial<MatchClaim> & Pick<MatchClaim, 'key' | 'text'>): MatchClaim => ({
-  articleKey: `article:${over.key.split('#')[0]}`,
-  quote: null,
-  kind: 'report',
-  hedges: [],
-  originKey: null,
-  originAnonymous: false,
-  originAffiliations: [],
-  chainKeys: [],
-  aboutKeys: [],
-  saidAt: null,
-  timeStart: null,
-  timeEnd: null,
-  ...over,
-});
+const claim = matchClaim;
 const TEXT = 'Israel and Syria reached a border security deal after talks in Paris';
 
 describe('the date window', () => {

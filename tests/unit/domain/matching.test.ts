@@ -6,24 +6,11 @@ import {
   negationOf,
   proposalKey,
   searchTerms,
-  type MatchClaim,
 } from '../../../src/domain/matching.js';
+import { matchClaim } from '../../support/match-claim.js';
 
-const claim = (over: Partial<MatchClaim> & Pick<MatchClaim, 'key' | 'text'>): MatchClaim => ({
-  articleKey: `article:${over.key.split('#')[0]}`,
-  quote: null,
-  kind: 'report',
-  hedges: [],
-  originKey: null,
-  originAnonymous: false,
-  originAffiliations: [],
-  chainKeys: [],
-  aboutKeys: ['actor:syria', 'actor:israel'],
-  saidAt: null,
-  timeStart: null,
-  timeEnd: null,
-  ...over,
-});
+const claim = (over: Parameters<typeof matchClaim>[0]) =>
+  matchClaim({ aboutKeys: ['actor:syria', 'actor:israel'], ...over });
 
 describe('the words the matcher compares', () => {
   it('stems, folds synonyms and drops stop words', () => {
