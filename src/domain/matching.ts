@@ -73,7 +73,7 @@ export interface MatchPolicy {
   candidatesPerSource: number;
 }
 
-/** The policy in force, its thresholds tuned on the tuning half (src/links/eval/tune.ts). */
+/** The policy in force, its thresholds tuned on the tuning half (tools/eval/links/tune.ts). */
 export const MATCH_POLICY: Readonly<MatchPolicy> = {
   /** Two claims whose dates are further apart than this are not the same statement. */
   windowDays: 45,

@@ -12,7 +12,7 @@ import { fixturesDir } from '../../src/app.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { recomputeGrades } from '../../src/graph/grading.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
-import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../src/links/eval/matcher.js';
+import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../tools/eval/links/matcher.js';
 import { apiClient, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { useTestGraph } from '../support/db.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFiles, loadFixturesIfEmpty } from '../../src/app.js';
 import { pairId } from '../../src/domain/matching.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
-import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../src/links/eval/matcher.js';
+import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../tools/eval/links/matcher.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/log.js';
 import { apiClient } from '../support/api.js';

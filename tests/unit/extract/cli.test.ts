@@ -42,7 +42,7 @@ function run(script: string, args: string[], extraEnv: Record<string, string> = 
 }
 
 const extract = (...args: string[]) => run('src/extract/cli.ts', args);
-const evaluate = (...args: string[]) => run('src/extract/eval/run.ts', args);
+const evaluate = (...args: string[]) => run('tools/eval/extract/run.ts', args);
 
 function file(name: string, content: string): string {
   const p = path.join(tmp, name);

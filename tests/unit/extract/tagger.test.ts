@@ -11,7 +11,7 @@ import {
   tagSpans,
 } from '../../../src/extract/tagger/model.js';
 import { allowed, TAGS, viterbi } from '../../../src/extract/tagger/perceptron.js';
-import { trainTagger, type TrainingText } from '../../../src/extract/tagger/train.js';
+import { trainTagger, type TrainingText } from '../../../tools/train/tagger/train.js';
 import { analyse } from '../../../src/extract/tokens.js';
 
 const lex = loadLexicon();

@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixtureFiles, fixturesDir } from '../../app.js';
-import { parseArticleDocument } from '../../domain/validate.js';
-import { MATCH_POLICY, pairId } from '../../domain/matching.js';
+import { fixtureFiles, fixturesDir } from '../../../src/app.js';
+import { parseArticleDocument } from '../../../src/domain/validate.js';
+import { MATCH_POLICY, pairId } from '../../../src/domain/matching.js';
 import { propose, scorePairs, tuneThreshold } from './baseline.js';
 import { asLinks, corpusClaims, proposeOnCorpus, scoreOnCorpus } from './matcher.js';
 import { halfOf, score, type Link, type Score, type Split } from './score.js';

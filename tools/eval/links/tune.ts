@@ -4,7 +4,7 @@
  * thresholds, fewer proposals). The held-out half is never read here. `npm run eval:links --
  * --tune` prints the best; MATCH_POLICY in src/domain/matching.ts holds the values chosen.
  */
-import { decide, MATCH_POLICY, type Match, type ScoredPair } from '../../domain/matching.js';
+import { decide, MATCH_POLICY, type Match, type ScoredPair } from '../../../src/domain/matching.js';
 import { score, type Link, type Split } from './score.js';
 
 const f1 = (p: number | null, r: number | null): number =>

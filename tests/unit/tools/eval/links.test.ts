@@ -1,4 +1,4 @@
-/** The cross-article link scoring (src/links/eval/score.ts) and its word-overlap baseline. */
+/** The cross-article link scoring (tools/eval/links/score.ts) and its word-overlap baseline. */
 import { describe, expect, it } from 'vitest';
 import {
   contentWords,
@@ -6,8 +6,8 @@ import {
   propose,
   tuneThreshold,
   type ScoredPair,
-} from '../../../src/links/eval/baseline.js';
-import { halfOf, score, type Link, type Split } from '../../../src/links/eval/score.js';
+} from '../../../../tools/eval/links/baseline.js';
+import { halfOf, score, type Link, type Split } from '../../../../tools/eval/links/score.js';
 
 const split: Split = { tuning: ['t1', 't2'], heldOut: ['h1', 'h2'] };
 const same = (from: string, to: string): Link => ({ from, to, type: 'SAME_STATEMENT' });

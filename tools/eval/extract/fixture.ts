@@ -2,10 +2,10 @@
  * Scores the extractor against the curated seed-article fixture: claims found (matched one-to-one
  * by overlapping evidence spans), original speakers, whole chains and anonymity flags.
  */
-import type { Actor, ArticleDocument, Source } from '../../domain/document.js';
-import { nameKey } from '../../domain/keys.js';
-import { extractFromText } from '../build.js';
-import type { Lexicon } from '../lexicon.js';
+import type { Actor, ArticleDocument, Source } from '../../../src/domain/document.js';
+import { nameKey } from '../../../src/domain/keys.js';
+import { extractFromText } from '../../../src/extract/build.js';
+import type { Lexicon } from '../../../src/extract/lexicon.js';
 
 import { type Counts, overlaps } from './score.js';
 

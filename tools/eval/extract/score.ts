@@ -5,7 +5,7 @@
  * span, each gold span matched at most once (maximum one-to-one matching, so one long prediction
  * cannot collect several gold spans and duplicates cannot score twice).
  */
-import type { Span } from '../attributions.js';
+import type { Span } from '../../../src/extract/attributions.js';
 
 export interface Counts {
   tp: number;

@@ -5,12 +5,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../paths.js';
+import { repoRoot } from '../../../src/paths.js';
 import { parseArgs } from 'node:util';
-import { loadLexicon } from '../lexicon.js';
-import { loadSplit } from '../eval/brat.js';
-import { polnearDir } from '../eval/polnear.js';
-import { DEFAULT_MODEL_FILE, serialiseModel, writeModel } from './model.js';
+import { loadLexicon } from '../../../src/extract/lexicon.js';
+import { loadSplit } from '../../eval/extract/brat.js';
+import { polnearDir } from '../../eval/extract/polnear.js';
+import { DEFAULT_MODEL_FILE, serialiseModel, writeModel } from '../../../src/extract/tagger/model.js';
 import { trainTagger } from './train.js';
 
 const USAGE = `usage: npm run train:extract -- [options]

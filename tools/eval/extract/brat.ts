@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Span } from '../attributions.js';
+import type { Span } from '../../../src/extract/attributions.js';
 
 export type Role = 'Source' | 'Cue' | 'Content';
 export const ROLES: readonly Role[] = ['Source', 'Cue', 'Content'];

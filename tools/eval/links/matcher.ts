@@ -6,7 +6,7 @@
  * from the indexes with a limit, so this is the matcher's ceiling, and the integration test checks
  * that the graph proposes what this proposes on the articles it loads.
  */
-import type { ArticleDocument } from '../../domain/document.js';
+import type { ArticleDocument } from '../../../src/domain/document.js';
 import {
   decide,
   MATCH_POLICY,
@@ -14,9 +14,9 @@ import {
   type Match,
   type MatchClaim,
   type ScoredPair,
-} from '../../domain/matching.js';
-import { buildIngestRows, type KnownActor } from '../../graph/ingest-rows.js';
-import { matchClaimsOfRows } from '../../graph/matching-rows.js';
+} from '../../../src/domain/matching.js';
+import { buildIngestRows, type KnownActor } from '../../../src/graph/ingest-rows.js';
+import { matchClaimsOfRows } from '../../../src/graph/matching-rows.js';
 import type { Link } from './score.js';
 
 /** The matcher's claims of every article, in load order, actors resolved as ingest resolves them. */

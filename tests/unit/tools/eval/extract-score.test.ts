@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdOf, parseBrat } from '../../../src/extract/eval/brat.js';
-import { count, matchCount, prf } from '../../../src/extract/eval/score.js';
+import { articleIdOf, parseBrat } from '../../../../tools/eval/extract/brat.js';
+import { count, matchCount, prf } from '../../../../tools/eval/extract/score.js';
 
 describe('PolNeAR span scoring', () => {
   const ann = [

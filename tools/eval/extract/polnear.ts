@@ -3,10 +3,10 @@
  * gives every token at most one role, so nested relays are not annotated there.
  */
 import path from 'node:path';
-import type { FinderOptions, Span } from '../attributions.js';
-import type { Lexicon } from '../lexicon.js';
-import { ruleSpans, tagSpans, type TaggerModel } from '../tagger/model.js';
-import { analyse } from '../tokens.js';
+import type { FinderOptions, Span } from '../../../src/extract/attributions.js';
+import type { Lexicon } from '../../../src/extract/lexicon.js';
+import { ruleSpans, tagSpans, type TaggerModel } from '../../../src/extract/tagger/model.js';
+import { analyse } from '../../../src/extract/tokens.js';
 import { type AnnotatedArticle, ROLES, type Role, type RoleSpans } from './brat.js';
 import { add, count, type Counts, type MatchMode, ZERO } from './score.js';
 

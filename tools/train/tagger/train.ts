@@ -5,11 +5,16 @@
  * documents (exact F1 over the three roles); the epoch that scores best is kept. Nothing here
  * reads the clock or Math.random, so the same inputs give the same weights.
  */
-import type { Lexicon } from '../lexicon.js';
-import { analyse } from '../tokens.js';
-import { bioOf, type RoleName, type RoleSpanSets, tokenFeatures } from './features.js';
-import { ruleSpans, tagSpans, type TaggerModel } from './model.js';
-import { TAGS, Trainer, seeded, shuffle, type Weights } from './perceptron.js';
+import type { Lexicon } from '../../../src/extract/lexicon.js';
+import { analyse } from '../../../src/extract/tokens.js';
+import {
+  bioOf,
+  type RoleName,
+  type RoleSpanSets,
+  tokenFeatures,
+} from '../../../src/extract/tagger/features.js';
+import { ruleSpans, tagSpans, type TaggerModel } from '../../../src/extract/tagger/model.js';
+import { TAGS, Trainer, seeded, shuffle, type Weights } from '../../../src/extract/tagger/perceptron.js';
 
 export interface TrainingText {
   name: string;

@@ -6,7 +6,7 @@
  * are scored by the Jaccard index of those sets. It proposes SAME_STATEMENT only: overlap alone cannot tell a supporting or a
  * contradicting claim from the same statement. Not part of ingest; used by `npm run eval:links`.
  */
-import type { ArticleDocument } from '../../domain/document.js';
+import type { ArticleDocument } from '../../../src/domain/document.js';
 import { halfOf, pairKey, type Link, type Split } from './score.js';
 
 const STOP = new Set(

@@ -9,12 +9,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../../paths.js';
-import { CommandError, runCommand, UsageError } from '../../cli-kit.js';
-import { parseArticleDocument } from '../../domain/validate.js';
-import { loadLexicon } from '../lexicon.js';
-import { loadTagger, ruleSpans, tagSpans, type TaggerModel } from '../tagger/model.js';
-import { analyse } from '../tokens.js';
+import { repoRoot } from '../../../src/paths.js';
+import { CommandError, runCommand, UsageError } from '../../../src/cli-kit.js';
+import { parseArticleDocument } from '../../../src/domain/validate.js';
+import { loadLexicon } from '../../../src/extract/lexicon.js';
+import { loadTagger, ruleSpans, tagSpans, type TaggerModel } from '../../../src/extract/tagger/model.js';
+import { analyse } from '../../../src/extract/tokens.js';
 import { type AnnotatedArticle, type AnnotatorPolicy, loadSplit, ROLES } from './brat.js';
 import { analyseErrors } from './errors.js';
 import { type FixtureScores, scoreFixture } from './fixture.js';
@@ -314,7 +314,7 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
   };
   say('## Attribution extraction');
   say();
-  say('Command: `npm run eval:extract` (runs `tsx src/extract/eval/run.ts`).');
+  say('Command: `npm run eval:extract` (runs `tsx tools/eval/extract/run.ts`).');
   say(
     `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), Node ${process.version}, ${os.platform()} ${os.arch()}.`,
   );

@@ -2,8 +2,8 @@
  * Error analysis for PolNeAR: sorts every disagreement between predicted and gold spans into a
  * failure kind and keeps one real example of each, so the report shows where the rules fall short.
  */
-import type { Span } from '../attributions.js';
-import type { Lexicon } from '../lexicon.js';
+import type { Span } from '../../../src/extract/attributions.js';
+import type { Lexicon } from '../../../src/extract/lexicon.js';
 import { ROLES, type Role } from './brat.js';
 import type { ArticleResult } from './polnear.js';
 import { overlaps } from './score.js';
