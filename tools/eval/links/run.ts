@@ -5,23 +5,46 @@
  *
  * It measures the matcher ingest runs (src/domain/matching.ts, over the rows ingest builds; see
  * matcher.ts), its thresholds chosen on the tuning half only (`-- --tune` reruns that search and
- * prints it), then the word-overlap baseline (baseline.ts) as the floor. Prints Markdown to stdout
- * (docs/story-links-eval.md holds a run).
+ * prints it), then the tuning half's errors pair by pair (the held-out half's only with
+ * `--show-held-out`, see report.ts), then the word-overlap baseline (baseline.ts) as the floor.
+ * Prints Markdown to stdout (docs/story-links-eval.md holds a run's tables). `--help` lists the options.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureFiles, fixturesDir } from '../../../src/app.js';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
-import { MATCH_POLICY, pairId } from '../../../src/domain/matching.js';
+import { MATCH_POLICY } from '../../../src/domain/matching.js';
 import { propose, scorePairs, tuneThreshold } from './baseline.js';
 import { asLinks, corpusClaims, proposeOnCorpus, scoreOnCorpus } from './matcher.js';
-import { halfOf, score, type Link, type Score, type Split } from './score.js';
+import { errorReport, listedHalves } from './report.js';
+import { score, type Link, type Score, type Split } from './score.js';
 import { tuneThresholds } from './tune.js';
 
 interface Gold {
   split: Split;
   links: Link[];
 }
+
+const USAGE = `npm run eval:links [-- options]
+
+Precision and recall of the links the matcher proposes against fixtures/story/gold.json, by half
+(tuning, held-out, across the halves) and relation type, then the errors pair by pair and the
+word-overlap baseline. Markdown on stdout.
+
+  --tune           rerun the threshold search on the tuning half and print it first
+  --show-held-out  also list the held-out and cross-half pairs that were proposed wrongly or
+                   missed. Off by default: tuning reads the error lists, so listing held-out
+                   pairs would make it no longer blind to that half. Never paste them into docs/.
+  --help           this text`;
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !['--tune', '--show-held-out', '--help'].includes(a));
+if (args.includes('--help') || unknown.length > 0) {
+  if (unknown.length > 0) console.error(`unknown option(s): ${unknown.join(' ')}\n`);
+  console.log(USAGE);
+  process.exit(unknown.length > 0 ? 2 : 0);
+}
+const showHeldOut = args.includes('--show-held-out');
 
 const gold = JSON.parse(readFileSync(path.join(fixturesDir, 'story', 'gold.json'), 'utf8')) as Gold;
 const docs = fixtureFiles().map((f) => parseArticleDocument(JSON.parse(readFileSync(f, 'utf8'))));
@@ -36,7 +59,7 @@ const header = [
 
 const scored = scoreOnCorpus(corpusClaims(docs));
 const out: string[] = [];
-if (process.argv.includes('--tune')) {
+if (args.includes('--tune')) {
   const t = tuneThresholds(scored, gold.links, gold.split);
   out.push(
     `Tuning-half search: SAME_STATEMENT >= ${t.sameStatement.toFixed(2)}, SUPPORTS >= ${t.supports.toFixed(2)}, ` +
@@ -57,30 +80,8 @@ out.push(
   ...scores.map(row),
 );
 
-// The errors, by half: what was proposed wrongly (and what the gold says of the pair), what was missed.
-const goldType = new Map(gold.links.map((l) => [pairId(l.from, l.to), l.type]));
-const proposed = new Map(matches.map((m) => [pairId(m.from, m.to), m]));
-for (const half of ['tuning', 'heldOut'] as const) {
-  const wrong = matches.filter(
-    (m) => halfOf(gold.split, m.from, m.to) === half && goldType.get(pairId(m.from, m.to)) !== m.type,
-  );
-  const missed = gold.links.filter(
-    (l) => halfOf(gold.split, l.from, l.to) === half && proposed.get(pairId(l.from, l.to))?.type !== l.type,
-  );
-  out.push('', `### Errors on the ${half === 'tuning' ? 'tuning' : 'held-out'} half`, '');
-  for (const m of wrong) {
-    out.push(
-      `- proposed ${m.type} (${m.score}), gold ${goldType.get(pairId(m.from, m.to)) ?? 'none'}: \`${m.from}\` / \`${m.to}\`; shared ${m.reasons.words.join(', ')}`,
-    );
-  }
-  for (const l of missed) {
-    const got = proposed.get(pairId(l.from, l.to));
-    const s = scored.find((p) => pairId(p.from, p.to) === pairId(l.from, l.to));
-    out.push(
-      `- missed ${l.type}${got ? ` (proposed ${got.type})` : ''}, score ${s?.score ?? 'n/a'}: \`${l.from}\` / \`${l.to}\``,
-    );
-  }
-}
+// The errors, pair by pair: the tuning half's only, unless asked (report.ts says why).
+out.push(...errorReport({ split: gold.split, gold: gold.links, matches, scored }, listedHalves(showHeldOut)));
 
 for (const [wording, label] of [
   ['evidence', "the article's own words (evidence span and quotation)"],

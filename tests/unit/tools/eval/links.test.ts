@@ -7,7 +7,9 @@ import {
   tuneThreshold,
   type ScoredPair,
 } from '../../../../tools/eval/links/baseline.js';
+import { errorReport, listedHalves } from '../../../../tools/eval/links/report.js';
 import { halfOf, score, type Link, type Split } from '../../../../tools/eval/links/score.js';
+import type { Match, MatchReasons, ScoredPair as MatchScoredPair } from '../../../../src/domain/matching.js';
 
 const split: Split = { tuning: ['t1', 't2'], heldOut: ['h1', 'h2'] };
 const same = (from: string, to: string): Link => ({ from, to, type: 'SAME_STATEMENT' });
@@ -69,5 +71,80 @@ describe('word-overlap baseline', () => {
     const gold = [same('t1#a', 't2#b'), same('t1#c', 't2#d'), same('h1#x', 'h2#y')];
     expect(tuneThreshold(pairs, gold, split)).toBe(0.6);
     expect(propose(pairs, 0.6).map((l) => l.from)).toEqual(['h1#a', 't1#a', 't1#c']);
+  });
+});
+
+describe('the error lists of eval:links', () => {
+  const reasons: MatchReasons = {
+    words: ['corridor'],
+    wordOverlap: 0.5,
+    sameQuote: false,
+    agents: [],
+    sameSpeaker: false,
+    events: [],
+    dates: { a: null, b: null, withinWindow: null },
+    negation: null,
+  };
+  const match = (from: string, to: string, type: Link['type']): Match => ({
+    from,
+    to,
+    type,
+    score: 0.5,
+    reasons,
+  });
+  const scoredPair = (from: string, to: string, s: number): MatchScoredPair => ({
+    from,
+    to,
+    score: s,
+    reasons,
+    sharedAbout: 1,
+  });
+  // One wrong proposal and one missed gold link in each half, one right proposal in the tuning half.
+  const input = {
+    split,
+    gold: [
+      same('t1#ok', 't2#ok'),
+      same('t1#miss', 't2#miss'),
+      same('h1#miss', 'h2#miss'),
+      same('t1#xmiss', 'h1#xmiss'),
+    ],
+    matches: [
+      match('t1#ok', 't2#ok', 'SAME_STATEMENT'),
+      match('t1#bad', 't2#bad', 'SUPPORTS'),
+      match('h1#bad', 'h2#bad', 'CONTRADICTS'),
+      match('t2#xbad', 'h2#xbad', 'SUPPORTS'),
+    ],
+    scored: [scoredPair('t1#miss', 't2#miss', 0.31), scoredPair('h1#miss', 'h2#miss', 0.29)],
+  };
+
+  it('lists only the tuning half unless the held-out half is asked for', () => {
+    const text = errorReport(input, listedHalves(false)).join('\n');
+    expect(text).toContain('### Errors on the tuning half');
+    expect(text).toContain('- proposed SUPPORTS (0.5), gold none: `t1#bad` / `t2#bad`; shared corridor');
+    expect(text).toContain('- missed SAME_STATEMENT, score 0.31: `t1#miss` / `t2#miss`');
+    expect(text).not.toContain('t1#ok');
+    // No held-out or cross-half claim key, not even a heading for those halves.
+    expect(text).not.toMatch(/h[12]#/);
+    expect(text).not.toMatch(/held-out|across/);
+  });
+
+  it('lists the held-out and cross-half pairs when asked', () => {
+    const text = errorReport(input, listedHalves(true)).join('\n');
+    expect(text).toContain('`t1#bad` / `t2#bad`');
+    expect(text).toContain('### Errors on the held-out half');
+    expect(text).toContain('- proposed CONTRADICTS (0.5), gold none: `h1#bad` / `h2#bad`');
+    expect(text).toContain('- missed SAME_STATEMENT, score 0.29: `h1#miss` / `h2#miss`');
+    expect(text).toContain('### Errors on pairs across the halves');
+    expect(text).toContain('`t2#xbad` / `h2#xbad`');
+    expect(text).toContain('- missed SAME_STATEMENT, score n/a: `t1#xmiss` / `h1#xmiss`');
+  });
+
+  it('says so when a half has no error', () => {
+    expect(errorReport({ ...input, gold: [], matches: [] }, ['tuning'])).toEqual([
+      '',
+      '### Errors on the tuning half',
+      '',
+      'None.',
+    ]);
   });
 });
