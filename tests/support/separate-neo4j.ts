@@ -92,8 +92,13 @@ export class SeparateNeo4j {
     this.target = undefined;
   }
 
+  /**
+   * Ends the server and deletes its folder. SIGKILL, not a clean shutdown: the store is deleted
+   * next, and Neo4j's clean shutdown spends about 10 s waiting on its Bolt thread pools.
+   */
   async remove(): Promise<void> {
-    await this.stop();
+    await this.killing;
+    if (this.target?.pid !== undefined) await this.kill();
     rmSync(path.join(repoRoot, this.home), { recursive: true, force: true });
   }
 }
