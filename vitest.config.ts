@@ -37,6 +37,8 @@ export default defineConfig({
           include: ['tests/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-neo4j.ts'],
+          // Waits for the servers, which start while the unit files run.
+          setupFiles: ['tests/support/neo4j-ready.ts'],
           fileParallelism: servers >= workers,
           testTimeout: 60_000,
           hookTimeout: 240_000,

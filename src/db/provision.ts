@@ -137,8 +137,8 @@ export async function provisionNeo4j(config: Config, options: ProvisionOptions =
   throw new ProvisionError(attempts);
 }
 
-/** `true`, or the reason the engine cannot be used. */
-async function dockerEngineReachable(): Promise<true | string> {
+/** `true`, or the reason the engine cannot be used (the test setup asks too, tests/support/global-neo4j.ts). */
+export async function dockerEngineReachable(): Promise<true | string> {
   const result = await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5000 });
   if (result.code === 0 && result.stdout.trim() !== '') return true;
   if (result.code === 'ENOENT') return 'no docker client installed';
