@@ -8,8 +8,8 @@
  * over one shared `Reader` (the tokens, quotation pairs, lexicon and options) and a token
  * `Window`: verbal cues (`verbal-cue.ts`), "according to" (`according-to.ts`), passives with a
  * by-agent (`passive.ts`), noun cues (`noun-cue.ts`), "From X's perspective" (`perspective.ts`),
- * relays around a whole attribution (`nested-relay.ts`), anonymity phrases (`anonymity.ts`) and
- * lists (`lists.ts`); speaker phrases and contents are read by `phrases.ts` and `content.ts`.
+ * relays around a whole attribution (`nested-relay.ts`), anonymity phrases (`anonymity.ts`),
+ * lists (`lists.ts`) and refusals to comment, which are no statements (`no-comment.ts`); speaker phrases and contents are read by `phrases.ts` and `content.ts`.
  * Closed-class words are data (`data/lexicons/`). Who "the broadcaster" or "they" is, is decided
  * later, when agents are made (`rules/coreference.ts`).
  */
@@ -17,6 +17,7 @@ import type { Lexicon } from './lexicon.js';
 import { prepositional } from './rules/according-to.js';
 import { headingAttributions, isHeadline, listOf } from './rules/lists.js';
 import { relaysPrior, trailing, withPassiveRelay } from './rules/nested-relay.js';
+import { isNoComment } from './rules/no-comment.js';
 import { nounCue } from './rules/noun-cue.js';
 import { perspective } from './rules/perspective.js';
 import type { Attribution, FinderOptions, Span, Window } from './rules/types.js';
@@ -51,7 +52,8 @@ function findIn(r: Reader, w: Window): Attribution[] {
     const attribution = m.entry.prepositional
       ? prepositional(r, i, m.end, m.entry, w)
       : verbal(r, i, m.end, m.entry, w, prior?.pattern.startsWith('according') ? undefined : prior);
-    if (!attribution) continue;
+    // "refused to comment": a refusal to speak is no statement.
+    if (!attribution || isNoComment(r, attribution)) continue;
     if (relaysPrior(r, attribution, prior)) found.pop();
     found.push(attribution);
     for (const c of attribution.content) claimed.push(c);

@@ -143,6 +143,8 @@ export interface ClosedClasses {
   offices: Set<string>;
   /** place-links.json: prepositions that join a place to an unnamed head ("officials in Damascus"). */
   placeLinks: Set<string>;
+  /** no-comment.json: verbs that make a refusal a non-statement ("refused to comment"). */
+  noComment: Set<string>;
   /** description-breaks.json: words after which an unnamed description goes on past its core. */
   descriptionBreaks: string[];
 }
@@ -159,6 +161,7 @@ const CLOSED_CLASS_FILES: Record<Exclude<keyof ClosedClasses, 'descriptionBreaks
   contrast: 'contrast-words.json',
   offices: 'offices.json',
   placeLinks: 'place-links.json',
+  noComment: 'no-comment.json',
 };
 
 /** The repository's own lexicon folder, found relative to this module so no machine path is baked in. */

@@ -55,6 +55,32 @@ export function spansOfTags(a: Analysis, tags: readonly string[]): RoleSpanSets 
   return out;
 }
 
+/**
+ * Joins the Content runs of one sentence that only untagged tokens separate: the tagger often
+ * breaks a long content at a clause ("... the party, led by X, in favour of ...") and gives two
+ * pieces, neither of them the annotated span. A Source or Cue between two runs keeps them apart
+ * ("“...,” he said, “...”" is two contents in PolNeAR too). Chosen on PolNeAR dev: content exact
+ * precision 53.9 -> 56.6 and recall 47.2 -> 47.7 with the same weights.
+ */
+export function joinContentRuns(a: Analysis, tags: readonly string[]): string[] {
+  const out = [...tags];
+  let last = -1; // the last Content token of the current run of Content-or-O tokens
+  for (let k = 0; k < out.length; k++) {
+    const tag = out[k]!;
+    if (tag.endsWith('-Content')) {
+      if (
+        tag === 'B-Content' &&
+        last >= 0 &&
+        last < k - 1 &&
+        a.tokens[k]!.sentence === a.tokens[last]!.sentence
+      )
+        for (let j = last + 1; j <= k; j++) out[j] = 'I-Content';
+      last = k;
+    } else if (tag !== 'O') last = -1;
+  }
+  return out;
+}
+
 function shape(text: string): string {
   const s = text
     .replace(/\p{Lu}/gu, 'X')

@@ -11,7 +11,7 @@ import { repoRoot } from '../../paths.js';
 import { findAttributions } from '../attributions.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Analysis } from '../tokens.js';
-import { type RoleSpanSets, spansOfTags, tokenFeatures } from './features.js';
+import { joinContentRuns, type RoleSpanSets, spansOfTags, tokenFeatures } from './features.js';
 import { NTAGS, TAGS, viterbi, type Weights } from './perceptron.js';
 
 export const DEFAULT_MODEL_FILE = path.join(repoRoot, 'data', 'models', 'attribution-tagger.json.gz');
@@ -70,7 +70,7 @@ export function tagSpans(
 ): RoleSpanSets {
   const rows = featureRows(model, tokenFeatures(a, lex, rules));
   const tags = viterbi(rows, model.weights).map((t) => TAGS[t]!);
-  return spansOfTags(a, tags);
+  return spansOfTags(a, joinContentRuns(a, tags));
 }
 
 export function serialiseModel(

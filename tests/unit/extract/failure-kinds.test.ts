@@ -156,6 +156,16 @@ describe('5. non-statements', () => {
     );
     expect(doc.claims).toEqual([]);
   });
+
+  it('"refused to comment" is no claim, while "refused to withdraw" stays a rejection', () => {
+    const silent = extract(
+      'A spokesman for the army refused to comment on the matter. The ministry refuses to elaborate. ' +
+        'Israel refused to comment, but officials said the talks would go on.',
+    );
+    expect(silent.claims.map((c) => c.text)).toEqual(['the talks would go on']);
+    const rejection = only(extract('Damascus refused to withdraw its forces from the border.'));
+    expect(rejection.text).toBe('to withdraw its forces from the border');
+  });
 });
 
 describe('6. coordinated, relative-clause and passive relays', () => {

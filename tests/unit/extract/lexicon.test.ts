@@ -70,6 +70,7 @@ const FILES = {
   'contrast-words.json': list('while'),
   'offices.json': list('Minister'),
   'place-links.json': list('In'),
+  'no-comment.json': list('Comment'),
   'description-breaks.json': list('Familiar', 'with'),
 };
 
@@ -190,6 +191,7 @@ describe('loading a lexicon folder', () => {
       whWords: new Set(['whether']),
       contrast: new Set(['while']),
       offices: new Set(['minister']),
+      noComment: new Set(['comment']),
       placeLinks: new Set(['in']),
       descriptionBreaks: ['familiar', 'with'],
     });

@@ -1,7 +1,12 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../../src/extract/lexicon.js';
-import { bioOf, spansOfTags, type RoleSpanSets } from '../../../src/extract/tagger/features.js';
+import {
+  bioOf,
+  joinContentRuns,
+  spansOfTags,
+  type RoleSpanSets,
+} from '../../../src/extract/tagger/features.js';
 import {
   DEFAULT_MODEL_FILE,
   loadTagger,
@@ -68,6 +73,33 @@ describe('the BIO machinery', () => {
     const doc = corpus[0]!;
     const a = analyse(doc.text);
     expect(spansOfTags(a, bioOf(a, doc.gold))).toEqual(doc.gold);
+  });
+});
+
+describe('joining content runs', () => {
+  // Tags written one per token, "." for O, S/C for a one-token Source/Cue, B/I for Content.
+  const expand = (code: string) =>
+    code.split(' ').map((c) => ({ '.': 'O', S: 'B-Source', C: 'B-Cue', B: 'B-Content', I: 'I-Content' })[c]!);
+  const text = 'Aides said the plan, drafted in May, would pass. Critics disagreed, loudly.';
+  const a = analyse(text);
+  const words = (tags: string[]) => spansOfTags(a, tags).Content.map((s) => text.slice(s.start, s.end));
+
+  it('makes one content of two runs in a sentence that only untagged tokens separate', () => {
+    expect(a.tokens.map((t) => t.text).join(' ')).toBe(
+      'Aides said the plan , drafted in May , would pass . Critics disagreed , loudly .',
+    );
+    const tags = expand('S C B I . . . . . B I . . . . . .');
+    expect(words(tags)).toEqual(['the plan', 'would pass']);
+    expect(words(joinContentRuns(a, tags))).toEqual(['the plan, drafted in May, would pass']);
+  });
+
+  it('keeps runs apart across a Source or Cue, across sentences, and when they touch', () => {
+    const cueBetween = expand('S B I . C . . . . B I . . . . . .');
+    expect(joinContentRuns(a, cueBetween)).toEqual(cueBetween);
+    const twoSentences = expand('S C B I I I I I I I I . B . . . .');
+    expect(joinContentRuns(a, twoSentences)).toEqual(twoSentences);
+    const touching = expand('S C B I B I I I I I I . . . . . .');
+    expect(joinContentRuns(a, touching)).toEqual(touching);
   });
 });
 
