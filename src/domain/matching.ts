@@ -53,6 +53,64 @@ export interface MatchReasons {
   dates: { a: string | null; b: string | null; withinWindow: boolean | null };
   /** A rejection or denial on one side only (the word or claim kind that shows it). */
   negation: string | null;
+  // The three reasons below are absent only on a proposal recorded by an earlier matcher.
+  /** The class of each claim's kind, `from` (a) and `to` (b): see `claimClass`. */
+  classes?: { a: ClaimClass; b: ClaimClass };
+  /**
+   * Shared words that say what is claimed: neither a name (of an actor, source or place, or a
+   * capitalised word inside the text) nor a story-wide word. Two claims sharing only names and
+   * topic words are neighbours, not one supporting the other.
+   */
+  substance?: string[];
+  /** Share of the shorter claim's substance words (counted as `substance`) the other holds (0..1). */
+  substanceShare?: number;
+  /** What the denial on one side rejects, and how much of it the other claim puts forward. */
+  denial?: DenialReasons | null;
+  /** Who voices each claim, `from` (a) and `to` (b): see `voiceOf`. */
+  voices?: { a: Voice; b: Voice };
+}
+
+/**
+ * Who voices a claim: a `party` (a named actor, or an unnamed source affiliated with one: "an
+ * Israeli official") or a `reporter` (an outlet, a wire, unnamed sources tied to no party). A
+ * stance is backed by another party holding it; a reporter telling of a party's demand is an
+ * account of it, not a second voice.
+ */
+export type Voice = 'party' | 'reporter';
+
+export const voiceOf = (c: Pick<MatchClaim, 'originKey' | 'originAffiliations'>): Voice =>
+  c.originKey?.startsWith('actor:') || c.originAffiliations.length > 0 ? 'party' : 'reporter';
+
+/**
+ * What a claim does, from its kind: an `account` tells what happened or what someone said
+ * (report, statement, quote, leak, acknowledgement); a `stance` is a party's demand, proposal,
+ * position or accusation; a `denial` rejects or denies; a `judgement` is a reading of events
+ * (analysis, prediction, warning). Support is another voice telling the same of the same class:
+ * an account corroborates an account, a stance backs a stance; a judgement is no witness.
+ */
+export type ClaimClass = 'account' | 'stance' | 'denial' | 'judgement';
+
+export interface DenialReasons {
+  /** The claim that rejects or denies. */
+  by: string;
+  /** Content words of what it rejects: the words after its rejecting word, up to a reason. */
+  target: string[];
+  /**
+   * Its head: the target's words that are neither a name (whose it is), the word for a demand or
+   * proposal, nor a story-wide word; the whole target when none is left.
+   */
+  head: string[];
+  /** The head's words the other claim holds. */
+  covered: string[];
+  /** Weighted share of the head the other claim holds (0..1). */
+  overlap: number;
+  /**
+   * Why the other claim can be what is rejected: its kind when it is a stance ("demand",
+   * "proposal"), "reported demand (<party>)" when an account tells that the party whose demand is
+   * rejected made it; null when it puts nothing forward (an account of events, a judgement,
+   * another denial).
+   */
+  putsForward: string | null;
 }
 
 export interface Match {
@@ -78,8 +136,8 @@ export const MATCH_POLICY: Readonly<MatchPolicy> = {
   /** Two claims whose dates are further apart than this are not the same statement. */
   windowDays: 45,
   sameStatement: 0.7,
-  supports: 0.38,
-  contradicts: 0.4,
+  supports: 0.32,
+  contradicts: 0.5,
   /** Candidates taken per claim from each index (full-text, shared agents, shared events). */
   candidatesPerSource: 25,
 };
@@ -138,7 +196,7 @@ const SYNONYMS: [string, string[]][] = [
   ['mediat', ['mediat', 'broker', 'sponsor']],
   ['accelerat', ['accelerat', 'quicken', 'speed', 'hasten']],
   ['strike', ['strike', 'attack', 'airstrik', 'raid']],
-  ['talk', ['talk', 'negotiat', 'dialogu']],
+  ['talk', ['talk', 'negotiat', 'negotiation', 'dialogu']],
   ['everyon', ['everyon', 'everybody', 'every', 'party', 'all']],
 ];
 const SYNONYM_OF = new Map<string, string>(SYNONYMS.flatMap(([canon, ws]) => ws.map((w) => [w, canon])));
@@ -148,6 +206,22 @@ const SYNONYM_OF = new Map<string, string>(SYNONYMS.flatMap(([canon, ws]) => ws.
  * third of an ordinary word.
  */
 const WEAK = new Set(['syria', 'israel', 'talk', 'agree', 'security', 'us', 'unit', 'state', 'government']);
+
+/**
+ * Words that place a claim in time or mark its polarity, not what it claims: they count in the
+ * score but are not substance (`MatchReasons.substance`). Two claims sharing "months" and "not"
+ * share no proposition. Stems, as `contentWords` gives them.
+ */
+const NOT_SUBSTANCE = new Set([
+  ...'day week month year decad ahead ago recent recently late early earlier later now today yesterday tomorrow'.split(
+    ' ',
+  ),
+  ...'january february march april may june july august september october november december'.split(' '),
+  ...'monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  ...'not no never none nor'.split(' '),
+  // The first half of a hyphenated word ("de-escalation", "re-election") says nothing alone.
+  ...'de re co non pre'.split(' '),
+]);
 
 /**
  * A light English stem: plural, past and gerund endings and a final "e" removed, and a doubled
@@ -188,6 +262,85 @@ export function negationOf(c: Pick<MatchClaim, 'kind' | 'text'>): string | null 
     if (NEGATION_WORDS.has(raw) || NEGATION_WORDS.has(s)) return raw;
   }
   return null;
+}
+
+const CLASS_OF: Record<string, ClaimClass> = {
+  report: 'account',
+  statement: 'account',
+  quote: 'account',
+  leak: 'account',
+  acknowledgement: 'account',
+  demand: 'stance',
+  proposal: 'stance',
+  position: 'stance',
+  accusation: 'stance',
+  rejection: 'denial',
+  denial: 'denial',
+  analysis: 'judgement',
+  prediction: 'judgement',
+  warning: 'judgement',
+};
+
+/** The class of a claim kind (an unknown kind counts as an account). */
+export const claimClass = (kind: string): ClaimClass => CLASS_OF[kind] ?? 'account';
+
+/** The canonical word of a demand, a request or a proposal (the synonym class "demand"). */
+const DEMAND_WORD = 'demand';
+
+/**
+ * Where what a denial rejects ends: a clause or a reason begins ("as a breach of sovereignty",
+ * "because", "calling it", "viewing it as", "insisting").
+ */
+const TARGET_END = new Set([
+  'as',
+  'because',
+  'since',
+  'saying',
+  'calling',
+  'viewing',
+  'citing',
+  'insisting',
+  'which',
+  'while',
+]);
+
+/**
+ * The content words of what a claim rejects or denies: the words after its first rejecting word up
+ * to a punctuation mark or a reason; the whole text when only its kind says it rejects.
+ */
+export function denialTarget(c: Pick<MatchClaim, 'text'>): Set<string> {
+  const tokens = c.text.match(/\p{L}[\p{L}\p{N}'’-]*|[,;:.()]/gu) ?? [];
+  const cue = tokens.findIndex((t) => NEGATION_WORDS.has(t.toLowerCase()) || NEGATION_WORDS.has(stem(t)));
+  if (cue < 0) return contentWords(c.text);
+  const span: string[] = [];
+  for (const t of tokens.slice(cue + 1)) {
+    if (/^[,;:.()]$/u.test(t) || TARGET_END.has(t.toLowerCase())) {
+      if (span.length > 0) break;
+      continue;
+    }
+    span.push(t);
+  }
+  return contentWords(span.join(' '));
+}
+
+/**
+ * The words of a claim that are names: those of the actors and sources it names or is about
+ * (from their keys) and its capitalised words other than the first of a sentence.
+ */
+export function nameWords(
+  c: Pick<MatchClaim, 'text' | 'aboutKeys' | 'chainKeys' | 'originKey'>,
+): Set<string> {
+  const names: string[] = [];
+  for (const key of [...c.aboutKeys, ...c.chainKeys, c.originKey ?? '']) {
+    const [kind, ...rest] = key.split(':');
+    if (kind === 'actor' || kind === 'source') names.push(rest.join(' ').replace(/-/gu, ' '));
+  }
+  const sentences = c.text.split(/(?<=[.!?])\s+/u);
+  for (const sentence of sentences) {
+    const words = sentence.match(/\p{L}[\p{L}\p{N}]*/gu) ?? [];
+    for (const w of words.slice(1)) if (/^\p{Lu}/u.test(w)) names.push(w);
+  }
+  return contentWords(names.join(' '));
 }
 
 const weight = (w: string): number => (WEAK.has(w) ? 1 / 3 : 1);
@@ -233,6 +386,9 @@ export interface ScoredPair {
 interface Features {
   claim: MatchClaim;
   words: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+  /** What it rejects, when it rejects or denies. */
+  target: ReadonlySet<string> | null;
   weight: number;
   quote: string;
   negation: string | null;
@@ -242,12 +398,15 @@ interface Features {
 
 function featuresOf(c: MatchClaim): Features {
   const words = contentWords(`${c.text} ${c.quote ?? ''}`);
+  const negation = negationOf(c);
   return {
     claim: c,
     words,
+    names: nameWords(c),
+    target: negation === null ? null : denialTarget(c),
     weight: sum(words),
     quote: c.quote ? [...contentWords(c.quote)].sort().join(' ') : '',
-    negation: negationOf(c),
+    negation,
     about: new Set(c.aboutKeys),
     date: dateOf(c),
   };
@@ -311,6 +470,15 @@ function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPa
   score = Math.max(0, Math.min(1, score));
 
   const [from, to] = (fa.date ?? '') >= (fb.date ?? '') ? [fa, fb] : [fb, fa];
+  const isSubstance = (f: Features) => (w: string) =>
+    !WEAK.has(w) && !NOT_SUBSTANCE.has(w) && !fa.names.has(w) && !fb.names.has(w) && f.words.has(w);
+  const substance = shared.filter(isSubstance(fa));
+  // How much of the shorter claim's substance the other says: near 1, one says what the other does.
+  const ownSubstance = Math.min(
+    [...fa.words].filter(isSubstance(fa)).length,
+    [...fb.words].filter(isSubstance(fb)).length,
+  );
+  const substanceShare = ownSubstance > 0 ? Number((substance.length / ownSubstance).toFixed(3)) : 0;
   const reasons: MatchReasons = {
     words: shared,
     wordOverlap: Number(overlap.toFixed(3)),
@@ -320,6 +488,11 @@ function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPa
     events,
     dates: { a: from.date, b: to.date, withinWindow: window },
     negation,
+    classes: { a: claimClass(from.claim.kind), b: claimClass(to.claim.kind) },
+    voices: { a: voiceOf(from.claim), b: voiceOf(to.claim) },
+    substance,
+    substanceShare,
+    denial: negation === null ? null : denialOf(na !== null ? fa : fb, na !== null ? fb : fa),
   };
   return {
     from: from.claim.key,
@@ -330,24 +503,97 @@ function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPa
   };
 }
 
+/** What `denier` rejects, set against what `other` says and puts forward. */
+function denialOf(denier: Features, other: Features): DenialReasons {
+  const target = [...(denier.target ?? [])].sort();
+  // The head of what is rejected: not whose it is (a name), not that it was a demand or a
+  // proposal, not a story-wide word. "Israel's request for a corridor to Sweida" -> corridor.
+  const substantive = target.filter((w) => !denier.names.has(w) && !WEAK.has(w) && w !== DEMAND_WORD);
+  const head = substantive.length > 0 ? substantive : target;
+  const covered = head.filter((w) => other.words.has(w));
+  const total = sum(head);
+  return {
+    by: denier.claim.key,
+    target,
+    head,
+    covered,
+    overlap: total > 0 ? Number((sum(covered) / total).toFixed(3)) : 0,
+    putsForward: putsForward(other, target),
+  };
+}
+
+/**
+ * Whether a claim can be what a denial rejects: a stance (demand, proposal, position, accusation),
+ * or an account whose subject is the party the rejected thing belongs to and which tells of a
+ * demand or a proposal ("Israel reintroduced the demand ..."). An account in which the demand is
+ * only mentioned ("the talks ran into Israel's request ...") tells of something else.
+ */
+function putsForward(other: Features, target: readonly string[]): string | null {
+  const kind = other.claim.kind;
+  const cls = claimClass(kind);
+  if (cls === 'stance') return kind;
+  if (cls !== 'account' || !other.words.has(DEMAND_WORD)) return null;
+  const subject = [...contentWords(other.claim.text.match(/\p{L}[\p{L}\p{N}]*/u)?.[0] ?? '')][0];
+  return subject !== undefined && other.names.has(subject) && target.includes(subject)
+    ? `reported demand (${subject})`
+    : null;
+}
+
+/**
+ * A restatement in other words (a retrospective retelling a wire story): two claims of one class
+ * about shared ground, sharing at least `RESTATEMENT.words` substance words and most of the
+ * shorter one's substance (`RESTATEMENT.share`). Set on the tuning half; it lifts a score at or
+ * above the SUPPORTS threshold to SAME_STATEMENT.
+ */
+export const RESTATEMENT = { words: 3, share: 0.6 } as const;
+
+const isRestatement = (p: ScoredPair): boolean => p.sharedAbout > 0 && isRestated(p.reasons);
+
+const isRestated = (r: MatchReasons): boolean =>
+  r.classes !== undefined &&
+  r.classes.a === r.classes.b &&
+  r.classes.a !== 'judgement' &&
+  (r.substance ?? []).length >= RESTATEMENT.words &&
+  (r.substanceShare ?? 0) >= RESTATEMENT.share;
+
 /** The relation a scored pair suggests under a policy's thresholds, or null. */
 export function decide(
   p: ScoredPair,
   policy: Pick<MatchPolicy, 'sameStatement' | 'supports' | 'contradicts'> = MATCH_POLICY,
 ): Match | null {
-  const { negation, dates } = p.reasons;
+  const { negation, dates, denial, classes } = p.reasons;
   if (dates.withinWindow === false) return null;
-  let type: LinkType | null = null;
+  const otherVoice = p.sharedAbout > 0 && !p.reasons.sameSpeaker;
   if (negation !== null) {
-    // A denial against an assertion on shared ground: what one side says, the other refuses.
-    if (p.score >= policy.contradicts && p.sharedAbout > 0 && !p.reasons.sameSpeaker) type = 'CONTRADICTS';
-  } else if (p.score >= policy.sameStatement) {
-    type = 'SAME_STATEMENT';
-  } else if (p.score >= policy.supports && p.sharedAbout > 0 && !p.reasons.sameSpeaker) {
-    // Support is another voice saying the same thing: one speaker repeating himself corroborates nothing.
-    type = 'SUPPORTS';
+    // A denial contradicts what it rejects: a claim that puts that forward (a demand, a proposal,
+    // a position, an account of a demand), from another voice, holding what the denial targets.
+    // Not every claim on the same ground: scored on the target, not on the whole text.
+    if (denial && denial.putsForward !== null && denial.overlap >= policy.contradicts && otherVoice) {
+      // Its score weighs both: how alike the two claims are, and how much of the head is held.
+      const score = Number(((p.score + denial.overlap) / 2).toFixed(3));
+      return { from: p.from, to: p.to, type: 'CONTRADICTS', score, reasons: p.reasons };
+    }
+    return null;
   }
-  return type === null ? null : { from: p.from, to: p.to, type, score: p.score, reasons: p.reasons };
+  if (p.score >= policy.sameStatement || (p.score >= policy.supports && isRestatement(p))) {
+    return { from: p.from, to: p.to, type: 'SAME_STATEMENT', score: p.score, reasons: p.reasons };
+  }
+  // Support is another voice saying the same thing of the same class (see `claimClass`): one
+  // speaker repeating himself corroborates nothing, a judgement is no witness, a stance is backed
+  // only by another party holding it (`voiceOf`), and two claims sharing only names, dates and
+  // story-wide words are neighbours.
+  if (
+    p.score >= policy.supports &&
+    otherVoice &&
+    classes !== undefined &&
+    classes.a === classes.b &&
+    classes.a !== 'judgement' &&
+    (classes.a !== 'stance' || (p.reasons.voices?.a === 'party' && p.reasons.voices.b === 'party')) &&
+    (p.reasons.substance ?? []).length > 0
+  ) {
+    return { from: p.from, to: p.to, type: 'SUPPORTS', score: p.score, reasons: p.reasons };
+  }
+  return null;
 }
 
 /** Scores and decides one pair. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RelationType } from '../domain/document.js';
-import type { MatchReasons } from '../domain/matching.js';
+import type { ClaimClass, MatchReasons, Voice } from '../domain/matching.js';
 import type { KeysetList } from './keyset.js';
 import type { Loaders } from './loaders.js';
 import { optText } from './row.js';
@@ -29,6 +29,10 @@ export const ProposalRow = z.object({
 });
 export type ProposalRow = z.infer<typeof ProposalRow>;
 
+const ClaimClassSchema = z.enum(['account', 'stance', 'denial', 'judgement']) satisfies z.ZodType<ClaimClass>;
+
+const VoiceSchema = z.enum(['party', 'reporter']) satisfies z.ZodType<Voice>;
+
 const Reasons = z.object({
   words: z.array(z.string()),
   wordOverlap: z.number(),
@@ -42,6 +46,22 @@ const Reasons = z.object({
     withinWindow: z.boolean().nullable(),
   }),
   negation: z.string().nullable(),
+  // Absent on a proposal recorded before the matcher gave these reasons.
+  classes: z.object({ a: ClaimClassSchema, b: ClaimClassSchema }).optional(),
+  substance: z.array(z.string()).optional(),
+  substanceShare: z.number().optional(),
+  voices: z.object({ a: VoiceSchema, b: VoiceSchema }).optional(),
+  denial: z
+    .object({
+      by: z.string(),
+      target: z.array(z.string()),
+      head: z.array(z.string()),
+      covered: z.array(z.string()),
+      overlap: z.number(),
+      putsForward: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<MatchReasons>;
 
 /** Why the matcher proposed the link (src/domain/matching.ts). */

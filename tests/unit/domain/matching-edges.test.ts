@@ -125,6 +125,12 @@ describe('scoring a pair', () => {
         events: [],
         dates: { a: null, b: null, withinWindow: null },
         negation: null,
+        classes: { a: 'account', b: 'account' },
+        voices: { a: 'reporter', b: 'reporter' },
+        // No name, date or story-wide word among them; the shorter claim's three, all shared.
+        substance: ['approv', 'minister', 'plan'],
+        substanceShare: 1,
+        denial: null,
       },
     });
     // Another kind: 0.05 less.
@@ -243,15 +249,27 @@ describe('scoring a pair', () => {
 describe('deciding', () => {
   const a = claim({ key: 'a#1', text: 'ministers approve border plan', aboutKeys: ['actor:x'] });
   const b = claim({ key: 'b#1', text: 'ministers approve plan', aboutKeys: ['actor:x', 'place:y'] });
-  const p = scorePair(a, b)!;
+  const restated = scorePair(a, b)!;
+  // The same pair sharing one substance word of three: not a restatement (see `RESTATEMENT`).
+  const p = { ...restated, reasons: { ...restated.reasons, substance: ['plan'], substanceShare: 0.333 } };
   const at = (score: number) => ({ sameStatement: score, supports: score, contradicts: score });
+  // A denial whose head the other claim half holds, the other claim a demand.
+  const denial = {
+    by: 'a#1',
+    target: ['plan'],
+    head: ['plan'],
+    covered: ['plan'],
+    overlap: 0.81,
+    putsForward: 'demand',
+  };
 
   it('takes a score equal to a threshold, and not one below it', () => {
     expect(decide(p, at(0.81))?.type).toBe('SAME_STATEMENT');
     expect(decide(p, { sameStatement: 0.82, supports: 0.81, contradicts: 1 })?.type).toBe('SUPPORTS');
     expect(decide(p, { sameStatement: 0.82, supports: 0.82, contradicts: 1 })).toBeNull();
-    const negated = { ...p, reasons: { ...p.reasons, negation: 'rejected' } };
-    expect(decide(negated, at(0.81))?.type).toBe('CONTRADICTS');
+    // A contradiction's threshold is on how much of the denial's head the other claim holds.
+    const negated = { ...p, reasons: { ...p.reasons, negation: 'rejected', denial } };
+    expect(decide(negated, at(0.81))).toMatchObject({ type: 'CONTRADICTS', score: 0.81 });
     expect(decide(negated, at(0.82))).toBeNull();
   });
 
@@ -259,7 +277,7 @@ describe('deciding', () => {
     const high = { sameStatement: 1, supports: 0.1, contradicts: 0.1 };
     expect(decide({ ...p, sharedAbout: 0 }, high)).toBeNull();
     expect(decide({ ...p, reasons: { ...p.reasons, sameSpeaker: true } }, high)).toBeNull();
-    const negated = { ...p, reasons: { ...p.reasons, negation: 'rejected' } };
+    const negated = { ...p, reasons: { ...p.reasons, negation: 'rejected', denial } };
     expect(decide({ ...negated, sharedAbout: 0 }, high)).toBeNull();
     expect(decide({ ...negated, reasons: { ...negated.reasons, sameSpeaker: true } }, high)).toBeNull();
     // A negation never makes a SAME_STATEMENT, however high the score.

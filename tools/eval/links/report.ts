@@ -66,7 +66,16 @@ export function errorReport(input: ErrorReportInput, halves: readonly Half[]): s
 
 /** The reasons of a proposal worth reading beside it: the shared words and the cue. */
 function explain(m: Match): string {
-  const parts = [`shared ${m.reasons.words.join(', ') || 'no words'}`];
-  if (m.reasons.negation) parts.push(`negation "${m.reasons.negation}"`);
+  const r = m.reasons;
+  const parts = [`shared ${r.words.join(', ') || 'no words'}`];
+  if (r.substance) parts.push(`substance ${r.substance.join(', ') || 'none'} (${r.substanceShare})`);
+  if (r.classes) parts.push(`${r.classes.a}/${r.classes.b}`);
+  if (r.voices) parts.push(`${r.voices.a}/${r.voices.b}`);
+  if (r.negation) parts.push(`negation "${r.negation}"`);
+  if (r.denial) {
+    parts.push(
+      `rejects ${r.denial.target.join(' ')}, head ${r.denial.head.join(' ')} (other holds ${r.denial.covered.join(' ') || 'none'}, ${r.denial.overlap}; puts forward ${r.denial.putsForward ?? 'nothing'})`,
+    );
+  }
   return parts.join('; ');
 }
