@@ -6,24 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ReliabilityGrade } from './document.js';
+import { ActorKind, ReliabilityGrade, SourceKind } from './document.js';
 
 const weight = z.number().min(0).max(1);
 
 /** Every kind of agent that can tell a claim: source kinds and actor kinds (they do not overlap). */
-export const AgentKind = z.enum([
-  'wire',
-  'outlet',
-  'official_body',
-  'document',
-  'person',
-  'government',
-  'state',
-  'organisation',
-  'group',
-  'anonymous',
-  'leak',
-]);
+export const AgentKind = z.enum([...SourceKind.options, ...ActorKind.options]);
 export type AgentKind = z.infer<typeof AgentKind>;
 
 export const GradingConfigSchema = z

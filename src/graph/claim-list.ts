@@ -5,7 +5,7 @@
  * selective anchor keeps a filtered list from scanning every claim.
  */
 import type { Database } from '../db/database.js';
-import { labelOfKey, type ClaimOrder, type NodeLabel } from '../domain/model.js';
+import { AGENT_LABELS, labelOfKey, type ClaimOrder, type NodeLabel } from '../domain/model.js';
 import type { DateMatch } from '../domain/time.js';
 import {
   orderBy,
@@ -124,22 +124,22 @@ export function buildClaimListQuery(
   const patterns: string[] = [];
   if (filter.articleKey) patterns.push(articlePattern);
   if (filter.speakerKey) {
-    const label = labelOf(filter.speakerKey, ['Actor', 'Source']);
+    const label = labelOf(filter.speakerKey, AGENT_LABELS);
     if (!label) return { query: null, params: {} };
     patterns.push(speakerPattern(label));
   }
   if (filter.sourceKey) {
-    const label = labelOf(filter.sourceKey, ['Actor', 'Source']);
+    const label = labelOf(filter.sourceKey, AGENT_LABELS);
     if (!label) return { query: null, params: {} };
     patterns.push(sourcePattern(label));
   }
   if (filter.addresseeKey) {
-    const label = labelOf(filter.addresseeKey, ['Actor', 'Source']);
+    const label = labelOf(filter.addresseeKey, AGENT_LABELS);
     if (!label) return { query: null, params: {} };
     patterns.push(addresseePattern(label));
   }
   if (filter.aboutKey) {
-    const label = labelOf(filter.aboutKey, ['Actor', 'Source', 'Place', 'Event']);
+    const label = labelOf(filter.aboutKey, [...AGENT_LABELS, 'Place', 'Event']);
     if (!label) return { query: null, params: {} };
     patterns.push(aboutPattern(label));
   }

@@ -8,13 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
+import { CLAIM_ORDERS, type ClaimOrder } from '../../src/domain/model.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { resetGraph, testConfig, testDatabase } from '../support/db.js';
 import { apiClient, seedDocument, API_KEYS } from '../support/api.js';
 
 const SHARAA = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
-const ORDERS = ['SAID_AT_DESC', 'SAID_AT_ASC', 'CONFIDENCE_DESC', 'CONFIDENCE_ASC', 'KEY_ASC'] as const;
-type Order = (typeof ORDERS)[number];
+// Every order the API offers (a new one is walked here without a change to this file).
+const ORDERS = CLAIM_ORDERS;
+type Order = ClaimOrder;
 
 let db: Database;
 let api: ReturnType<typeof apiClient>;
