@@ -8,6 +8,8 @@
  * Every weight and threshold below was chosen on the tuning half of the story corpus only
  * (fixtures/story/gold.json); docs/story-links-eval.md reports both halves.
  */
+import type { RelationType } from './document.js';
+import { KEY_PREFIX } from './model.js';
 
 /** What the matcher knows of one claim: its words, who said it, what it is about, when. */
 export interface MatchClaim {
@@ -35,7 +37,8 @@ export interface MatchClaim {
   timeEnd: string | null;
 }
 
-export type LinkType = 'SAME_STATEMENT' | 'SUPPORTS' | 'CONTRADICTS';
+/** The relation a match proposes: the document format's relation types. */
+export type LinkType = RelationType;
 
 export interface MatchReasons {
   /** Content words (stemmed, synonyms folded) the two claims share. */
@@ -447,14 +450,14 @@ function scoreFeatures(fa: Features, fb: Features, windowDays: number): ScoredPa
       (b.originKey !== null && a.originAffiliations.includes(b.originKey)) ||
       a.originAffiliations.some((x) => b.originAffiliations.includes(x)));
   const sharedAbout = [...fa.about].filter((k) => fb.about.has(k)).sort();
-  const events = sharedAbout.filter((k) => k.startsWith('event:'));
+  const events = sharedAbout.filter((k) => k.startsWith(KEY_PREFIX.Event));
   const aboutScore =
     a.aboutKeys.length + b.aboutKeys.length > 0
       ? (2 * sharedAbout.length) / (fa.about.size + fb.about.size)
       : 0;
   const agents = [
     ...(sameSpeaker || affiliated ? [a.originKey, b.originKey].filter((k): k is string => k !== null) : []),
-    ...sharedAbout.filter((k) => !k.startsWith('event:')),
+    ...sharedAbout.filter((k) => !k.startsWith(KEY_PREFIX.Event)),
   ];
   const window = withinWindow(a, b, windowDays);
   const [na, nb] = [fa.negation, fb.negation];

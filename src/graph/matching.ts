@@ -19,6 +19,7 @@ import {
   type MatchClaim,
   type MatchPolicy,
 } from '../domain/matching.js';
+import { KEY_PREFIX } from '../domain/model.js';
 import type { IngestRows } from './ingest-rows.js';
 import { matchClaimsOfRows } from './matching-rows.js';
 import { toLuceneQuery } from './lucene.js';
@@ -107,9 +108,9 @@ function candidateQuery(c: MatchClaim, published: string | null) {
     day,
     query: toLuceneQuery(searchTerms(c).join(' ')),
     originKey: c.originAnonymous ? null : c.originKey,
-    actorKeys: about('actor:'),
-    placeKeys: about('place:'),
-    eventKeys: about('event:'),
+    actorKeys: about(KEY_PREFIX.Actor),
+    placeKeys: about(KEY_PREFIX.Place),
+    eventKeys: about(KEY_PREFIX.Event),
   };
 }
 

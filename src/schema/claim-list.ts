@@ -4,13 +4,22 @@
  */
 import { builder } from './builder.js';
 import { claimSearchList } from '../graph/claims.js';
-import { buildClaimListQuery, claimOrdering, readClaimList, type ClaimFilter } from '../graph/claim-list.js';
+import {
+  buildClaimListQuery,
+  claimOrdering,
+  readClaimList,
+  type ClaimFilter,
+  type ClaimOrder,
+} from '../graph/claim-list.js';
 import { gradingConfig } from '../graph/grading.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { ClaimConnection, ClaimRef } from './refs.js';
 import { STATUS_DEFAULT, claimNodes, keysetConnection, statusesFor } from './connection.js';
 import { ClaimKindEnum, ClaimOrderEnum, DateMatchEnum } from './enums.js';
 import { agentRefs } from './agent-refs.js';
+
+/** The claims list's order when none is asked for (newest said first). */
+const DEFAULT_ORDER: ClaimOrder = 'SAID_AT_DESC';
 
 const ClaimFilterInput = builder.inputType('ClaimFilter', {
   description: 'Filters for the claims list; all given filters must hold.',
@@ -68,7 +77,7 @@ builder.queryFields((t) => ({
       description: 'Claims, filtered and sorted.',
       args: {
         filter: t.arg({ type: ClaimFilterInput, required: false }),
-        orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: 'SAID_AT_DESC' }),
+        orderBy: t.arg({ type: ClaimOrderEnum, required: false, defaultValue: DEFAULT_ORDER }),
       },
       resolve: async (_r, args, ctx, info) => {
         const f = args.filter ?? {};
@@ -98,7 +107,7 @@ builder.queryFields((t) => ({
           confidenceMax: f.confidenceMax,
           statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
         };
-        const order = args.orderBy ?? 'SAID_AT_DESC';
+        const order = args.orderBy ?? DEFAULT_ORDER;
         return keysetConnection({
           args,
           ctx,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles, storyDocumentsDir } from '../../src/app.js';
-import type { ArticleDocument } from '../../src/domain/document.js';
+import type { ArticleDocument, RelationType } from '../../src/domain/document.js';
 import { actorKey, claimKey, sourceKey } from '../../src/domain/keys.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
 import { miniDoc } from '../support/mini-doc.js';
@@ -31,7 +31,7 @@ const corpus = [seed, ...story];
 interface GoldLink {
   from: string;
   to: string;
-  type: 'SAME_STATEMENT' | 'SUPPORTS' | 'CONTRADICTS';
+  type: RelationType;
   half: 'tuning' | 'heldOut' | 'cross';
   note: string;
 }

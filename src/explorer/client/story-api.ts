@@ -3,6 +3,7 @@
  * proposed links (and the editor's decisions on it), laundered appearances, and the story's
  * timeline. Same public endpoint as every other client; only the two decisions send a key.
  */
+import type { RelationType } from '../../domain/document.js';
 import { gql, page, type Connection, type Page } from './api.js';
 
 export interface TimeSpan {
@@ -99,7 +100,8 @@ export async function launderedClaims(): Promise<LaunderedItem[]> {
   return page(data.launderedClaims).items;
 }
 
-export type LinkType = 'SAME_STATEMENT' | 'SUPPORTS' | 'CONTRADICTS';
+/** The API's RelationType values (the document format's relation types). */
+export type LinkType = RelationType;
 export type LinkStatus = 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
 
 export interface ProposalClaim {
