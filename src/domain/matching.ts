@@ -552,7 +552,12 @@ export const RESTATEMENT = { words: 3, share: 0.6 } as const;
 
 const isRestatement = (p: ScoredPair): boolean => p.sharedAbout > 0 && isRestated(p.reasons);
 
-const isRestated = (r: MatchReasons): boolean =>
+/**
+ * Whether two claims' reasons show a restatement in other words (`RESTATEMENT`); the lift to
+ * SAME_STATEMENT also needs shared ground (an actor, place or event both are about). False on
+ * the reasons of an earlier matcher, which lack the claim classes.
+ */
+export const isRestated = (r: MatchReasons): boolean =>
   r.classes !== undefined &&
   r.classes.a === r.classes.b &&
   r.classes.a !== 'judgement' &&

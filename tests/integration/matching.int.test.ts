@@ -12,6 +12,7 @@ import { fixturesDir } from '../../src/app.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { recomputeGrades } from '../../src/graph/grading.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
+import { isRestated, MATCH_POLICY } from '../../src/domain/matching.js';
 import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../tools/eval/links/matcher.js';
 import { apiClient, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { useTestGraph } from '../support/db.js';
@@ -73,6 +74,10 @@ const decide = (
 
 const CLOSE = 'reuters-2025-09-23-barrack-de-escalation#barrack-close-to-de-escalation';
 const ABOUT_TO_SIGN = 'i24news-barrack-de-escalation#barrack-about-to-sign-de-escalation';
+const DEMAND = 'noonpost-7628#israel-reintroduced-corridor-demand';
+const REJECTED = 'reuters-2025-09-26-sweida-corridor-snag#syria-rejected-corridor-sovereignty';
+const OUTLINE = 'reuters-2025-09-26-sweida-corridor-snag#sides-came-close-outline';
+const FRAMEWORK = 'noonpost-7628#reuters-sides-close-to-framework';
 
 describe('matching on ingest', () => {
   it('proposes what the matcher finds on these articles, best first, with reasons', async () => {
@@ -101,6 +106,120 @@ describe('matching on ingest', () => {
     expect(reasons.sameSpeaker).toBe(true);
     expect(reasons.agentKeys).toContain('actor:tom-barrack');
     expect(reasons.agents.map((a: { key: string }) => a.key)).toContain('actor:tom-barrack');
+  });
+
+  it("gives each proposal the matcher's classes, voices, substance and denial, as the pure matcher has them", async () => {
+    const expected = proposeOnCorpus(scoreOnCorpus(corpusClaims(docs.map((d) => parseArticleDocument(d)))));
+    const api = apiClient(graph.config, graph.db);
+    const r = await api.gql<{ proposedLinks: any }>(
+      `{ proposedLinks(first: 200) { edges { node { type fromKey toKey score reasons {
+          classes { from to } voices { from to } substance substanceShare restatement
+          denial { byKey target head covered headShare putsForward } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const byPair = new Map<string, any>(
+      r.data!.proposedLinks.edges.map((e: { node: any }) => [
+        `${e.node.type} ${e.node.fromKey} ${e.node.toKey}`,
+        e.node,
+      ]),
+    );
+    expect(byPair.size).toBe(expected.length);
+    const up = (v: string) => v.toUpperCase();
+    for (const m of expected) {
+      const got = byPair.get(`${m.type} ${m.from} ${m.to}`)?.reasons;
+      const want = m.reasons;
+      expect(got, `${m.type} ${m.from} ${m.to}`).toEqual({
+        classes: { from: up(want.classes!.a), to: up(want.classes!.b) },
+        voices: { from: up(want.voices!.a), to: up(want.voices!.b) },
+        substance: want.substance,
+        substanceShare: want.substanceShare,
+        restatement: isRestated(want),
+        denial: want.denial
+          ? {
+              byKey: want.denial.by,
+              target: want.denial.target,
+              head: want.denial.head,
+              covered: want.denial.covered,
+              headShare: want.denial.overlap,
+              putsForward: want.denial.putsForward,
+            }
+          : null,
+      });
+    }
+    // Syria's rejection of the corridor (Reuters) contradicts Israel's demand for it (Noon Post):
+    // Israel's demand is a stance it puts forward, and the corridor, all of what is rejected, is in it.
+    const contra = byPair.get(`CONTRADICTS ${DEMAND} ${REJECTED}`);
+    expect(contra?.reasons).toMatchObject({
+      classes: { from: 'STANCE', to: 'DENIAL' },
+      voices: { from: 'PARTY', to: 'PARTY' },
+      restatement: false,
+      denial: {
+        byKey: REJECTED,
+        head: ['corridor'],
+        covered: ['corridor'],
+        headShare: 1,
+        putsForward: 'demand',
+      },
+    });
+    expect(contra.reasons.denial.target).toEqual(expect.arrayContaining(['corridor', 'israel']));
+    // The wire's "came close to an outline" restates Noon Post's "close to a framework": a
+    // SAME_STATEMENT below that threshold, lifted as a restatement (three substance words, 75%).
+    const lifted = byPair.get(`SAME_STATEMENT ${OUTLINE} ${FRAMEWORK}`);
+    expect(lifted?.score).toBeLessThan(MATCH_POLICY.sameStatement);
+    expect(lifted.reasons).toMatchObject({
+      classes: { from: 'ACCOUNT', to: 'ACCOUNT' },
+      voices: { from: 'REPORTER', to: 'REPORTER' },
+      substance: ['close', 'come', 'outline'],
+      substanceShare: 0.75,
+      restatement: true,
+      denial: null,
+    });
+  });
+
+  it('answers null for the reasons a proposal recorded by an earlier matcher lacks', async () => {
+    const read = async () =>
+      (
+        await graph.db.read((tx) =>
+          tx.rows(
+            `MATCH (p:LinkProposal) WHERE p.fromKey = $f AND p.toKey = $t RETURN p.key AS key, p.reasons AS reasons`,
+            {
+              f: DEMAND,
+              t: REJECTED,
+            },
+          ),
+        )
+      )[0] as { key: string; reasons: string };
+    const stored = await read();
+    expect(stored?.key).toBeDefined();
+    const { classes, voices, substance, substanceShare, denial, ...earlier } = JSON.parse(stored.reasons);
+    expect([classes, voices, substance, substanceShare, denial].every((x) => x !== undefined)).toBe(true);
+    const setReasons = (reasons: string) =>
+      graph.db.write((tx) =>
+        tx.rows(`MATCH (p:LinkProposal {key: $k}) SET p.reasons = $r RETURN p.key AS key`, {
+          k: stored.key,
+          r: reasons,
+        }),
+      );
+    await setReasons(JSON.stringify(earlier));
+    try {
+      const r = await apiClient(graph.config, graph.db).gql<{ proposedLinks: any }>(
+        `{ proposedLinks(type: CONTRADICTS, first: 200) { edges { node { key reasons { negation
+            classes { from } voices { from } substance substanceShare restatement denial { byKey } } } } } }`,
+      );
+      expect(r.errors).toBeUndefined();
+      const node = r.data!.proposedLinks.edges.find((e: { node: any }) => e.node.key === stored.key)?.node;
+      expect(node?.reasons).toEqual({
+        negation: 'rejection',
+        classes: null,
+        voices: null,
+        substance: null,
+        substanceShare: null,
+        restatement: null,
+        denial: null,
+      });
+    } finally {
+      await setReasons(stored.reasons);
+    }
   });
 
   it('stores proposals apart from relations: no proposed pair is related, so no grade sees them', async () => {
