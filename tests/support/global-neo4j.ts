@@ -12,12 +12,12 @@
  * through the `neo4jReady` file this setup writes when the servers are up, or why they are not).
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig, type Config } from '../../src/config.js';
 import {
   dockerEngineReachable,
+  freePort,
   localPassword,
   provisionNeo4j,
   type Neo4jTarget,
@@ -146,18 +146,6 @@ function describe(t: Neo4jTarget): TestServer {
     database: t.database,
     provider: t.provider,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Writes the ready file whole (renamed into place), so a waiting file never reads half of it. */
