@@ -50,6 +50,23 @@ function file(name: string, content: string): string {
   return p;
 }
 
+/** Every story measure is a sane count: correct within predicted and gold, some curated claims. */
+function expectCounts(half: Record<string, { tp: number; predicted: number; gold: number }>): void {
+  for (const key of [
+    'claimsAll',
+    'claimsAttributed',
+    'speakers',
+    'chains',
+    'anonymousHops',
+    'multiHopChains',
+  ]) {
+    const c = half[key]!;
+    expect(c.tp).toBeGreaterThanOrEqual(0);
+    expect(c.tp).toBeLessThanOrEqual(Math.min(c.predicted, c.gold));
+  }
+  expect(half.claimsAll!.gold).toBeGreaterThan(0);
+}
+
 const oneLine = (s: string) => s.trim().split('\n').length === 1;
 
 describe('extract', { timeout: 180_000 }, () => {
@@ -178,7 +195,7 @@ describe('eval:extract', { timeout: 180_000 }, () => {
   it('--help lists every flag with its default', async () => {
     const r = await evaluate('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--corpus', '--split', '--method', '--json', '--story', '--help'])
+    for (const flag of ['--corpus', '--split', '--method', '--json', '--story', '--show-held-out', '--help'])
       expect(r.stdout).toContain(flag);
     expect(r.stdout).toMatch(/default: dev and train/);
   });
@@ -223,7 +240,7 @@ describe('eval:extract', { timeout: 180_000 }, () => {
     expect(statSync(doc).mtimeMs).toBe(before);
   });
 
-  it('--story scores the seed article and both story halves, without PolNeAR and without writing files', async () => {
+  it('--story scores the seed article and the tuning half only, without PolNeAR and without writing files', async () => {
     const doc = path.join(root, 'docs', 'extraction-eval.md');
     const before = statSync(doc).mtimeMs;
     // A corpus that does not exist: --story must not need one.
@@ -232,24 +249,26 @@ describe('eval:extract', { timeout: 180_000 }, () => {
     const scores = JSON.parse(r.stdout);
     const gold = JSON.parse(readFileSync(path.join(root, 'fixtures', 'story', 'gold.json'), 'utf8'));
     expect(scores.tuning.documents).toEqual(gold.split.tuning);
-    expect(scores.heldOut.documents).toEqual(gold.split.heldOut);
-    for (const half of [scores.seed, scores.tuning.scores, scores.heldOut.scores]) {
-      for (const key of [
-        'claimsAll',
-        'claimsAttributed',
-        'speakers',
-        'chains',
-        'anonymousHops',
-        'multiHopChains',
-      ]) {
-        const c = half[key];
-        expect(c.tp).toBeGreaterThanOrEqual(0);
-        expect(c.tp).toBeLessThanOrEqual(Math.min(c.predicted, c.gold));
-      }
-      expect(half.claimsAll.gold).toBeGreaterThan(0);
-    }
+    // The held-out half is not even computed unless asked for.
+    expect(scores).not.toHaveProperty('heldOut');
+    for (const half of [scores.seed, scores.tuning.scores]) expectCounts(half);
     // The tuning half holds the seed article, so it counts at least the seed's curated claims.
     expect(scores.tuning.scores.claimsAll.gold).toBeGreaterThan(scores.seed.claimsAll.gold);
+    // Markdown: the held-out section says it was not scored, and shows no table.
+    const md = await evaluate('--story');
+    expect(md.code, md.stderr).toBe(0);
+    const heldOut = md.stdout.slice(md.stdout.indexOf('held-out half'));
+    expect(heldOut).toMatch(/Not scored in this run.*--show-held-out/);
+    expect(heldOut).not.toMatch(/\| claims found/);
     expect(statSync(doc).mtimeMs).toBe(before);
+  });
+
+  it('--show-held-out adds the held-out half, on request only', async () => {
+    const r = await evaluate('--story', '--show-held-out', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const scores = JSON.parse(r.stdout);
+    const gold = JSON.parse(readFileSync(path.join(root, 'fixtures', 'story', 'gold.json'), 'utf8'));
+    expect(scores.heldOut.documents).toEqual(gold.split.heldOut);
+    expectCounts(scores.heldOut.scores);
   });
 });

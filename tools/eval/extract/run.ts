@@ -1,7 +1,8 @@
 /**
  * `npm run eval:extract`: scores the extractor on the seed-article fixture and on a corpus in the
  * PolNeAR layout (exact and overlap, the rules alone and the tagger beside them), prints the
- * tables and, on the default run, rewrites `docs/extraction-eval.md` below its marker.
+ * tables and, on the default run, rewrites `docs/extraction-eval.md` below its marker. The story
+ * corpus's held-out half is scored only with `--show-held-out`, as `eval:links` does.
  *
  * The corpus is `--corpus DIR`, else $POLNEAR_DIR, else `../shared/corpora/polnear` beside the
  * repository. A missing corpus or split is an error (exit 1) and leaves the document alone.
@@ -36,6 +37,7 @@ const spec = {
     method: { type: 'string', default: 'both' },
     json: { type: 'boolean', default: false },
     story: { type: 'boolean', default: false },
+    'show-held-out': { type: 'boolean', default: false },
   },
   optionHelp: {
     corpus: 'corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)',
@@ -43,12 +45,16 @@ const spec = {
     method: 'rules, tagger or both (default: both)',
     json: 'print the scores as JSON on stdout and write no file (default: off)',
     story:
-      'score only the seed article and both halves of the story corpus (claims, speakers, chains, anonymous hops),\n' +
+      "score only the seed article and the story corpus's tuning half (claims, speakers, chains, anonymous hops),\n" +
       'no PolNeAR; writes no file (default: off)',
+    'show-held-out':
+      "also score the story corpus's held-out half, on the default run or with --story (default: off: tuning never\n" +
+      'reads it; look at it once, at the end of a round)',
   },
   epilogue:
     'The default run (no --split, no --json) prints Markdown and rewrites docs/extraction-eval.md below its\n' +
-    'marker; with --split the Markdown goes to stdout only. A missing corpus or split exits 1 and writes nothing.',
+    'marker; with --split the Markdown goes to stdout only. A missing corpus or split exits 1 and writes nothing.\n' +
+    "The story corpus's held-out half is scored only with --show-held-out, on the default run and with --story.",
 } as const;
 
 type Method = 'rules' | 'tagger';
@@ -59,11 +65,20 @@ interface Options {
   methods: Method[];
   json: boolean;
   story: boolean;
+  /** Score the story corpus's held-out half too; off by default so that tuning never reads it. */
+  showHeldOut: boolean;
   writeDoc: boolean;
 }
 
 function parseOptions(
-  v: { corpus?: string; split?: string[]; method?: string; json?: boolean; story?: boolean },
+  v: {
+    corpus?: string;
+    split?: string[];
+    method?: string;
+    json?: boolean;
+    story?: boolean;
+    'show-held-out'?: boolean;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): Options {
   const method = v.method ?? 'both';
@@ -77,6 +92,7 @@ function parseOptions(
     methods: method === 'both' ? ['rules', 'tagger'] : [method],
     json: v.json === true,
     story: v.story === true,
+    showHeldOut: v['show-held-out'] === true,
     writeDoc: v.json !== true && v.split === undefined && v.story !== true,
   };
 }
@@ -194,6 +210,15 @@ function sayStory(
   story: Partial<Record<StoryHalf, { ids: string[]; scores: FixtureScores } | undefined>> | undefined,
 ): void {
   for (const half of ['tuning', 'heldOut'] as const) {
+    if (half === 'heldOut' && story && !('heldOut' in story)) {
+      say('### Story corpus, held-out half (`fixtures/story`, never tuned on)');
+      say();
+      say(
+        'Not scored in this run: it is scored only on request (`--show-held-out`), once, at the end of a round.',
+      );
+      say();
+      continue;
+    }
     const part = story?.[half];
     if (!part) continue;
     say(
@@ -223,19 +248,36 @@ function sayStory(
   }
 }
 
-/** `--story`: the seed article and both story halves only, as Markdown or JSON. */
-function storyOnly(json: boolean): number {
+/**
+ * The story halves a run scores: the tuning half always, the held-out half only on request (the
+ * key is then present), so a tuning round never computes, let alone prints, held-out figures.
+ */
+function storyHalves(
+  showHeldOut: boolean,
+): Partial<Record<StoryHalf, { ids: string[]; scores: FixtureScores } | undefined>> {
+  return showHeldOut
+    ? { tuning: storyScores('tuning'), heldOut: storyScores('heldOut') }
+    : { tuning: storyScores('tuning') };
+}
+
+/** `--story`: the seed article and the story halves only, as Markdown or JSON. */
+function storyOnly(json: boolean, showHeldOut: boolean): number {
   const fixture = fixtureScores();
-  const halves = { tuning: storyScores('tuning'), heldOut: storyScores('heldOut') };
+  const halves = storyHalves(showHeldOut);
   if (json) {
     const counts = (s: FixtureScores) =>
       Object.fromEntries(Object.entries(s).map(([k, c]) => [k, { ...c, ...prf(c) }]));
     const out = {
       seed: fixture ? counts(fixture) : null,
       tuning: halves.tuning ? { documents: halves.tuning.ids, scores: counts(halves.tuning.scores) } : null,
-      heldOut: halves.heldOut
-        ? { documents: halves.heldOut.ids, scores: counts(halves.heldOut.scores) }
-        : null,
+      // Present only with --show-held-out (null there when the corpus has no held-out half).
+      ...('heldOut' in halves
+        ? {
+            heldOut: halves.heldOut
+              ? { documents: halves.heldOut.ids, scores: counts(halves.heldOut.scores) }
+              : null,
+          }
+        : {}),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
@@ -248,7 +290,7 @@ function storyOnly(json: boolean): number {
 
 function main(values: Parameters<typeof parseOptions>[0]): number {
   const options = parseOptions(values);
-  if (options.story) return storyOnly(options.json);
+  if (options.story) return storyOnly(options.json, options.showHeldOut);
   // Every input is checked before any work, so a bad path costs nothing and writes nothing.
   for (const split of options.splits) {
     const dir = path.join(options.corpus, split);
@@ -282,9 +324,7 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
     }
   }
   const fixture = options.json ? undefined : fixtureScores();
-  const story = options.writeDoc
-    ? { tuning: storyScores('tuning'), heldOut: storyScores('heldOut') }
-    : undefined;
+  const story = options.writeDoc ? storyHalves(options.showHeldOut) : undefined;
 
   if (options.json) {
     const json = reports.map((r) => ({
