@@ -1,22 +1,17 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { buildYoga } from '../../src/yoga.js';
 import { httpRoutes } from '../../src/http-routes.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { seedDocument } from '../support/api.js';
 
-let db: Database;
+const graph = useTestGraph({ seed: (db) => ingestDocument(db, seedDocument()) });
 let yoga: ReturnType<typeof buildYoga>;
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  const config = testConfig();
+beforeAll(() => {
+  const { config, db } = graph;
   yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
 });
-afterAll(() => db.close());
 
 describe('exports over HTTP', () => {
   it('streams the whole graph as GraphML that an XML parser reads back', async () => {
@@ -24,9 +19,9 @@ describe('exports over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/graphml/);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(await r.text());
-    const graph = xml.graphml.graph;
-    const [row] = await db.read((tx) => tx.rows('MATCH (c:Claim) RETURN count(c) AS claims'));
-    const claims = [graph.node]
+    const graphml = xml.graphml.graph;
+    const [row] = await graph.db.read((tx) => tx.rows('MATCH (c:Claim) RETURN count(c) AS claims'));
+    const claims = [graphml.node]
       .flat()
       .filter((n: any) => [n.data].flat().some((d: any) => d['#text'] === 'Claim'));
     expect(claims.length).toBe(row?.claims);

@@ -1,27 +1,19 @@
 /** Drafting claims from any article through the API, and a fact-checker accepting one. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument, API_KEYS, EDITOR_KEY } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { graphApi, seedDocument, API_KEYS, EDITOR_KEY } from '../support/api.js';
 
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
-let db: Database;
-let api: ReturnType<typeof apiClient>;
 const article = readFileSync(
   new URL('../../fixtures/articles/noonpost-7628-syria-israel-talks.md', import.meta.url),
   'utf8',
 );
 
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  // The curated article is in the graph, so the drafts' actors can join its actors.
-  await ingestDocument(db, seedDocument());
-  api = apiClient(testConfig({ API_KEYS }), db);
-});
-afterAll(() => db.close());
+// The curated article is in the graph, so the drafts' actors can join its actors.
+const graph = useTestGraph({ config: { API_KEYS }, seed: (db) => ingestDocument(db, seedDocument()) });
+const api = graphApi(graph);
 
 describe('extractArticle', () => {
   it('proposes drafts with chains, joins known actors, and keeps drafts out of default lists until accepted', async () => {

@@ -6,20 +6,16 @@
  * the rows that were there; a cursor from another list, or one whose values do not fit its
  * order, is BAD_USER_INPUT naming the argument.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { CLAIM_ORDERS, type ClaimOrder } from '../../src/domain/model.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument, API_KEYS } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { graphApi, seedDocument, API_KEYS } from '../support/api.js';
 
 const SHARAA = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 // Every order the API offers (a new one is walked here without a change to this file).
 const ORDERS = CLAIM_ORDERS;
 type Order = ClaimOrder;
-
-let db: Database;
-let api: ReturnType<typeof apiClient>;
 
 /** The seed article again under another id: as many claims again, the same dates and grades. */
 function copyOfSeed(id: string): unknown {
@@ -29,13 +25,8 @@ function copyOfSeed(id: string): unknown {
   return doc;
 }
 
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  api = apiClient(testConfig({ API_KEYS }), db);
-});
-afterAll(() => db.close());
+const graph = useTestGraph({ config: { API_KEYS }, seed: (db) => ingestDocument(db, seedDocument()) });
+const api = graphApi(graph);
 
 interface Edge {
   cursor: string;
@@ -339,7 +330,7 @@ describe('claims inserted between two page requests', () => {
       before.set(order, { ...all, first });
     }
     // 64 more claims with the same dates and grades: ties with every row, on both sides of each cursor.
-    await ingestDocument(db, copyOfSeed('aaa-copy'));
+    await ingestDocument(graph.db, copyOfSeed('aaa-copy'));
     for (const order of ORDERS) {
       const { keys, total, first } = before.get(order)!;
       const seen = first.edges.map((e) => e.node.key);

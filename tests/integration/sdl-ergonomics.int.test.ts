@@ -3,26 +3,17 @@
  * type, enums on the wire, cursors bound to their list and sort order, and `nodes(ids)` that
  * fails only the ids that are bad.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument, API_KEYS } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { graphApi, seedDocument, API_KEYS } from '../support/api.js';
 
 const SHARAA = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 
-let db: Database;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  api = apiClient(testConfig({ API_KEYS }), db);
-});
-afterAll(() => db.close());
+const graph = useTestGraph({ config: { API_KEYS }, seed: (db) => ingestDocument(db, seedDocument()) });
+const api = graphApi(graph);
 
 describe('shared connection types', () => {
   it('gives every claim list the one ClaimConnection, so one fragment serves them all', async () => {

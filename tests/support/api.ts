@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { buildYoga } from '../../src/yoga.js';
 import { repoRoot } from '../../src/paths.js';
+import type { TestGraph } from './db.js';
 
 export const EDITOR_KEY = 'editor-key-0123456789abcdef';
 export const READER_KEY = 'reader-key-0123456789abcdef';
@@ -33,6 +34,29 @@ export function apiClient(config: Config, db: Database) {
       });
       const body = (await response.json()) as Omit<GqlResponse<T>, 'status'>;
       return { status: response.status, ...body };
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * A client over a file's test graph (support/db.ts `useTestGraph`) with the graph's config, built
+ * on its first request (inside a test or hook, once the graph is ready).
+ */
+export function graphApi(graph: TestGraph): ApiClient {
+  let client: ApiClient | undefined;
+  const get = () => (client ??= apiClient(graph.config, graph.db));
+  return {
+    get yoga() {
+      return get().yoga;
+    },
+    gql<T = Record<string, any>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ): Promise<GqlResponse<T>> {
+      return get().gql<T>(query, variables, headers);
     },
   };
 }

@@ -3,7 +3,7 @@
  * server of its own (tests/support/global-neo4j.ts): a file works on its worker's server, so
  * files on other workers never see its data or its resets.
  */
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { connect, type Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrations.js';
@@ -33,6 +33,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // deadline tests (hung-database.int.test.ts) set their own.
     DB_READ_DEADLINE_MS: '120000',
     DB_WRITE_DEADLINE_MS: '300000',
+    // The server's own transaction timeout too: the first ingests on a fresh server compile every
+    // query plan, which on a busy machine can take longer than the production default.
+    NEO4J_TX_TIMEOUT_MS: '120000',
     ...overrides,
   });
 }
@@ -54,14 +57,22 @@ export interface TestGraph {
   readonly config: Config;
 }
 
+export interface TestGraphOptions {
+  /** testConfig overrides, for the connection and for `config` (API keys, limits, timeouts). */
+  config?: Record<string, string>;
+  /** What the file's tests need, written by the file itself after the reset. */
+  seed?: (db: Database) => Promise<unknown>;
+  /** Reset the graph again before each test (after the seed, if any), for files whose every test starts empty. */
+  resetEach?: boolean;
+}
+
 /**
  * The usual set-up of an integration file: a connection to this worker's server, the graph reset
- * and migrated, then `seed` (what the file's tests need, written by the file itself), and the
- * connection closed at the end. Use the returned object's `db` and `config` inside tests.
+ * and migrated, then `seed`, and the connection closed at the end. Use the returned object's `db`
+ * and `config` inside tests. Call it at the top of the file, or inside a `describe` whose tests
+ * alone need the graph.
  */
-export function useTestGraph(
-  options: { config?: Record<string, string>; seed?: (db: Database) => Promise<unknown> } = {},
-): TestGraph {
+export function useTestGraph(options: TestGraphOptions = {}): TestGraph {
   let db: Database | undefined;
   let config: Config | undefined;
   beforeAll(async () => {
@@ -73,6 +84,11 @@ export function useTestGraph(
   afterAll(async () => {
     await db?.close();
   });
+  if (options.resetEach) {
+    beforeEach(async () => {
+      await resetGraph(db!);
+    });
+  }
   return {
     get db() {
       if (!db) throw new Error('useTestGraph: the graph is ready only inside tests and hooks');
