@@ -4,19 +4,16 @@
  * relative times match by their range, and the Cypher filter agrees with the domain's
  * `matchesRange` on every claim of the seed article.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { ArticleDocumentInput } from '../../src/domain/document.js';
 import { matchesRange, type DateMatch } from '../../src/domain/time.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { graphApi, seedDocument } from '../support/api.js';
 import { spanOf } from '../support/mini-doc.js';
 
 const NP = 'noonpost-7628#';
 const TIME = 'basis precision earliest latest known text relation relativeTo { key name } label';
-let db: Database;
-let api: ReturnType<typeof apiClient>;
 
 const SUMMIT_TEXT =
   'The summit opened in Vienna on March 10, 2026. A week earlier, the minister had warned that the talks would fail. ' +
@@ -80,16 +77,13 @@ function summitDoc(): ArticleDocumentInput {
   };
 }
 
-beforeAll(async () => {
-  db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  await ingestDocument(db, summitDoc());
-  api = apiClient(testConfig(), db);
+const graph = useTestGraph({
+  seed: async (db) => {
+    await ingestDocument(db, seedDocument());
+    await ingestDocument(db, summitDoc());
+  },
 });
-afterAll(async () => {
-  await db?.close();
-});
+const api = graphApi(graph);
 
 async function said(key: string) {
   const r = await api.gql(`query($key: String!) { claim(key: $key) { said { ${TIME} } } }`, { key });

@@ -3,22 +3,20 @@
  * documented response shape (tests/support/factcheck-shape.ts), search, filters, paging with
  * nextPageToken, and errors in Google's shape.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { httpRoutes } from '../../src/http-routes.js';
 import { buildYoga } from '../../src/yoga.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { testConfig, useTestGraph } from '../support/db.js';
 import { ErrorResponse, SearchResponse } from '../support/factcheck-shape.js';
 import { miniDoc } from '../support/mini-doc.js';
 
 const KEY = 'reader-key-0123456789';
-let db: Database;
 let yoga: ReturnType<typeof buildYoga>;
 let closed: ReturnType<typeof buildYoga>;
 
 async function assess(claimKey: string, verdict: string, date: string) {
-  await db.write((tx) =>
+  await graph.db.write((tx) =>
     tx.exec(
       `MATCH (c:Claim {key: $claimKey})
        CREATE (a:Assessment {key: 'assessment:' + $claimKey + ':' + $date, verdict: $verdict,
@@ -29,22 +27,27 @@ async function assess(claimKey: string, verdict: string, date: string) {
   );
 }
 
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, miniDoc('mini-1'));
-  await assess('mini-1#ceasefire-will-fail', 'Unproven', '2026-02-05');
-  await assess('mini-1#ceasefire-will-fail', 'False', '2026-02-09');
-  await assess('mini-1#talks-resume-march', 'True', '2026-02-06');
+const graph = useTestGraph({
+  seed: async (db) => {
+    await ingestDocument(db, miniDoc('mini-1'));
+    await assess('mini-1#ceasefire-will-fail', 'Unproven', '2026-02-05');
+    await assess('mini-1#ceasefire-will-fail', 'False', '2026-02-09');
+    await assess('mini-1#talks-resume-march', 'True', '2026-02-06');
+  },
+});
+beforeAll(() => {
   const config = testConfig({
     CLAIMREVIEW_URL_BASE: 'https://checks.example.org/claims/',
     API_KEYS: `${KEY}:reader`,
   });
-  yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+  yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
   const closedConfig = testConfig({ PUBLIC_READS: 'false', API_KEYS: `${KEY}:reader` });
-  closed = buildYoga({ config: closedConfig, db, plugins: httpRoutes({ config: closedConfig, db }) });
+  closed = buildYoga({
+    config: closedConfig,
+    db: graph.db,
+    plugins: httpRoutes({ config: closedConfig, db: graph.db }),
+  });
 });
-afterAll(() => db.close());
 
 async function search(query: string, server = yoga, init: RequestInit = {}) {
   const response = await server.fetch(new URL(`http://yoga/v1alpha1/claims:search?${query}`), init);
@@ -86,7 +89,7 @@ describe('claims:search', () => {
       expect(body.claims).toHaveLength(1);
       expect(body.claims[0]).toMatchObject({ claimDate: '2026-02-03T00:00:00Z' });
     } finally {
-      await db.write((tx) =>
+      await graph.db.write((tx) =>
         tx.exec(`MATCH (a:Assessment)-[:ASSESSES]->(:Claim {key: $key}) DETACH DELETE a`, {
           key: 'mini-1#truce-fragile',
         }),

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GradeFactor } from '../../src/domain/grading.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 
 const FIXTURE_PATH = fileURLToPath(new URL('../../fixtures/noonpost-7628.json', import.meta.url));
 
@@ -25,16 +24,15 @@ interface Graded {
   factors: GradeFactor[];
 }
 
-let db: Database;
 let graded: Map<string, Graded>;
 
 // The fixture is in the repository: a missing one is a failure (readFileSync throws), not a skip.
 describe('grading the seed article', () => {
+  const graph = useTestGraph({
+    seed: (db) => ingestDocument(db, JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))),
+  });
   beforeAll(async () => {
-    db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
-    await resetGraph(db);
-    await ingestDocument(db, JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')));
-    const rows = await db.read((tx) =>
+    const rows = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (:Article {key: 'article:noonpost-7628'})-[:CONTAINS]->(c:Claim)
          MATCH (c)<-[:TELLS]-(t:Telling)-[:TOLD_BY]->(agent)
@@ -53,9 +51,6 @@ describe('grading the seed article', () => {
       ]),
     );
     if (process.env.GRADING_REPORT) printReport([...graded.values()]);
-  });
-  afterAll(async () => {
-    await db?.close();
   });
 
   it('grades every sourced claim with factors that add up, and not the outlet analysis', () => {

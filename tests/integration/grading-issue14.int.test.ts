@@ -2,17 +2,14 @@
  * Issue 14 through the GraphQL API on the real Neo4j, with the seed article loaded: independence
  * by affiliation (folds), and the other grading behaviours a fact-checker reads from the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { ArticleDocumentInput } from '../../src/domain/document.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument } from '../support/api.js';
+import { useTestGraph } from '../support/db.js';
+import { graphApi, seedDocument } from '../support/api.js';
 import { spanOf } from '../support/mini-doc.js';
 
 const NP = 'noonpost-7628#';
-let db: Database;
-let api: ReturnType<typeof apiClient>;
 
 const MINISTRY_TEXT =
   'The spokesman of the foreign ministry said the border is calm. The government said the border is calm. ' +
@@ -77,16 +74,13 @@ function ministryDoc(): ArticleDocumentInput {
   };
 }
 
-beforeAll(async () => {
-  db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  await ingestDocument(db, ministryDoc());
-  api = apiClient(testConfig(), db);
+const graph = useTestGraph({
+  seed: async (db) => {
+    await ingestDocument(db, seedDocument());
+    await ingestDocument(db, ministryDoc());
+  },
 });
-afterAll(async () => {
-  await db?.close();
-});
+const api = graphApi(graph);
 
 const GRADE = `
   grade { credibility confidence factors { factor effect detail } }
