@@ -4,8 +4,10 @@
  * (a `LinkProposal` node with its score and reasons) for an editor to accept or reject
  * (src/graph/review.ts). Proposals are not relations: grading never reads them.
  *
- * Candidates come from indexes with a limit (matching/candidates.cypher), so the cost per claim
- * does not grow with the graph; the scoring is the pure matcher of src/domain/matching.ts.
+ * Candidates come from indexes and from the claims' shared actors, places and events, each with a
+ * limit and a total order (matching/candidates.cypher): the cost per claim grows with the size of
+ * the hubs a claim is about, not with the graph; the scoring is the pure matcher of
+ * src/domain/matching.ts.
  */
 import type { Tx } from '../db/database.js';
 import { cypher } from '../db/cypher.js';
@@ -71,9 +73,14 @@ export async function findMatches(
   const candidateRows = await tx.rows(cypher('matching/candidates'), {
     claims: news.map((c) => candidateQuery(c, published)),
     limit: policy.candidatesPerSource,
-    // One ranked list for all the actors, places and events a claim is about, instead of one per key.
-    aboutLimit: policy.candidatesPerSource * 2,
+    // One ranked list for all the actors, places and events a claim is about, instead of one per
+    // key. In a story every claim is about the same two governments, so many candidates tie on
+    // shared ground and day; 3x keeps the story corpus's ceiling (story.int), 2x lost one pair.
+    aboutLimit: policy.candidatesPerSource * 3,
     scan: policy.candidatesPerSource * SCAN_FACTOR,
+    // Full-text hits asked for beyond the limit, so that hits of equal score are chosen by key
+    // (the index breaks ties by its internal document order, which is not the graph's content).
+    textScan: policy.candidatesPerSource * 2,
     // The article's own claims are in the full-text index too: asked for on top, then left out.
     own: rows.claims.length,
     claimPrefix: `${articleId}#`,
@@ -90,10 +97,10 @@ export function claimsToMatch(rows: IngestRows): MatchClaim[] {
 }
 
 /**
- * From a hub agent, actor, place or event, how many of its claims are read (a multiple of the
- * per-source limit), most recently written first, to rank by shared ground and nearness in time:
- * bounded, so the cost stays flat as the hub grows. Reading 20x cost most of matching's time at
- * 10k claims (bench:matching --profile); see BENCHMARKS.md for what 4x keeps of the matches.
+ * From a hub agent, actor, place or event, how many of its claims (the nearest in time to the new
+ * claim, then by key) go on to be ranked by shared ground: a multiple of the per-source limit.
+ * All of the hub's claims are read to choose them (a total order, so the choice does not depend
+ * on the order they were written in): the cost grows with the hub's size, not the graph's.
  */
 const SCAN_FACTOR = 4;
 
