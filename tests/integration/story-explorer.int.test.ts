@@ -311,4 +311,149 @@ describe.skipIf(!browserTestsRun('story explorer'))('the explorer’s story page
     data.timeline.edges.forEach((e, i) => expect(events[i]![1]).toContain(e.node.time.label));
     expect(pageErrors).toEqual([]);
   });
+
+  it('tells an editor the matcher’s finer reasons in words: what each claim does and who voices it, the substance both say, a restatement, what a denial rejects', async () => {
+    interface Reasons {
+      classes: { from: string; to: string } | null;
+      voices: { from: string; to: string } | null;
+      substance: string[] | null;
+      substanceShare: number | null;
+      restatement: boolean | null;
+      denial: {
+        byKey: string;
+        target: string[];
+        head: string[];
+        covered: string[];
+        headShare: number;
+        putsForward: string | null;
+      } | null;
+    }
+    interface Row {
+      key: string;
+      fromKey: string;
+      toKey: string;
+      reasons: Reasons;
+    }
+    const waiting = async (type: string) =>
+      (
+        await api<{ proposedLinks: { edges: { node: Row }[] } }>(
+          `query($t: ClaimRelationType) { proposedLinks(status: PROPOSED, type: $t, first: 20) { edges { node {
+            key fromKey toKey reasons { classes { from to } voices { from to } substance substanceShare
+              restatement denial { byKey target head covered headShare putsForward } } } } } }`,
+          { t: type },
+        )
+      ).proposedLinks.edges.map((e) => e.node);
+    /** The detail lines the page shows under each proposal of its first page, by reason. */
+    const shownDetails = async (type: string) => {
+      await page.selectOption('#queue-type', type);
+      await idle();
+      return page.locator('#queue li.proposal').evaluateAll((els) =>
+        els.map((e) => ({
+          key: e.getAttribute('data-key'),
+          lines: Object.fromEntries(
+            [...e.querySelectorAll('.reasons-detail li')].map((li) => [
+              li.getAttribute('data-reason'),
+              li.textContent,
+            ]),
+          ) as Record<string, string>,
+        })),
+      );
+    };
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+    await page.evaluate(() => window.__explorer.go('#review'));
+    await idle();
+    await page.selectOption('#queue-status', 'PROPOSED');
+    await idle();
+    let denials = 0;
+    let restatements = 0;
+    let exact = 0;
+    for (const type of ['SAME_STATEMENT', 'SUPPORTS', 'CONTRADICTS']) {
+      const rows = await waiting(type);
+      const shown = await shownDetails(type);
+      expect(shown.map((x) => x.key)).toEqual(rows.map((r) => r.key));
+      rows.forEach((row, i) => {
+        const { lines } = shown[i]!;
+        const r = row.reasons;
+        // Every reason the API gives is shown, and no line the API has no reason for.
+        expect(Object.keys(lines).sort()).toEqual(
+          [
+            r.classes || r.voices ? 'kinds' : null,
+            r.substance ? 'substance' : null,
+            r.restatement ? 'restatement' : null,
+            r.denial ? 'denial' : null,
+          ]
+            .filter((x) => x !== null)
+            .sort(),
+        );
+        if (r.classes) expect(lines.kinds).toMatch(/^From: .+\. To: .+\.$/);
+        if (r.voices) expect(lines.kinds).toMatch(/voiced by .+voiced by /);
+        if (r.substance?.length) {
+          for (const w of r.substance) expect(lines.substance).toContain(w);
+          expect(lines.substance).toContain(`${pct(r.substanceShare!)} of the shorter claim’s substance`);
+        }
+        if (r.restatement) restatements++;
+        const d = r.denial;
+        if (d) {
+          denials++;
+          expect(lines.denial).toContain(
+            d.byKey === row.fromKey ? 'The “from” claim rejects' : 'The “to” claim rejects',
+          );
+          expect(lines.denial).toContain(
+            `rejects: ${d.target.join(', ')}; at its heart: ${d.head.join(', ')}.`,
+          );
+          if (d.putsForward)
+            expect(lines.denial).toContain(
+              `puts it forward (${d.putsForward}) and says ${d.covered.join(', ')}: ${pct(d.headShare)} of what is rejected`,
+            );
+          else expect(lines.denial).toContain('puts nothing forward');
+        }
+        // The wording itself, on a party's denial of a demand that reporters tell of.
+        if (
+          r.classes?.from === 'DENIAL' &&
+          r.classes.to === 'STANCE' &&
+          r.voices?.from === 'PARTY' &&
+          r.voices.to === 'REPORTER'
+        ) {
+          exact++;
+          expect(lines.kinds).toBe(
+            'From: a denial or rejection, voiced by a party (a named actor, or an unnamed source tied to one). ' +
+              'To: a party’s demand, proposal or position, voiced by a reporter (an outlet, a wire, or unnamed sources tied to no party).',
+          );
+        }
+      });
+    }
+    // The checks above met each kind of line on these three reports.
+    expect(denials).toBeGreaterThan(0);
+    expect(restatements).toBeGreaterThan(0);
+    expect(exact).toBeGreaterThan(0);
+
+    // A proposal stored by an earlier matcher (no finer reasons) says so instead.
+    const [older] = await waiting('CONTRADICTS');
+    const [stored] = await graph.db.read((tx) =>
+      tx.rows('MATCH (p:LinkProposal {key: $k}) RETURN p.reasons AS reasons', { k: older!.key }),
+    );
+    const { classes, voices, substance, substanceShare, denial, ...earlier } = JSON.parse(
+      String(stored!.reasons),
+    );
+    expect([classes, voices, substance, substanceShare, denial].every((x) => x !== undefined)).toBe(true);
+    const setReasons = (reasons: string) =>
+      graph.db.write((tx) =>
+        tx.rows('MATCH (p:LinkProposal {key: $k}) SET p.reasons = $r RETURN p.key AS key', {
+          k: older!.key,
+          r: reasons,
+        }),
+      );
+    await setReasons(JSON.stringify(earlier));
+    try {
+      await shownDetails('SUPPORTS');
+      const shown = await shownDetails('CONTRADICTS');
+      expect(shown.find((x) => x.key === older!.key)?.lines).toEqual({
+        older: 'Proposed by an earlier matcher: kinds, voices and shared substance were not recorded.',
+      });
+    } finally {
+      await setReasons(String(stored!.reasons));
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * this tab's session storage only (gone when the tab closes, never sent with reads).
  */
 import { h } from './dom.js';
-import type { Proposal, ProposalClaim } from './story-api.js';
+import type { ClaimClass, Proposal, ProposalClaim, Voice } from './story-api.js';
 
 const KEY_ITEM = 'claim-graph.editor-key';
 
@@ -62,6 +62,81 @@ function reasons(p: Proposal): HTMLElement {
   return h('p', { class: 'reasons' }, ...parts);
 }
 
+/** What each kind of claim is, in a fact-checker's words (the API's LinkClaimClass). */
+const CLASS_WORDS: Record<ClaimClass, string> = {
+  ACCOUNT: 'an account of what happened or was said',
+  STANCE: 'a party’s demand, proposal or position',
+  DENIAL: 'a denial or rejection',
+  JUDGEMENT: 'a judgement (analysis, prediction or warning)',
+};
+
+/** Who voices a claim (the API's LinkVoice). */
+const VOICE_WORDS: Record<Voice, string> = {
+  PARTY: 'a party (a named actor, or an unnamed source tied to one)',
+  REPORTER: 'a reporter (an outlet, a wire, or unnamed sources tied to no party)',
+};
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The matcher's finer evidence, one line each: what each claim does and who voices it, the
+ * substance they share, whether one restates the other, and for a denial what it rejects and
+ * whether the other claim says it. A proposal stored by an earlier matcher has none of these.
+ */
+function reasonDetails(p: Proposal): HTMLElement {
+  const r = p.reasons;
+  const line = (reason: string, ...children: (HTMLElement | string)[]) =>
+    h('li', { 'data-reason': reason }, ...children);
+  const lines: HTMLElement[] = [];
+  if (r.classes || r.voices) {
+    const side = (label: string, cls: ClaimClass | undefined, voice: Voice | undefined) =>
+      `${label}: ${cls ? CLASS_WORDS[cls] : 'kind not recorded'}${voice ? `, voiced by ${VOICE_WORDS[voice]}` : ''}.`;
+    lines.push(
+      line(
+        'kinds',
+        side('From', r.classes?.from, r.voices?.from),
+        ' ',
+        side('To', r.classes?.to, r.voices?.to),
+      ),
+    );
+  }
+  if (r.substance) {
+    lines.push(
+      r.substance.length
+        ? line(
+            'substance',
+            'Both say: ',
+            h('em', {}, r.substance.join(', ')),
+            ` (${percent(r.substanceShare ?? 0)} of the shorter claim’s substance; word stems, without names and words the whole story uses).`,
+          )
+        : line('substance', 'No shared substance: only names and topic words in common.'),
+    );
+  }
+  if (r.restatement) lines.push(line('restatement', 'One restates the other in other words.'));
+  const d = r.denial;
+  if (d) {
+    const side = d.byKey === p.fromKey ? 'The “from” claim' : 'The “to” claim';
+    lines.push(
+      line(
+        'denial',
+        `${side} rejects: `,
+        h('em', {}, d.target.join(', ') || '(nothing named)'),
+        '; at its heart: ',
+        h('em', {}, d.head.join(', ') || '(nothing named)'),
+        '. ',
+        d.putsForward
+          ? `The other claim puts it forward (${d.putsForward}) and says ${d.covered.length ? d.covered.join(', ') : 'none of it'}: ${percent(d.headShare)} of what is rejected.`
+          : 'The other claim puts nothing forward that could be rejected (an account of events, a judgement or another denial).',
+      ),
+    );
+  }
+  if (lines.length === 0 && r.classes === null && r.substance === null)
+    lines.push(
+      line('older', 'Proposed by an earlier matcher: kinds, voices and shared substance were not recorded.'),
+    );
+  return h('ul', { class: 'reasons-detail' }, ...lines);
+}
+
 export function proposalItem(p: Proposal, actions: ReviewActions): HTMLElement {
   const outcome = h('div', { class: 'outcome', role: 'status' });
   const note = h('input', {
@@ -85,6 +160,7 @@ export function proposalItem(p: Proposal, actions: ReviewActions): HTMLElement {
     claimBlock('from', p.from, p.fromKey),
     claimBlock('to', p.to, p.toKey),
     reasons(p),
+    reasonDetails(p),
     p.status === 'PROPOSED' ? h('div', { class: 'decide' }, note, accept, reject) : null,
     p.decidedBy
       ? h('p', { class: 'muted' }, `decided by ${p.decidedBy}${p.note ? `: ${p.note}` : ''}`)

@@ -131,14 +131,35 @@ export interface Proposal {
     agents: AgentName[];
     events: { key: string; name: string }[];
     dates: { from: string | null; to: string | null; withinWindow: boolean | null };
+    // The reasons below are null on a proposal stored by an earlier matcher.
+    classes: { from: ClaimClass; to: ClaimClass } | null;
+    voices: { from: Voice; to: Voice } | null;
+    substance: string[] | null;
+    substanceShare: number | null;
+    restatement: boolean | null;
+    denial: {
+      byKey: string;
+      target: string[];
+      head: string[];
+      covered: string[];
+      headShare: number;
+      putsForward: string | null;
+    } | null;
   };
 }
+
+/** What a claim does, as the matcher weighs it (the API's LinkClaimClass). */
+export type ClaimClass = 'ACCOUNT' | 'STANCE' | 'DENIAL' | 'JUDGEMENT';
+/** Who voices a claim (the API's LinkVoice). */
+export type Voice = 'PARTY' | 'REPORTER';
 
 const PROPOSAL_CLAIM = 'key text quote article { title publishedAt publisher { key name } }';
 const PROPOSAL = `key type status score fromKey toKey decidedBy note
   from { ${PROPOSAL_CLAIM} } to { ${PROPOSAL_CLAIM} }
   reasons { words wordOverlap sameSpeaker sameQuote negation agents { key name } events { key name }
-    dates { from to withinWindow } }`;
+    dates { from to withinWindow }
+    classes { from to } voices { from to } substance substanceShare restatement
+    denial { byKey target head covered headShare putsForward } }`;
 
 /** One page of the review queue, best score first. */
 export async function proposedLinks(
