@@ -1,6 +1,6 @@
 /**
- * Assembles an ArticleDocument from the attributions found in an article: every attribution
- * becomes a draft claim whose chain runs from the teller the article cites, through every relay,
+ * Assembles an ArticleDocument from the attributions found in an article (the rules', plus those
+ * the learned tagger adds where the rules are silent): every attribution becomes a draft claim whose chain runs from the teller the article cites, through every relay,
  * to the original speaker. The result is validated with the domain's own parser, so a draft that
  * reaches the lead's ingester is already a well-formed document.
  */
@@ -15,6 +15,8 @@ import { anonymityReasonNear } from './rules/anonymity.js';
 import { type ArticleMeta, mergeMeta, pageMeta, requireMeta } from './meta.js';
 import { type Agent, AgentRegistry } from './registry.js';
 import { classifySpeaker } from './speakers.js';
+import { withTagger } from './tagger/attributions.js';
+import { loadTagger } from './tagger/model.js';
 import { analyse } from './tokens.js';
 
 export interface ExtractOptions {
@@ -23,6 +25,12 @@ export interface ExtractOptions {
   format?: InputFormat;
   fileName?: string;
   finder?: FinderOptions;
+  /**
+   * Whether the learned tagger adds the attributions the rules miss (`tagger/attributions.ts`).
+   * Default true; false gives the rules alone (for comparison). Without a weights file (a
+   * checkout before `npm run train:extract`) the rules run alone either way.
+   */
+  tagger?: boolean;
 }
 
 export type { ArticleMeta };
@@ -50,7 +58,13 @@ export function extractFromText(
   const host = given.url ? hostOf(given.url) : undefined;
   const meta = requireMeta({ ...(host ? { publisher: host } : {}), ...given });
   const lex = options.lexicon ?? loadLexicon();
-  const attributions = findAttributions(analyse(text), lex, options.finder ?? {});
+  const analysis = analyse(text);
+  const attributions = withTagger(
+    analysis,
+    lex,
+    options.tagger === false ? undefined : loadTagger(),
+    findAttributions(analysis, lex, options.finder ?? {}),
+  );
   const registry = new AgentRegistry(lex);
   const url = meta.url ?? `urn:sha256:${createHash('sha256').update(text).digest('hex')}`;
   const publisherName = meta.publisher;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { repoRoot } from '../../paths.js';
-import { findAttributions } from '../attributions.js';
+import { type Attribution, findAttributions } from '../attributions.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Analysis } from '../tokens.js';
 import { joinContentRuns, type RoleSpanSets, spansOfTags, tokenFeatures } from './features.js';
@@ -39,8 +39,13 @@ export interface TaggerModel {
 
 /** The rule finder's spans as PolNeAR scores them: outermost attributions only. */
 export function ruleSpans(a: Analysis, lex: Lexicon): RoleSpanSets {
+  return attributionSpans(a, findAttributions(a, lex, { nested: false }));
+}
+
+/** The Source, Cue and Content spans of outermost attributions. */
+export function attributionSpans(a: Analysis, attributions: readonly Attribution[]): RoleSpanSets {
   const out: RoleSpanSets = { Source: [], Cue: [], Content: [] };
-  for (const at of findAttributions(a, lex, { nested: false })) {
+  for (const at of attributions) {
     if (at.source) out.Source.push(at.source);
     out.Cue.push(at.cue);
     // A bare colon stands for the list under it ("X said:" and one item per line).

@@ -210,7 +210,7 @@ describe('eval:extract', { timeout: 180_000 }, () => {
     expect(statSync(doc).mtimeMs).toBe(before);
     const usage = await evaluate('--method', 'magic');
     expect(usage.code).toBe(2);
-    expect(usage.stderr.split('\n')[0]).toMatch(/--method must be rules, tagger or both/);
+    expect(usage.stderr.split('\n')[0]).toMatch(/--method must be rules, tagger, product, both or all/);
   });
 
   it('scores any split in the PolNeAR layout and prints JSON without writing files', async () => {

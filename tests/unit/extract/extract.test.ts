@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument, Claim } from '../../../src/domain/document.js';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
 import { findAttributions } from '../../../src/extract/attributions.js';
 import { extractDocument, extractFromText } from '../../../src/extract/build.js';
+import { loadTagger } from '../../../src/extract/tagger/model.js';
 import { toPlainText } from '../../../src/extract/input.js';
 import { loadLexicon } from '../../../src/extract/lexicon.js';
 import { analyse } from '../../../src/extract/tokens.js';
@@ -24,6 +25,10 @@ function describeChain(doc: ArticleDocument, claim: Claim): string[] {
 function cuesIn(text: string): string[] {
   return findAttributions(analyse(text), lex).map((a) => text.slice(a.cue.start, a.cue.end));
 }
+
+// Extraction reads the tagger's weights once per process (a second or more under load): read them
+// here, with time to spare, so that the first test's time is its own.
+beforeAll(() => void loadTagger(), 120_000);
 
 describe('cue detection', () => {
   it('finds speech verbs, prepositional cues and auxiliaries', () => {

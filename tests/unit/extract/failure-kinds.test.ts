@@ -4,9 +4,10 @@
  * anonymity phrases, coreference to an earlier agent, non-statements, coordinated and relative-
  * clause cues, passive relays, and speaker names cut at clause boundaries.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument, Claim } from '../../../src/domain/document.js';
 import { extractFromText } from '../../../src/extract/build.js';
+import { loadTagger } from '../../../src/extract/tagger/model.js';
 import { loadLexicon } from '../../../src/extract/lexicon.js';
 
 const lex = loadLexicon();
@@ -32,6 +33,10 @@ function only(doc: ArticleDocument): Claim {
   expect(doc.claims).toHaveLength(1);
   return doc.claims[0]!;
 }
+
+// Extraction reads the tagger's weights once per process (a second or more under load): read them
+// here, with time to spare, so that the first test's time is its own.
+beforeAll(() => void loadTagger(), 120_000);
 
 describe('1. nested relays in one sentence', () => {
   it('According to A, B reported, citing two officials, that the minister announced ...', () => {

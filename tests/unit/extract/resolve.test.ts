@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromText } from '../../../src/extract/build.js';
+import { loadTagger } from '../../../src/extract/tagger/model.js';
 import { loadLexicon } from '../../../src/extract/lexicon.js';
 import { type KnownActor, resolveActors } from '../../../src/extract/resolve.js';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
@@ -21,6 +22,10 @@ const known: KnownActor[] = [
   { key: 'actor:hillary-clinton', name: 'Hillary Clinton', aliases: [] },
   { key: 'actor:bill-clinton', name: 'Bill Clinton', aliases: [] },
 ];
+
+// Extraction reads the tagger's weights once per process (a second or more under load): read them
+// here, with time to spare, so that the first test's time is its own.
+beforeAll(() => void loadTagger(), 120_000);
 
 describe('resolveActors', () => {
   it('maps Damascus onto the known Syrian government and a surname onto the full name', () => {

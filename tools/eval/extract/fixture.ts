@@ -81,6 +81,8 @@ function pairClaims(pred: ArticleDocument, gold: ArticleDocument): [number, numb
 export function scoreFixture(
   gold: ArticleDocument,
   lex: Lexicon,
+  /** Whether the learned tagger adds attributions the rules miss, as in the product (default true). */
+  tagger = true,
 ): { scores: FixtureScores; predicted: ArticleDocument } {
   // The fixture's text is the article as curated; extracting from exactly that text keeps offsets comparable.
   const predicted = extractFromText(
@@ -91,7 +93,7 @@ export function scoreFixture(
       publisher: gold.sources.find((s) => s.id === gold.article.publisher)?.name ?? gold.article.publisher,
       date: gold.article.publishedAt,
     },
-    { lexicon: lex },
+    { lexicon: lex, tagger },
   );
   const pa = agentIndex(predicted);
   const ga = agentIndex(gold);

@@ -14,7 +14,14 @@ import { repoRoot } from '../../../src/paths.js';
 import { CommandError, runCommand, UsageError } from '../../../src/cli-kit.js';
 import { parseArticleDocument } from '../../../src/domain/validate.js';
 import { loadLexicon } from '../../../src/extract/lexicon.js';
-import { loadTagger, ruleSpans, tagSpans, type TaggerModel } from '../../../src/extract/tagger/model.js';
+import { findAttributions } from '../../../src/extract/attributions.js';
+import { taggedAttributions } from '../../../src/extract/tagger/attributions.js';
+import {
+  attributionSpans,
+  loadTagger,
+  tagSpans,
+  type TaggerModel,
+} from '../../../src/extract/tagger/model.js';
 import { analyse } from '../../../src/extract/tokens.js';
 import { type AnnotatedArticle, type AnnotatorPolicy, loadSplit, ROLES } from './brat.js';
 import { analyseErrors } from './errors.js';
@@ -34,7 +41,7 @@ const spec = {
   options: {
     corpus: { type: 'string' },
     split: { type: 'string', multiple: true },
-    method: { type: 'string', default: 'both' },
+    method: { type: 'string', default: 'all' },
     json: { type: 'boolean', default: false },
     story: { type: 'boolean', default: false },
     'show-held-out': { type: 'boolean', default: false },
@@ -42,7 +49,10 @@ const spec = {
   optionHelp: {
     corpus: 'corpus folder (default: $POLNEAR_DIR, else ../shared/corpora/polnear beside the repository)',
     split: 'split to score; repeat for several (default: dev and train)',
-    method: 'rules, tagger or both (default: both)',
+    method:
+      'rules, tagger (its spans alone), product (the rules plus the attributions the tagger adds, as `npm run extract`\n' +
+      'builds claims), both (rules and tagger) or all (default: all); with --story, rules scores the rules alone and\n' +
+      'anything else the product',
     json: 'print the scores as JSON on stdout and write no file (default: off)',
     story:
       "score only the seed article and the story corpus's tuning half (claims, speakers, chains, anonymous hops),\n" +
@@ -57,7 +67,7 @@ const spec = {
     "The story corpus's held-out half is scored only with --show-held-out, on the default run and with --story.",
 } as const;
 
-type Method = 'rules' | 'tagger';
+type Method = 'rules' | 'tagger' | 'product';
 
 interface Options {
   corpus: string;
@@ -81,15 +91,22 @@ function parseOptions(
   },
   env: NodeJS.ProcessEnv = process.env,
 ): Options {
-  const method = v.method ?? 'both';
-  if (method !== 'rules' && method !== 'tagger' && method !== 'both')
-    throw new UsageError(`--method must be rules, tagger or both, got "${method}"`);
+  const method = v.method ?? 'all';
+  const methods: Record<string, Method[]> = {
+    rules: ['rules'],
+    tagger: ['tagger'],
+    product: ['product'],
+    both: ['rules', 'tagger'],
+    all: ['rules', 'tagger', 'product'],
+  };
+  const chosen = Object.hasOwn(methods, method) ? methods[method] : undefined;
+  if (!chosen) throw new UsageError(`--method must be rules, tagger, product, both or all, got "${method}"`);
   const splits = v.split ?? DEFAULT_SPLITS;
   for (const s of splits) if (!/^[\w.-]+$/.test(s)) throw new UsageError(`--split: not a split name: "${s}"`);
   return {
     corpus: v.corpus ?? polnearDir(repoRoot, env),
     splits,
-    methods: method === 'both' ? ['rules', 'tagger'] : [method],
+    methods: chosen,
     json: v.json === true,
     story: v.story === true,
     showHeldOut: v['show-held-out'] === true,
@@ -114,7 +131,10 @@ interface SplitReport {
   scores: Partial<Record<Method, SplitScores>>;
 }
 
-/** Each text analysed once; the rules' spans feed the tagger, so both methods share the work. */
+/**
+ * Each text analysed once; the rules' spans feed the tagger, and the product is the rules'
+ * attributions plus those the tagger adds, so the methods share the work.
+ */
 function runSplit(
   items: readonly AnnotatedArticle[],
   methods: readonly Method[],
@@ -122,29 +142,36 @@ function runSplit(
 ): { results: Partial<Record<Method, ArticleResult[]>>; seconds: Record<Method, number> } {
   const lex = loadLexicon();
   const results: Partial<Record<Method, ArticleResult[]>> = {};
-  const seconds: Record<Method, number> = { rules: 0, tagger: 0 };
+  const seconds: Record<Method, number> = { rules: 0, tagger: 0, product: 0 };
   for (const m of methods) results[m] = [];
+  const needTagger = methods.includes('tagger') || methods.includes('product');
   for (const item of items) {
     let started = performance.now();
     const analysis = analyse(item.text);
-    const rules = ruleSpans(analysis, lex);
+    const found = findAttributions(analysis, lex, { nested: false });
+    const rules = attributionSpans(analysis, found);
     seconds.rules += (performance.now() - started) / 1000;
     results.rules?.push({ item, predicted: rules });
-    if (tagger && results.tagger) {
-      started = performance.now();
-      results.tagger.push({ item, predicted: tagSpans(tagger, analysis, lex, rules) });
-      seconds.tagger += (performance.now() - started) / 1000;
-    }
+    if (!tagger || !needTagger) continue;
+    started = performance.now();
+    const tagged = tagSpans(tagger, analysis, lex, rules);
+    seconds.tagger += (performance.now() - started) / 1000;
+    results.tagger?.push({ item, predicted: tagged });
+    started = performance.now();
+    const added = taggedAttributions(analysis, lex, found, tagged);
+    seconds.product += (performance.now() - started) / 1000;
+    results.product?.push({ item, predicted: attributionSpans(analysis, [...found, ...added]) });
   }
   seconds.tagger += seconds.rules;
+  seconds.product += seconds.tagger;
   return { results, seconds };
 }
 
-function fixtureScores(): FixtureScores | undefined {
+function fixtureScores(tagger: boolean): FixtureScores | undefined {
   const file = path.join(repoRoot, 'fixtures', 'noonpost-7628.json');
   if (!existsSync(file)) return undefined;
   const gold = parseArticleDocument(JSON.parse(readFileSync(file, 'utf8')));
-  return scoreFixture(gold, loadLexicon()).scores;
+  return scoreFixture(gold, loadLexicon(), tagger).scores;
 }
 
 type StoryHalf = 'tuning' | 'heldOut';
@@ -155,7 +182,7 @@ type StoryHalf = 'tuning' | 'heldOut';
  * seed article is in it); the held-out half is scored, never read while tuning. Undefined when
  * the corpus is absent.
  */
-function storyScores(half: StoryHalf): { ids: string[]; scores: FixtureScores } | undefined {
+function storyScores(half: StoryHalf, tagger: boolean): { ids: string[]; scores: FixtureScores } | undefined {
   const goldFile = path.join(repoRoot, 'fixtures', 'story', 'gold.json');
   if (!existsSync(goldFile)) return undefined;
   const split = (
@@ -168,7 +195,7 @@ function storyScores(half: StoryHalf): { ids: string[]; scores: FixtureScores } 
     const inStory = path.join(repoRoot, 'fixtures', 'story', 'documents', `${id}.json`);
     const file = existsSync(inStory) ? inStory : path.join(repoRoot, 'fixtures', `${id}.json`);
     const gold = parseArticleDocument(JSON.parse(readFileSync(file, 'utf8')));
-    const { scores } = scoreFixture(gold, loadLexicon());
+    const { scores } = scoreFixture(gold, loadLexicon(), tagger);
     if (!total) total = scores;
     else
       for (const k of Object.keys(total) as (keyof FixtureScores)[])
@@ -254,16 +281,17 @@ function sayStory(
  */
 function storyHalves(
   showHeldOut: boolean,
+  tagger: boolean,
 ): Partial<Record<StoryHalf, { ids: string[]; scores: FixtureScores } | undefined>> {
   return showHeldOut
-    ? { tuning: storyScores('tuning'), heldOut: storyScores('heldOut') }
-    : { tuning: storyScores('tuning') };
+    ? { tuning: storyScores('tuning', tagger), heldOut: storyScores('heldOut', tagger) }
+    : { tuning: storyScores('tuning', tagger) };
 }
 
 /** `--story`: the seed article and the story halves only, as Markdown or JSON. */
-function storyOnly(json: boolean, showHeldOut: boolean): number {
-  const fixture = fixtureScores();
-  const halves = storyHalves(showHeldOut);
+function storyOnly(json: boolean, showHeldOut: boolean, tagger: boolean): number {
+  const fixture = fixtureScores(tagger);
+  const halves = storyHalves(showHeldOut, tagger);
   if (json) {
     const counts = (s: FixtureScores) =>
       Object.fromEntries(Object.entries(s).map(([k, c]) => [k, { ...c, ...prf(c) }]));
@@ -290,7 +318,9 @@ function storyOnly(json: boolean, showHeldOut: boolean): number {
 
 function main(values: Parameters<typeof parseOptions>[0]): number {
   const options = parseOptions(values);
-  if (options.story) return storyOnly(options.json, options.showHeldOut);
+  // Claims and chains as the product builds them: with the tagger unless --method rules.
+  const withTagger = options.methods.some((m) => m !== 'rules');
+  if (options.story) return storyOnly(options.json, options.showHeldOut, withTagger);
   // Every input is checked before any work, so a bad path costs nothing and writes nothing.
   for (const split of options.splits) {
     const dir = path.join(options.corpus, split);
@@ -300,8 +330,9 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
       );
     }
   }
-  const tagger = options.methods.includes('tagger') ? loadTagger() : undefined;
-  if (options.methods.includes('tagger') && !tagger) {
+  const usesTagger = options.methods.some((m) => m !== 'rules');
+  const tagger = usesTagger ? loadTagger() : undefined;
+  if (usesTagger && !tagger) {
     process.stderr.write(
       'eval:extract: no tagger weights; run `npm run train:extract` or use --method rules\n',
     );
@@ -320,11 +351,12 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
       const scores: SplitReport['scores'] = {};
       for (const m of options.methods) scores[m] = scoreArticles(results[m]!);
       reports.push({ split, policy, documents: items.length, seconds, scores });
-      if (!errorResults && policy === 'first') errorResults = results.tagger ?? results.rules;
+      if (!errorResults && policy === 'first')
+        errorResults = results.tagger ?? results.product ?? results.rules;
     }
   }
-  const fixture = options.json ? undefined : fixtureScores();
-  const story = options.writeDoc ? storyHalves(options.showHeldOut) : undefined;
+  const fixture = options.json ? undefined : fixtureScores(withTagger);
+  const story = options.writeDoc ? storyHalves(options.showHeldOut, withTagger) : undefined;
 
   if (options.json) {
     const json = reports.map((r) => ({
@@ -399,7 +431,7 @@ function main(values: Parameters<typeof parseOptions>[0]): number {
   say();
   if (errorResults && errorResults.length > 0) {
     const first = reports.find((r) => r.policy === 'first')!;
-    const method = options.methods.includes('tagger') ? 'tagger' : 'rules';
+    const method = (['tagger', 'product', 'rules'] as const).find((m) => options.methods.includes(m))!;
     say(`### Error analysis (${first.split}, first annotator, ${method}): the ten most common failure kinds`);
     say();
     say('| failure kind | count | example |');
