@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { allQueryNames, cypher } from '../../src/db/cypher.js';
-import { migrate } from '../../src/db/migrations.js';
 import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
-import { testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
 import { LIST_QUERIES, listQuery } from '../../src/graph/keyset.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = testDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+const graph = useTestGraph();
 
 async function explain(query: string): Promise<void> {
-  await db.read((tx) => tx.rows(`EXPLAIN ${query}`));
+  await graph.db.read((tx) => tx.rows(`EXPLAIN ${query}`));
 }
 
 describe('every Cypher query', () => {

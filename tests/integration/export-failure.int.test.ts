@@ -7,21 +7,15 @@
  */
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { httpRoutes } from '../../src/http-routes.js';
 import { buildYoga } from '../../src/yoga.js';
 import { API_KEYS, READER_KEY, seedDocument } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { testConfig, testDatabase, useTestGraph } from '../support/db.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-}, 240_000);
-afterAll(() => db.close());
+const graph = useTestGraph({ seed: (db) => ingestDocument(db, seedDocument()) });
 
 /** A real database whose driver is closed when the export starts its `n`th read. */
 function closingAfter(n: number): Database {
@@ -95,7 +89,7 @@ describe('an export that fails mid-stream', () => {
 
   it('completes normally when nothing fails (the test above is about the failure)', async () => {
     const config = testConfig();
-    const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+    const yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
     const { server, base } = await listen(yoga);
     try {
       const r = await fetchRaw(`${base}/export/graphml`);
@@ -110,7 +104,7 @@ describe('an export that fails mid-stream', () => {
 describe('export bounds', () => {
   it('caps depth at MAX_NEIGHBOURHOOD_DEPTH, like the API', async () => {
     const config = testConfig();
-    const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+    const yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
     const key = encodeURIComponent('source:reuters');
     const over = await yoga.fetch(
       `http://yoga/export/graphml?node=${key}&depth=${config.MAX_NEIGHBOURHOOD_DEPTH + 1}`,
@@ -126,7 +120,7 @@ describe('export bounds', () => {
 
   it('answers 503 with Retry-After past EXPORT_CONCURRENCY exports at once, and frees the slot after', async () => {
     const config = testConfig({ EXPORT_CONCURRENCY: '1' });
-    const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+    const yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
     const first = await yoga.fetch('http://yoga/export/graphml');
     expect(first.status).toBe(200);
     const second = await yoga.fetch('http://yoga/export/cytoscape');
@@ -140,7 +134,7 @@ describe('export bounds', () => {
 
   it('frees the slot when a client goes away mid-export', async () => {
     const config = testConfig({ EXPORT_CONCURRENCY: '1' });
-    const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+    const yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
     const first = await yoga.fetch('http://yoga/export/graphml');
     await first.body!.cancel();
     const next = await yoga.fetch('http://yoga/export/graphml');
@@ -150,7 +144,7 @@ describe('export bounds', () => {
 
   it('requires a key for whole-graph exports when EXPORT_KEY_REQUIRED=whole', async () => {
     const config = testConfig({ API_KEYS, EXPORT_KEY_REQUIRED: 'whole' });
-    const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
+    const yoga = buildYoga({ config, db: graph.db, plugins: httpRoutes({ config, db: graph.db }) });
     expect((await yoga.fetch('http://yoga/export/graphml')).status).toBe(401);
     const keyed = await yoga.fetch('http://yoga/export/graphml', {
       headers: { authorization: `Bearer ${READER_KEY}` },

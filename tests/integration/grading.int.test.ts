@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { ArticleDocumentInput } from '../../src/domain/document.js';
 import type { GradeFactor } from '../../src/domain/grading.js';
 import { contestedClaims, recordAssessment, setSourceReliability } from '../../src/graph/assessments.js';
 import { gradeIngested, recomputeGrades } from '../../src/graph/grading.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { miniDoc, spanOf } from '../support/mini-doc.js';
 
-let db: Database;
-beforeAll(async () => {
-  // A generous transaction timeout: the first ingests compile every query plan, which on a busy
-  // CI machine can take longer than the production default.
-  db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
-  // Compile the plans once here, under the hook timeout, so no single test pays for them.
-  await resetGraph(db);
-  await ingestDocument(db, miniDoc());
-  await ingestDocument(db, wireDoc());
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await resetGraph(db);
+const graph = useTestGraph({
+  // Compile the plans once here, under the hook timeout, so no single test pays for them; every
+  // test then starts from an empty graph.
+  seed: async (db) => {
+    await ingestDocument(db, miniDoc());
+    await ingestDocument(db, wireDoc());
+  },
+  resetEach: true,
 });
 
 const WIRE_TEXT =
@@ -132,7 +124,7 @@ interface StoredGrade {
 }
 
 async function grades(): Promise<Record<string, StoredGrade>> {
-  const rows = await db.read((tx) =>
+  const rows = await graph.db.read((tx) =>
     tx.rows(
       `MATCH (c:Claim)
        RETURN c.key AS key, c.credibility AS credibility, c.confidence AS confidence,
@@ -147,7 +139,7 @@ async function grades(): Promise<Record<string, StoredGrade>> {
 }
 
 async function reliabilities(): Promise<Record<string, string>> {
-  const rows = await db.read((tx) =>
+  const rows = await graph.db.read((tx) =>
     tx.rows(`MATCH (n) WHERE n:Source OR n:Actor RETURN n.name AS name, n.reliability AS reliability`),
   );
   return Object.fromEntries(rows.map((r) => [String(r.name), String(r.reliability)]));
@@ -155,7 +147,7 @@ async function reliabilities(): Promise<Record<string, string>> {
 
 describe('grading in the graph', () => {
   it('stores an explained grade on every claim when an article is ingested', async () => {
-    await ingestDocument(db, miniDoc());
+    await ingestDocument(graph.db, miniDoc());
     const g = await grades();
     const fail = g['mini-1#ceasefire-will-fail']!;
     expect(fail).toMatchObject({
@@ -189,21 +181,21 @@ describe('grading in the graph', () => {
   });
 
   it('leaves grades equal, and writes nothing, when the same article is ingested again', async () => {
-    await ingestDocument(db, miniDoc());
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, miniDoc());
+    await ingestDocument(graph.db, wireDoc());
     const before = await grades();
-    const again = await db.write((tx) => recomputeGrades(tx, Object.keys(before)));
+    const again = await graph.db.write((tx) => recomputeGrades(tx, Object.keys(before)));
     expect(again.claimsChanged).toBe(0);
     expect(again.agentsChanged).toBe(0);
     // Other writers may hand the hook only the claims they touched.
-    await db.write((tx) => gradeIngested(tx, { claims: [{ key: 'wire-1#border-reopen' }] }));
-    const result = await ingestDocument(db, wireDoc());
+    await graph.db.write((tx) => gradeIngested(tx, { claims: [{ key: 'wire-1#border-reopen' }] }));
+    const result = await ingestDocument(graph.db, wireDoc());
     expect(result.counters.nodesCreated ?? 0).toBe(0);
     expect(await grades()).toEqual(before);
   });
 
   it('ranks a claim resting on an unnamed official below the same claim from a named speaker', async () => {
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     const g = await grades();
     const unnamed = g['wire-1#talks-failed-unnamed']!;
     const named = g['wire-1#talks-failed-named']!;
@@ -213,7 +205,7 @@ describe('grading in the graph', () => {
   });
 
   it('counts two claims that share a wire origin as one independent origin', async () => {
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     const g = await grades();
     expect(g['wire-1#border-reopen']).toMatchObject({ independentOrigins: 1, circularReporting: true });
     expect(g['wire-1#border-reopen']!.factors.find((f) => f.factor === 'circular-reporting')?.detail).toMatch(
@@ -223,11 +215,11 @@ describe('grading in the graph', () => {
   });
 
   it('regrades a claim of another article when a new article corroborates it independently', async () => {
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     const before = (await grades())['wire-1#border-reopen']!;
     const doc = miniDoc('mini-2');
     doc.relations = [{ from: 'talks-resume-march', to: 'wire-1#border-reopen', type: 'SUPPORTS' }];
-    await ingestDocument(db, doc);
+    await ingestDocument(graph.db, doc);
     const after = (await grades())['wire-1#border-reopen']!;
     expect(after.independentOrigins).toBe(2);
     expect(after.confidence!).toBeGreaterThan(before.confidence!);
@@ -235,9 +227,9 @@ describe('grading in the graph', () => {
   });
 
   it('changes the grade with an assessment, in the same transaction, keeping earlier ones', async () => {
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     const key = 'wire-1#border-reopen';
-    const first = await recordAssessment(db, key, {
+    const first = await recordAssessment(graph.db, key, {
       verdict: 'False',
       ratingValue: 1,
       bestRating: 5,
@@ -251,7 +243,7 @@ describe('grading in the graph', () => {
     expect(stored.confidence).toBe(first.grade.confidence);
     expect(stored.factors.at(-1)?.factor).toBe('assessment');
 
-    const replay = await recordAssessment(db, key, {
+    const replay = await recordAssessment(graph.db, key, {
       verdict: 'False',
       ratingValue: 1,
       bestRating: 5,
@@ -261,13 +253,13 @@ describe('grading in the graph', () => {
     });
     expect(replay).toMatchObject({ created: false, version: 2 });
 
-    const later = await recordAssessment(db, key, {
+    const later = await recordAssessment(graph.db, key, {
       verdict: 'True',
       reviewer: 'Check Desk',
       date: '2026-02-12',
     });
     expect(later.grade.credibility).toBe(1);
-    const [row] = await db.read((tx) =>
+    const [row] = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (c:Claim {key: $key})
          RETURN c.version AS version,
@@ -280,14 +272,20 @@ describe('grading in the graph', () => {
     expect([...(row!.revisions as string[])].sort()).toEqual([`${key}@v1`, `${key}@v2`, `${key}@v3`]);
 
     // Re-ingesting the unchanged article keeps the assessments and the grade they imply.
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     expect((await grades())[key]!.credibility).toBe(1);
   });
 
   it("regrades a source's claims when a fact-checker overrides its reliability", async () => {
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     const before = await grades();
-    const result = await setSourceReliability(db, 'source:reuters', 'E', 'Repeated retractions', 'tester');
+    const result = await setSourceReliability(
+      graph.db,
+      'source:reuters',
+      'E',
+      'Repeated retractions',
+      'tester',
+    );
     expect([...result.regraded].sort()).toEqual(['wire-1#border-reopen', 'wire-1#border-soon']);
     const after = await grades();
     expect(after['wire-1#border-reopen']!.confidence!).toBeLessThan(
@@ -300,17 +298,19 @@ describe('grading in the graph', () => {
     expect((await reliabilities()).Reuters).toBe('E');
 
     // A re-ingest of a document that does not grade Reuters keeps the fact-checker's grade.
-    await ingestDocument(db, wireDoc());
+    await ingestDocument(graph.db, wireDoc());
     expect((await reliabilities()).Reuters).toBe('E');
 
-    await setSourceReliability(db, 'source:reuters', null, '', 'tester');
+    await setSourceReliability(graph.db, 'source:reuters', null, '', 'tester');
     expect(await grades()).toEqual(before);
-    await expect(setSourceReliability(db, 'source:nobody', 'A', 'x', 'tester')).rejects.toThrow(/no source/);
+    await expect(setSourceReliability(graph.db, 'source:nobody', 'A', 'x', 'tester')).rejects.toThrow(
+      /no source/,
+    );
   });
 
   it('lists contested claims with both sides and their grades', async () => {
-    await ingestDocument(db, wireDoc());
-    const contested = await contestedClaims(db);
+    await ingestDocument(graph.db, wireDoc());
+    const contested = await contestedClaims(graph.db);
     expect(contested.map((c) => c.key)).toEqual(['wire-1#talks-continue', 'wire-1#talks-failed-named']);
     const named = contested[1]!;
     expect(named.contradictions).toEqual([

@@ -7,24 +7,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { httpRoutes } from '../../src/http-routes.js';
 import { createLogger } from '../../src/log.js';
 import { buildYoga } from '../../src/yoga.js';
 import { seedDocument } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { testConfig, useTestGraph } from '../support/db.js';
 
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
-let db: Database;
 let server: Server;
 let base: string;
 const logLines: Record<string, unknown>[] = [];
 
+const graph = useTestGraph({ seed: (db) => ingestDocument(db, seedDocument(), { by: 'test' }) });
 beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument(), { by: 'test' });
   const config = testConfig({ LOG_LEVEL: 'info' });
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -33,7 +29,7 @@ beforeAll(async () => {
     },
   });
   const log = createLogger(config, sink);
-  const yoga = buildYoga({ config, db, log, plugins: httpRoutes({ config, db }) });
+  const yoga = buildYoga({ config, db: graph.db, log, plugins: httpRoutes({ config, db: graph.db }) });
   server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  await db.close();
+  await graph.db.close();
 });
 
 const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
@@ -72,7 +68,7 @@ describe('GET /metrics', () => {
     const exported = await fetch(`${base}/export/cytoscape`);
     expect(exported.status).toBe(200);
     await exported.arrayBuffer();
-    await ingestDocument(db, { not: 'a document' }).catch(() => {});
+    await ingestDocument(graph.db, { not: 'a document' }).catch(() => {});
 
     const response = await fetch(`${base}/metrics`);
     expect(response.status).toBe(200);
@@ -109,7 +105,7 @@ describe('GET /metrics', () => {
     const before = samples(await (await fetch(`${base}/metrics`)).text());
     const doc = seedDocument() as { article: { title: string } };
     doc.article.title += ' (edited for the metrics test)';
-    const result = await ingestDocument(db, doc, { by: 'test' });
+    const result = await ingestDocument(graph.db, doc, { by: 'test' });
     const after = samples(await (await fetch(`${base}/metrics`)).text());
     const key = 'claimgraph_ingests_total{outcome="changed"}';
     expect((after.get(key) ?? 0) - (before.get(key) ?? 0)).toBe(1);

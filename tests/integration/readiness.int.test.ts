@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrations.js';
 import { buildYoga } from '../../src/yoga.js';
-import { testConfig, testDatabase } from '../support/db.js';
+import { testConfig, useTestGraph } from '../support/db.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = testDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+const graph = useTestGraph();
 
 describe('health and readiness', () => {
   it('is healthy and ready when Neo4j answers and migrations are applied', async () => {
-    const yoga = buildYoga({ config: testConfig(), db });
+    const yoga = buildYoga({ config: testConfig(), db: graph.db });
     expect((await yoga.fetch('http://yoga/health')).status).toBe(200);
     expect((await yoga.fetch('http://yoga/ready')).status).toBe(200);
     const r = await yoga.fetch('http://yoga/graphql', {

@@ -5,27 +5,18 @@
  * version get one success and one ConflictError, never a silent lost update.
  */
 import { Neo4jError } from 'neo4j-driver';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { upsertClaim } from '../../src/graph/editing.js';
 import { apiClient, API_KEYS, EDITOR_KEY } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { testConfig, useTestGraph } from '../support/db.js';
 import { miniDoc } from '../support/mini-doc.js';
 
 const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
 const transient = () => new Neo4jError('injected deadlock', DEADLOCK, '50N42', 'error: injected for a test');
 
-let db: Database;
-beforeAll(() => {
-  db = testDatabase();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await resetGraph(db);
-});
+const graph = useTestGraph({ resetEach: true });
 
 function deferred() {
   let resolve!: () => void;
@@ -34,12 +25,12 @@ function deferred() {
 }
 
 const count = async (query: string, params: Record<string, unknown> = {}) =>
-  Number((await db.read((tx) => tx.rows(query, params)))[0]?.n);
+  Number((await graph.db.read((tx) => tx.rows(query, params)))[0]?.n);
 
 describe('a transient error inside a write', () => {
   it('is retried, and a non-idempotent write lands exactly once', async () => {
     let attempts = 0;
-    await db.write(async (tx) => {
+    await graph.db.write(async (tx) => {
       attempts++;
       await tx.exec('CREATE (:RetryProbe {id: $id})', { id: 'once' });
       if (attempts === 1) throw transient();
@@ -51,7 +42,7 @@ describe('a transient error inside a write', () => {
   it('is not confused with a client error, which is not retried', async () => {
     let attempts = 0;
     await expect(
-      db.write(async (tx) => {
+      graph.db.write(async (tx) => {
         attempts++;
         await tx.exec('CREATE (:RetryProbe {id: $id})', { id: 'never' });
         await tx.exec('RETURN 1 / $zero AS boom', { zero: 0 });
@@ -62,11 +53,11 @@ describe('a transient error inside a write', () => {
   });
 
   it('in a claim edit: the version moves by one and one revision is recorded', async () => {
-    await ingestDocument(db, miniDoc());
+    await ingestDocument(graph.db, miniDoc());
     let attempts = 0;
     const claim = { ...miniDoc().claims[3]!, text: 'The truce is very fragile.' };
     await upsertClaim(
-      db,
+      graph.db,
       { articleKey: 'article:mini-1', claim, expectedVersion: 1 },
       {
         by: 'test',
@@ -78,7 +69,7 @@ describe('a transient error inside a write', () => {
       },
     );
     expect(attempts).toBe(2);
-    const [row] = await db.read((tx) =>
+    const [row] = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (c:Claim {key: 'mini-1#truce-fragile'})
          RETURN c.version AS version, c.text AS text, COUNT { (:Revision)-[:REVISES]->(c) } AS revisions`,
@@ -88,13 +79,15 @@ describe('a transient error inside a write', () => {
   });
 
   it('when two writers really deadlock: one is retried and both increments land once', async () => {
-    await db.write((tx) => tx.exec("CREATE (:RetryProbe {id: 'a', n: 0}), (:RetryProbe {id: 'b', n: 0})"));
+    await graph.db.write((tx) =>
+      tx.exec("CREATE (:RetryProbe {id: 'a', n: 0}), (:RetryProbe {id: 'b', n: 0})"),
+    );
     // Each writer locks its first node, waits until the other holds its own, then asks for the
     // other's: a lock cycle that Neo4j detects and breaks with a transient DeadlockDetected.
     const held = { a: deferred(), b: deferred() };
     const attempts = { a: 0, b: 0 };
     const writer = (first: 'a' | 'b', second: 'a' | 'b') =>
-      db.write(async (tx) => {
+      graph.db.write(async (tx) => {
         attempts[first]++;
         await tx.exec('MATCH (p:RetryProbe {id: $id}) SET p.n = p.n + 1', { id: first });
         if (attempts[first] === 1) {
@@ -105,7 +98,7 @@ describe('a transient error inside a write', () => {
       });
     await Promise.all([writer('a', 'b'), writer('b', 'a')]);
     expect(attempts.a + attempts.b).toBe(3); // exactly one of them ran twice
-    const rows = await db.read((tx) =>
+    const rows = await graph.db.read((tx) =>
       tx.rows('MATCH (p:RetryProbe) RETURN p.id AS id, p.n AS n ORDER BY id'),
     );
     expect(rows).toEqual([
@@ -119,7 +112,7 @@ describe('a single-statement read (auto-commit, one round trip)', () => {
   /** The same database through a driver whose first `failures` session runs throw `error`. */
   function failingFirst(failures: number, error: () => Error) {
     let calls = 0;
-    const driver = new Proxy(db.driver, {
+    const driver = new Proxy(graph.db.driver, {
       get(target, prop, receiver) {
         if (prop !== 'session') return Reflect.get(target, prop, receiver) as unknown;
         return (config: Parameters<typeof target.session>[0]) => {
@@ -134,7 +127,7 @@ describe('a single-statement read (auto-commit, one round trip)', () => {
         };
       },
     });
-    return { db: new Database(driver, db.database, 10_000, 10_000), calls: () => calls };
+    return { db: new Database(driver, graph.db.database, 10_000, 10_000), calls: () => calls };
   }
 
   it('retries a transient error and answers', async () => {
@@ -151,8 +144,10 @@ describe('a single-statement read (auto-commit, one round trip)', () => {
   });
 
   it('sees the write that came before it', async () => {
-    await db.write((tx) => tx.exec('CREATE (:RetryProbe {id: $id})', { id: 'seen' }));
-    const rows = await db.readOne('MATCH (p:RetryProbe {id: $id}) RETURN count(p) AS n', { id: 'seen' });
+    await graph.db.write((tx) => tx.exec('CREATE (:RetryProbe {id: $id})', { id: 'seen' }));
+    const rows = await graph.db.readOne('MATCH (p:RetryProbe {id: $id}) RETURN count(p) AS n', {
+      id: 'seen',
+    });
     expect(rows[0]?.n).toBe(1);
   });
 });
@@ -177,8 +172,8 @@ describe('two editors saving the same claim through the API', () => {
     );
 
   it('one after the other from the same version: the second gets a ConflictError', async () => {
-    await ingestDocument(db, miniDoc());
-    const api = apiClient(testConfig({ API_KEYS }), db);
+    await ingestDocument(graph.db, miniDoc());
+    const api = apiClient(testConfig({ API_KEYS }), graph.db);
     const read = await api.gql(READ, { key });
     const version = read.data?.claim.version as number;
     expect(version).toBe(1);
@@ -199,8 +194,8 @@ describe('two editors saving the same claim through the API', () => {
   });
 
   it('at the same moment: exactly one wins, the other gets a ConflictError, the winner’s text stays', async () => {
-    await ingestDocument(db, miniDoc());
-    const api = apiClient(testConfig({ API_KEYS }), db);
+    await ingestDocument(graph.db, miniDoc());
+    const api = apiClient(testConfig({ API_KEYS }), graph.db);
     const texts = ['Editor A: the truce is fragile.', 'Editor B: the truce holds.'];
     const results = await Promise.all(texts.map((t) => save(api, t, 1)));
     const kinds = results.map((r) => r.data?.upsertClaim.__typename).sort();
