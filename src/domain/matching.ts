@@ -200,6 +200,9 @@ const SYNONYMS: [string, string[]][] = [
   ['accelerat', ['accelerat', 'quicken', 'speed', 'hasten']],
   ['strike', ['strike', 'attack', 'airstrik', 'raid']],
   ['talk', ['talk', 'negotiat', 'negotiation', 'dialogu']],
+  // One word family (the noun and the verb's forms), not synonyms: the candidate search meets them
+  // through its stemming index (claim_stems), so the graph finds what the scorer links.
+  ['withdraw', ['withdraw', 'withdrawal', 'withdrawn', 'withdrew']],
   ['everyon', ['everyon', 'everybody', 'every', 'party', 'all']],
 ];
 const SYNONYM_OF = new Map<string, string>(SYNONYMS.flatMap(([canon, ws]) => ws.map((w) => [w, canon])));

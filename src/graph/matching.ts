@@ -68,6 +68,20 @@ export async function findMatches(
 ): Promise<Match[]> {
   const news = claimsToMatch(rows);
   if (news.length === 0) return [];
+  return matchClaims(news, await candidatesFor(tx, rows, news, policy), policy);
+}
+
+/**
+ * The claims already in the graph the article's claims are compared with (matching/candidates):
+ * each source bounded by the policy's per-source limit.
+ */
+export async function candidatesFor(
+  tx: Tx,
+  rows: IngestRows,
+  news: readonly MatchClaim[] = claimsToMatch(rows),
+  policy: MatchPolicy = MATCH_POLICY,
+): Promise<MatchClaim[]> {
+  if (news.length === 0) return [];
   const articleId = String(rows.article.props.id);
   const published = String(rows.article.props.publishedAt ?? '').slice(0, 10) || null;
   const candidateRows = await tx.rows(cypher('matching/candidates'), {
@@ -85,7 +99,7 @@ export async function findMatches(
     own: rows.claims.length,
     claimPrefix: `${articleId}#`,
   });
-  return matchClaims(news, candidateRows.map(matchClaimOfRow), policy);
+  return candidateRows.map(matchClaimOfRow);
 }
 
 /** The claims of an article the matcher compares with the graph, in its shape. */

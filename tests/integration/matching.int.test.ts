@@ -12,7 +12,10 @@ import { fixturesDir } from '../../src/app.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { recomputeGrades } from '../../src/graph/grading.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
-import { isRestated, MATCH_POLICY } from '../../src/domain/matching.js';
+import { isRestated, MATCH_POLICY, scorePair, searchTerms } from '../../src/domain/matching.js';
+import { buildIngestRows } from '../../src/graph/ingest-rows.js';
+import { toLuceneQuery } from '../../src/graph/lucene.js';
+import { candidatesFor, claimsToMatch } from '../../src/graph/matching.js';
 import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../tools/eval/links/matcher.js';
 import { apiClient, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { useTestGraph } from '../support/db.js';
@@ -320,5 +323,80 @@ describe('matching on ingest', () => {
     expect(rejected.list.map((p) => p.key)).toEqual([target!.key]);
     expect((await proposals()).list.map((p) => p.key)).not.toContain(target!.key);
     expect((await proposals()).total).toBe(list.length - 1);
+  });
+
+  it('finds a candidate that shares only a form of a word ("withdrawal" / "withdraw"): the candidate search stems as the scorer does', async () => {
+    // Two made-up reports that share no actor, place, event or speaker, and no word as written.
+    const doc = (id: string, outlet: string, who: string, alias: string, said: string, claim: string) => {
+      const text = `${outlet} reported that ${said}.`;
+      const span = (needle: string) => ({
+        start: text.indexOf(needle),
+        end: text.indexOf(needle) + needle.length,
+        text: needle,
+      });
+      return {
+        schemaVersion: 1,
+        article: {
+          id,
+          url: `https://example.org/${id}`,
+          title: claim,
+          publisher: 'outlet',
+          publishedAt: '2026-02-03',
+          language: 'en',
+          text,
+        },
+        sources: [{ id: 'outlet', name: outlet, kind: 'outlet' }],
+        actors: [{ id: 'speaker', name: who, kind: 'government', aliases: [alias] }],
+        places: [],
+        events: [],
+        claims: [
+          {
+            id: 'claim',
+            text: claim,
+            kind: 'statement',
+            evidence: span(said),
+            chain: [
+              { agent: 'outlet', role: 'reported', evidence: span(`${outlet} reported`) },
+              { agent: 'speaker', role: 'said', evidence: span(said.split(' ').slice(0, 3).join(' ')) },
+            ],
+          },
+        ],
+        relations: [],
+      };
+    };
+    const earlier = doc(
+      'wordform-earlier',
+      'Kestrel Wire',
+      'Government of Turkey',
+      'Ankara',
+      'the Turkish government announced the withdrawal of its garrison',
+      'Ankara announced the withdrawal of its garrison.',
+    );
+    const later = doc(
+      'wordform-later',
+      'Fjord Daily',
+      'Government of Norway',
+      'Oslo',
+      'the Norwegian government would withdraw the flotilla',
+      'Oslo will withdraw the flotilla.',
+    );
+    await ingestDocument(graph.db, earlier, { by: 'test', match: false });
+    const rows = buildIngestRows(parseArticleDocument(later), [], 'test');
+    const [news] = claimsToMatch(rows);
+    const query = toLuceneQuery(searchTerms(news!).join(' '));
+    // Not a candidate by its words as written (the search box's standard index), ...
+    const unstemmed = await graph.db.read((tx) =>
+      tx.rows(`CALL db.index.fulltext.queryNodes('claim_text', $q) YIELD node RETURN node.key AS key`, {
+        q: query,
+      }),
+    );
+    expect(unstemmed.map((r) => r.key)).not.toContain('wordform-earlier#claim');
+    // ... but a candidate of the matcher's search, and matched on the word they share.
+    const candidates = await graph.db.read((tx) => candidatesFor(tx, rows));
+    expect(candidates.map((c) => c.key)).toContain('wordform-earlier#claim');
+    const earlierClaim = candidates.find((c) => c.key === 'wordform-earlier#claim')!;
+    expect(earlierClaim.aboutKeys).toEqual([]);
+    expect(earlierClaim.originKey).not.toBe(news!.originKey);
+    expect(scorePair(news!, earlierClaim)?.reasons.words).toEqual(['withdraw']);
   });
 });

@@ -62,6 +62,13 @@ describe('schema migrations', () => {
       expect(names).toContain(name);
     }
     expect(rows.find((r) => r.name === 'claim_text')?.type).toBe('FULLTEXT');
+    // The matcher's candidate search stems (V0008): its own index, beside the search box's.
+    const [stems] = await db.read((tx) =>
+      tx.rows(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, options WHERE name = 'claim_stems' RETURN labelsOrTypes, options.indexConfig.`fulltext.analyzer` AS analyzer",
+      ),
+    );
+    expect(stems).toEqual({ labelsOrTypes: ['Claim'], analyzer: 'english' });
   });
 
   it('rejects an applied migration whose file was edited', async () => {

@@ -1,7 +1,8 @@
 // Candidates for matching a new article's claims against the graph, for all of the article's claims
-// in one statement. Per new claim: the best full-text hits on its words ($limit), claims whose
-// original speaker is the same named agent ($limit), and the claims that share the most of the
-// actors, places and events it is about ($aboutLimit for all of them together). Every source
+// in one statement. Per new claim: the best full-text hits on its words ($limit; `claim_stems`,
+// English stems, so word forms meet as in the scorer), claims whose original speaker is the same
+// named agent ($limit), and the claims that share the most of the actors, places and events it is
+// about ($aboutLimit for all of them together). Every source
 // starts from an index seek (the full-text index, a key) and reads one node's claims, never all
 // claims: from a hub (an agent or place in thousands of claims) that is every claim of the hub,
 // ordered, of which the $scan nearest in time go on. The choice is a function of the graph's
@@ -20,7 +21,7 @@ UNWIND $claims AS row
 CALL (row) {
   WITH row
   WHERE row.query IS NOT NULL
-  CALL db.index.fulltext.queryNodes('claim_text', row.query, {limit: $textScan + $own}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('claim_stems', row.query, {limit: $textScan + $own}) YIELD node, score
   WITH node, score
   WHERE NOT node.key STARTS WITH $claimPrefix
   RETURN node ORDER BY score DESC, node.key LIMIT $limit

@@ -22,6 +22,11 @@ describe('the words the matcher compares', () => {
     expect(contentWords('the and of')).toEqual(new Set());
   });
 
+  it('meets the forms of one word family: withdraw, withdrawal, withdrawn, withdrew', () => {
+    const forms = ['withdraw', 'withdraws', 'withdrawal', 'withdrawn', 'withdrew', 'withdrawing'];
+    for (const form of forms) expect(contentWords(`full ${form}`)).toEqual(new Set(['full', 'withdraw']));
+  });
+
   it('finds a denial in the kind or the words', () => {
     expect(negationOf({ kind: 'rejection', text: 'x' })).toBe('rejection');
     expect(negationOf({ kind: 'report', text: 'Damascus refused it' })).toBe('refused');
