@@ -7,11 +7,11 @@
  */
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { cypher } from '../db/cypher.js';
+import { cypher, namedAs } from '../db/cypher.js';
 import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { FACTOR_NAMES } from '../domain/grading.js';
 import { TELLING_ROLES } from '../domain/model.js';
-import { AgentRow, primeAgent } from './agents.js';
+import { ActorRow, AgentRow, SourceRow, primeAgent } from './agents.js';
 import type { KeysetList, ListQueryName } from './keyset.js';
 import { settled, type Loaders } from './loaders.js';
 import { EvidenceProps, SaidProps, TimeProps, flag, optNumber, optText, strings } from './row.js';
@@ -67,11 +67,15 @@ export const TellingRow = z.object({
 });
 export type TellingRow = z.infer<typeof TellingRow>;
 
-/** A telling as claim/chains returns it: with its agent and addressee in full (primed). */
+/**
+ * A telling as claim/chains returns it, with its agent and addressee (whole, and primed into the
+ * agent loader, unless the request asked for only part of them: see ClaimProjection).
+ */
 const ChainHopRow = TellingRow.extend({
   agent: AgentRow.nullable().default(null),
   addressee: AgentRow.nullable().default(null),
 });
+export type ChainHopRow = z.infer<typeof ChainHopRow>;
 const ClaimChainRow = z.object({ claim: ClaimRow, chain: z.array(ChainHopRow) });
 
 /** One telling of the same statement (this claim or a same-statement equivalent), earliest first. */
@@ -189,9 +193,108 @@ const each =
   (value: unknown): T =>
     schema.parse(value);
 
+// ---- Which stored properties a claim read returns ----
+
+/** A stored property of a claim that ClaimRow reads (`articleKey` comes from the article). */
+export type ClaimProp = Exclude<keyof ClaimRow, 'articleKey'>;
+/** A stored property of a telling that TellingRow reads (the two keys come from its neighbours). */
+export type HopProp = Exclude<keyof TellingRow, 'agentKey' | 'addresseeKey'>;
+/** A stored property of an actor or source that AgentRow reads (type and affiliation are computed). */
+export type AgentProp = Exclude<keyof ActorRow | keyof SourceRow, 'type' | 'affiliationKey'>;
+
+const propsOf = <K extends string>(shape: object, computed: readonly string[]): K[] =>
+  Object.keys(shape).filter((k) => !computed.includes(k)) as K[];
+const CLAIM_PROPS = propsOf<ClaimProp>(ClaimRow.shape, ['articleKey']);
+const HOP_PROPS = propsOf<HopProp>(TellingRow.shape, ['agentKey', 'addresseeKey']);
+const AGENT_PROPS = propsOf<AgentProp>({ ...ActorRow.shape, ...SourceRow.shape }, ['type', 'affiliationKey']);
+/** What every claim row needs whatever the request asks: its identity and the schema's required values. */
+const CLAIM_BASE: readonly ClaimProp[] = ['key', 'text', 'kind', 'status', 'saidAt'];
+/** What every chain needs: its order, its origin, its unnamed links. */
+const HOP_BASE: readonly HopProp[] = ['hop', 'role', 'anonymous', 'isOrigin'];
+/** What every agent row needs: the schema's required values (its type is computed). */
+const AGENT_BASE: readonly AgentProp[] = ['key', 'name', 'kind'];
+// The body an agent speaks for, read only with the whole agent (the fields that show it).
+const AFFILIATION = (agent: string) => `head([(${agent})-[:AFFILIATED_WITH]->(org:Actor) | org.key])`;
+
+/** Stored property names of the Time, Said and Evidence groups, for the fields that read them. */
+export const TIME_PROPS = Object.keys(TimeProps.shape) as (keyof TimeProps)[];
+export const SAID_PROPS = Object.keys(SaidProps.shape) as (keyof SaidProps)[];
+export const EVIDENCE_PROPS = Object.keys(EvidenceProps.shape) as (keyof EvidenceProps)[];
+
+/**
+ * The part of a claim (and of its tellings) a read returns. Reading every property a row schema
+ * knows costs decoding values no field asks for: a page of 50 claims with their chains carried
+ * about 107 values per claim where a speaker page shows about 17. A projection names the stored
+ * properties the request's fields read (src/schema/projection.ts decides them from the selection,
+ * falling back to WHOLE for any field it does not know); the rest of the row takes the schema's
+ * empty values. A partial row is never put where another field could read it as whole: it is not
+ * primed into the claim loader, and its chain travels with it (`chainOf`).
+ */
+export interface ClaimProjection {
+  /** The claim's properties, sorted; null for every one ClaimRow reads. */
+  readonly claim: readonly ClaimProp[] | null;
+  /** The tellings' properties, sorted; null for every one TellingRow reads. */
+  readonly hop: readonly HopProp[] | null;
+  /** The hops' agents' and addressees' properties, sorted; null for every one AgentRow reads. */
+  readonly agent: readonly AgentProp[] | null;
+}
+
+export const WHOLE: ClaimProjection = { claim: null, hop: null, agent: null };
+
+/** A projection reading these beyond each base (null: all of it); a canonical value. */
+export function projection(
+  claim: Iterable<ClaimProp> | null,
+  hop: Iterable<HopProp> | null,
+  agent: Iterable<AgentProp> | null,
+): ClaimProjection {
+  const canonical = <K extends string>(base: readonly K[], extra: Iterable<K> | null) =>
+    extra === null ? null : [...new Set([...base, ...extra])].sort();
+  return {
+    claim: canonical(CLAIM_BASE, claim),
+    hop: canonical(HOP_BASE, hop),
+    agent: canonical(AGENT_BASE, agent),
+  };
+}
+
+const signature = (p: ClaimProjection) =>
+  [p.claim, p.hop, p.agent].map((names) => names?.join(',') ?? '*').join('|');
+const PROPERTY = /^[a-zA-Z][a-zA-Z0-9]*$/;
+const mapProjection = (names: readonly string[]) =>
+  names
+    .map((n) => {
+      if (!PROPERTY.test(n)) throw new Error(`"${n}" is not a property name`);
+      return `.${n}`;
+    })
+    .join(', ');
+
+/**
+ * claim/by-keys or claim/chains with its property lists filled from the row schemas' own keys
+ * (a closed set: the text depends on the projection only, never on a value).
+ */
+export function claimStatement(name: 'claim/by-keys' | 'claim/chains', p: ClaimProjection): string {
+  const text = cypher(name)
+    .replaceAll('__Claim__', mapProjection(p.claim ?? CLAIM_PROPS))
+    .replaceAll('__Telling__', mapProjection(p.hop ?? HOP_PROPS))
+    .replaceAll('__Agent__', mapProjection(p.agent ?? AGENT_PROPS))
+    .replaceAll('__AgentAffiliation__', p.agent === null ? AFFILIATION('agent') : 'null')
+    .replaceAll('__AddresseeAffiliation__', p.agent === null ? AFFILIATION('addressee') : 'null');
+  return namedAs(name, text);
+}
+
+/** The claims of one projection by key, batched across the request. */
+function claimLoader(loaders: Loaders, p: ClaimProjection): DataLoader<string, ClaimRow | null> {
+  return loaders.batch(`claim/by-keys ${signature(p)}`, () => {
+    return new DataLoader<string, ClaimRow | null>(async (keys) => {
+      const rows = await loaders.db.readOne(claimStatement('claim/by-keys', p), { keys });
+      const byKey = new Map(rows.map((r) => [String(r.key), parseClaim(r.item)]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    });
+  });
+}
+
 /** A claim by key; null when there is none. */
 export function claimByKey(loaders: Loaders, key: string): Promise<ClaimRow | null> {
-  return loaders.row('claim/by-keys', key, parseClaim);
+  return claimLoader(loaders, WHOLE).load(key);
 }
 
 /** A claim that must exist (an appearance's, a relation's): its absence is a broken graph. */
@@ -201,9 +304,13 @@ export async function existingClaim(loaders: Loaders, key: string): Promise<Clai
   return claim;
 }
 
-/** Claims by key, in the same order: null for a key naming none. */
-export function claimsByKeys(loaders: Loaders, keys: readonly string[]): Promise<(ClaimRow | null)[]> {
-  return loaders.rows('claim/by-keys', keys, parseClaim);
+/** Claims by key (the part `p` names), in the same order: null for a key naming none. */
+export async function claimsByKeys(
+  loaders: Loaders,
+  keys: readonly string[],
+  p: ClaimProjection = WHOLE,
+): Promise<(ClaimRow | null)[]> {
+  return settled(await claimLoader(loaders, p).loadMany(keys));
 }
 
 /** The claims of these keys that exist, in the same order. */
@@ -213,27 +320,36 @@ export async function existingClaims(loaders: Loaders, keys: readonly string[]):
 
 interface ClaimChain {
   claim: ClaimRow | null;
-  chain: TellingRow[];
+  chain: ChainHopRow[];
 }
 
 /**
- * Claims with their chains in one round trip (claim/chains), batched across the request; the
- * claim loader and the agent loader are primed from the same statement, so a provenance needs
- * no second query for the claim or its tellers.
+ * The chain read with each claim row (a row object is one request's): a projected row's chain
+ * holds just the telling properties its request asks for, so it is found from the row itself.
  */
-function chains(loaders: Loaders): DataLoader<string, ClaimChain> {
-  return loaders.batch('claim/chains', () => {
+const chainOfRow = new WeakMap<ClaimRow, ChainHopRow[]>();
+
+/**
+ * Claims with their chains in one round trip (claim/chains), batched across the request; the
+ * agent loader is primed from the same statement, and the claim loader too when the claim was
+ * read whole, so a provenance needs no second query for the claim or its tellers.
+ */
+function chains(loaders: Loaders, p: ClaimProjection): DataLoader<string, ClaimChain> {
+  return loaders.batch(`claim/chains ${signature(p)}`, () => {
     return new DataLoader<string, ClaimChain>(async (keys) => {
-      const rows = await loaders.db.readOne(cypher('claim/chains'), { keys });
+      const rows = await loaders.db.readOne(claimStatement('claim/chains', p), { keys });
       const byKey = new Map(rows.map((r) => [String(r.key), r]));
       return keys.map((key) => {
         const row = byKey.get(key);
         if (!row) return { claim: null, chain: [] };
         const { claim, chain } = ClaimChainRow.parse(row);
-        loaders.primeRow('claim/by-keys', key, claim, parseClaim);
-        for (const hop of chain) {
-          if (hop.agent) primeAgent(loaders, hop.agent);
-          if (hop.addressee) primeAgent(loaders, hop.addressee);
+        chainOfRow.set(claim, chain);
+        if (p.claim === null) claimLoader(loaders, WHOLE).prime(key, claim);
+        if (p.agent === null) {
+          for (const hop of chain) {
+            if (hop.agent) primeAgent(loaders, hop.agent);
+            if (hop.addressee) primeAgent(loaders, hop.addressee);
+          }
         }
         return { claim, chain };
       });
@@ -241,22 +357,27 @@ function chains(loaders: Loaders): DataLoader<string, ClaimChain> {
   });
 }
 
-/** The attribution chain of a claim (hop 0 first), batched with every other claim's. */
-export async function chainOf(loaders: Loaders, claimKey: string): Promise<TellingRow[]> {
-  return (await chains(loaders).load(claimKey)).chain;
+/** The attribution chain of a claim (hop 0 first): the one read with its row, else batched. */
+export async function chainOf(loaders: Loaders, claim: ClaimRow): Promise<ChainHopRow[]> {
+  return chainOfRow.get(claim) ?? (await chains(loaders, WHOLE).load(claim.key)).chain;
 }
 
 /** A claim with its chain read in the same round trip (for a request that asks for provenance). */
-export async function claimWithChain(loaders: Loaders, key: string): Promise<ClaimRow | null> {
-  return (await chains(loaders).load(key)).claim;
+export async function claimWithChain(
+  loaders: Loaders,
+  key: string,
+  p: ClaimProjection = WHOLE,
+): Promise<ClaimRow | null> {
+  return (await chains(loaders, p).load(key)).claim;
 }
 
 /** Claims with their chains, in the same order: null for a key naming none. */
 export async function claimsWithChains(
   loaders: Loaders,
   keys: readonly string[],
+  p: ClaimProjection = WHOLE,
 ): Promise<(ClaimRow | null)[]> {
-  return settled(await chains(loaders).loadMany(keys)).map((r) => r.claim);
+  return settled(await chains(loaders, p).loadMany(keys)).map((r) => r.claim);
 }
 
 /** Every telling of the claim's statement, earliest first (the first answers "who said it first"). */

@@ -5,12 +5,11 @@
  * statement.ts.
  */
 import { builder } from './builder.js';
-import { CHAIN_FIELDS, selects } from './lookahead.js';
+import { claimReads } from './projection.js';
 import { existingAgents } from '../graph/agents.js';
 import { articleByKey, existingArticle } from '../graph/articles.js';
 import {
   agentKeysAbout,
-  claimByKey,
   claimWithChain,
   claimsByKeys,
   existingClaim,
@@ -152,9 +151,13 @@ builder.queryField('claim', (t) =>
     nullable: true,
     description: 'A claim by key ("noonpost-7628#trump-predicts-deal-close").',
     args: { key: t.arg.string({ required: true }) },
-    // One round trip for claim and chain when the request asks for provenance or speaker.
-    resolve: (_r, { key }, ctx, info) =>
-      selects(info, [], CHAIN_FIELDS) ? claimWithChain(ctx.loaders, key) : claimByKey(ctx.loaders, key),
+    // One round trip for claim and chain when the request asks for provenance or speaker; only
+    // what it asks for (projection.ts).
+    resolve: async (_r, { key }, ctx, info) => {
+      const { projection, chain } = claimReads(info, []);
+      if (chain) return claimWithChain(ctx.loaders, key, projection);
+      return (await claimsByKeys(ctx.loaders, [key], projection))[0] ?? null;
+    },
   }),
 );
 

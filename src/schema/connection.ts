@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from './client-errors.js';
 import type { Context } from './context.js';
 import { claimsByKeys, claimsWithChains, type ClaimRow } from '../graph/claims.js';
-import { CHAIN_FIELDS, selects } from './lookahead.js';
+import { claimReads } from './projection.js';
 import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
 import { orderingOf, type KeyPage, type OrderingName, type Seek } from '../graph/keyset.js';
 
@@ -104,18 +104,18 @@ export function statusesFor(includeDrafts: boolean | null | undefined): string[]
 }
 
 /**
- * The claims of a connection page by key: with their chains in the same round trip when the
- * request goes on to ask for provenance or speakers (`path` leads from the field to the claim).
+ * The claims of a connection page by key, reading only what the request asks of them
+ * (projection.ts), with their chains in the same round trip when it goes on to ask for
+ * provenance or speakers (`path` leads from the field to the claim).
  */
 export function claimNodes(
   ctx: Context,
   info: GraphQLResolveInfo,
   path: readonly string[] = ['edges', 'node'],
 ): (keys: string[]) => Promise<(ClaimRow | null)[]> {
-  if (selects(info, path, CHAIN_FIELDS)) {
-    return (keys: string[]) => claimsWithChains(ctx.loaders, keys);
-  }
-  return (keys: string[]) => claimsByKeys(ctx.loaders, keys);
+  const { projection, chain } = claimReads(info, path);
+  if (chain) return (keys: string[]) => claimsWithChains(ctx.loaders, keys, projection);
+  return (keys: string[]) => claimsByKeys(ctx.loaders, keys, projection);
 }
 
 /**

@@ -19,16 +19,25 @@ export function selects(
   path: readonly string[],
   fields: ReadonlySet<string>,
 ): boolean {
-  let sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  return fieldsAt(info, path).some((f) => fields.has(f.name.value));
+}
+
+/** The fields selected under the current field along `path`, every alias and fragment merged. */
+export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let sets = info.fieldNodes.flatMap(subSelection);
   for (const name of path) {
     sets = fieldsOf(info, sets)
       .filter((f) => f.name.value === name)
-      .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+      .flatMap(subSelection);
   }
-  return fieldsOf(info, sets).some((f) => fields.has(f.name.value));
+  return fieldsOf(info, sets);
 }
 
-function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
+/** A field's own selection set, as a list (none for a leaf). */
+export const subSelection = (f: FieldNode): SelectionSetNode[] => (f.selectionSet ? [f.selectionSet] : []);
+
+/** The fields of these selection sets, through fragments and inline fragments alike. */
+export function fieldsOf(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
   const out: FieldNode[] = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode): void => {

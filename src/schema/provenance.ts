@@ -11,8 +11,8 @@ import {
   chainOf,
   existingClaim,
   type AppearanceRow,
+  type ChainHopRow,
   type ClaimRow,
-  type TellingRow,
 } from '../graph/claims.js';
 import { AgentRef, ArticleRef, ClaimRef } from './refs.js';
 import { EvidenceRef, TimeRefRef, evidenceOf, fallbackTime, saidOf, timeOf } from './time.js';
@@ -27,7 +27,7 @@ async function existingAgent(ctx: Context, key: string | null, what: string) {
 }
 
 interface HopShape {
-  telling: TellingRow;
+  telling: ChainHopRow;
 }
 const HopRef = builder.objectRef<HopShape>('Hop').implement({
   description:
@@ -46,14 +46,17 @@ const HopRef = builder.objectRef<HopShape>('Hop').implement({
     agent: t.field({
       type: AgentRef,
       description: 'Who tells at this link.',
-      resolve: (h, _a, ctx) => existingAgent(ctx, h.telling.agentKey, 'hop agent'),
+      // The agent read with the chain (the part the request asks for), else by key.
+      resolve: (h, _a, ctx) => h.telling.agent ?? existingAgent(ctx, h.telling.agentKey, 'hop agent'),
     }),
     addressee: t.field({
       type: AgentRef,
       nullable: true,
       description: 'To whom it was told, when the article says ("told US envoy Tom Barrack").',
       resolve: (h, _a, ctx) =>
-        h.telling.addresseeKey === null ? null : agentByKey(ctx.loaders, h.telling.addresseeKey),
+        h.telling.addresseeKey === null
+          ? null
+          : (h.telling.addressee ?? agentByKey(ctx.loaders, h.telling.addresseeKey)),
     }),
     anonymous: t.boolean({
       description: 'True when the article does not name this teller.',
@@ -111,7 +114,7 @@ const AppearanceRef = builder.objectRef<AppearanceRow>('Appearance').implement({
 
 interface ProvenanceShape {
   claim: ClaimRow;
-  chain: TellingRow[];
+  chain: ChainHopRow[];
 }
 const ProvenanceRef = builder.objectRef<ProvenanceShape>('Provenance').implement({
   description: 'Who said it first, and through whom it reached the article.',
@@ -177,13 +180,13 @@ builder.objectFields(ClaimRef, (t) => ({
   provenance: t.field({
     type: ProvenanceRef,
     description: 'The attribution chain, its origin and depth, and who said it first.',
-    resolve: async (c, _a, ctx) => ({ claim: c, chain: await chainOf(ctx.loaders, c.key) }),
+    resolve: async (c, _a, ctx) => ({ claim: c, chain: await chainOf(ctx.loaders, c) }),
   }),
   speaker: t.field({
     type: AgentRef,
     description: 'The original speaker: the origin of the chain.',
     resolve: async (c, _a, ctx) => {
-      const chain = await chainOf(ctx.loaders, c.key);
+      const chain = await chainOf(ctx.loaders, c);
       return existingAgent(ctx, chain.at(-1)?.agentKey ?? null, 'speaker');
     },
   }),

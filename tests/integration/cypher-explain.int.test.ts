@@ -5,6 +5,7 @@ import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { useTestGraph } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
 import { LIST_QUERIES, listQuery } from '../../src/graph/keyset.js';
+import { claimStatement, projection, WHOLE } from '../../src/graph/claims.js';
 
 const graph = useTestGraph();
 
@@ -22,14 +23,17 @@ describe('every Cypher query', () => {
   it.each(names)('cypher/queries/%s.cypher passes EXPLAIN on the real server', async (name) => {
     // Export queries are templates whose label and depth come from an allow-list (src/export).
     // Keyset lists are templates whose seek and order come from src/graph/keyset.ts: each
-    // direction, with both cursors set.
+    // direction, with both cursors set. Claim reads have their property lists filled from the
+    // row schemas (src/graph/claims.ts): whole, and the narrowest projection.
     const texts = name.startsWith('export/')
       ? [exportQuery(name.slice('export/'.length), { label: 'Claim', depth: 2 })]
-      : name in LIST_QUERIES
-        ? [false, true].map((reverse) =>
-            listQuery(name as keyof typeof LIST_QUERIES, { after: ['x'], before: ['y'], reverse }),
-          )
-        : [cypher(name)];
+      : name === 'claim/by-keys' || name === 'claim/chains'
+        ? [claimStatement(name, WHOLE), claimStatement(name, projection([], [], []))]
+        : name in LIST_QUERIES
+          ? [false, true].map((reverse) =>
+              listQuery(name as keyof typeof LIST_QUERIES, { after: ['x'], before: ['y'], reverse }),
+            )
+          : [cypher(name)];
     for (const text of texts) await expect(explain(text)).resolves.toBeUndefined();
   });
 

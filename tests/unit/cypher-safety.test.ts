@@ -18,6 +18,8 @@ import { LIST_QUERIES, listQuery, type ListQueryName } from '../../src/graph/key
 /** Modules allowed to assemble Cypher text, and why. */
 const BUILDER_MODULES: Record<string, string> = {
   'src/graph/claim-list.ts': 'joins constant fragments from a closed allow-list',
+  'src/graph/claims.ts':
+    'fills claim/by-keys and claim/chains with property names taken from its own row schemas',
   'src/graph/keyset.ts':
     'fills the list query templates with seek, order and sort fragments from its closed ORDERINGS',
   'src/db/migrations.ts': 'runs statements read from the versioned cypher/migrations files',

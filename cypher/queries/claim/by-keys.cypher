@@ -1,5 +1,7 @@
-// Claims by key, with the article that contains them (the article's full text and the claim's
-// stored part of the document stay behind).
+// Claims by key, with the article that contains them. The list of the claim's properties to
+// read is filled in by src/graph/claims.ts from its row schema (all that ClaimRow reads,
+// or the part of it a request asks for): never `.*`, so stored bookkeeping (the document, content
+// hash, grading hash) is neither sent nor decoded.
 UNWIND $keys AS key
 MATCH (article:Article)-[:CONTAINS]->(c:Claim {key: key})
-RETURN key, c {.*, articleKey: article.key, contentHash: null, document: null} AS item
+RETURN key, c {__Claim__, articleKey: article.key} AS item
