@@ -153,6 +153,9 @@ function claimFrom(
     confidence = Math.min(confidence, a.confidence);
     if (!a.source) return undefined;
     let speaker = classifySpeaker(text.slice(a.source.start, a.source.end), lex);
+    // "which the statement described as": the document the article introduced ("a joint statement").
+    if (speaker.type === 'document')
+      speaker = { ...speaker, name: registry.refs.documentName(text, a.source.start, speaker) };
     if (speaker.type === 'pronoun' && (speaker.word === 'he' || speaker.word === 'she')) {
       const opening = registry.refs.personOpening(text, a.source.start, lex);
       if (opening) speaker = { type: 'person', name: opening };

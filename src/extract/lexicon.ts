@@ -145,6 +145,8 @@ export interface ClosedClasses {
   placeLinks: Set<string>;
   /** no-comment.json: verbs that make a refusal a non-statement ("refused to comment"). */
   noComment: Set<string>;
+  /** document-nouns.json: head nouns of a document that speaks through its text ("the statement"). */
+  documentNouns: Set<string>;
   /** description-breaks.json: words after which an unnamed description goes on past its core. */
   descriptionBreaks: string[];
 }
@@ -162,6 +164,7 @@ const CLOSED_CLASS_FILES: Record<Exclude<keyof ClosedClasses, 'descriptionBreaks
   offices: 'offices.json',
   placeLinks: 'place-links.json',
   noComment: 'no-comment.json',
+  documentNouns: 'document-nouns.json',
 };
 
 /** The repository's own lexicon folder, found relative to this module so no machine path is baked in. */

@@ -157,6 +157,16 @@ export class AgentRegistry {
         return this.refs.pronoun(speaker.word);
       case 'reference':
         return this.refs.outlet();
+      case 'document': {
+        // "the statement" again: the document with that head noun the article spoke of before.
+        const earlier = this.refs.earlierDocument(speaker.head, this.sources);
+        if (earlier) return { collection: 'source', record: earlier };
+        const record = this.addSource(
+          { name: speaker.name, kind: 'document' },
+          `doc-${localIdPart(speaker.name)}`,
+        );
+        return { collection: 'source', record };
+      }
     }
   }
 }

@@ -14,7 +14,9 @@ export type Speaker =
   | { type: 'organisation'; kind: 'organisation' | 'group'; name: string }
   | { type: 'pronoun'; word: string }
   /** "the broadcaster", "the agency", "the report": the outlet or wire the article cited last. */
-  | { type: 'reference'; to: 'outlet'; words: string };
+  | { type: 'reference'; to: 'outlet'; words: string }
+  /** "the statement", "the joint communique": a document, speaking through its text (`head` its noun). */
+  | { type: 'document'; name: string; head: string };
 
 /** A known name or alias the phrase is, compared by the domain's name key ("The Reuters" is Reuters). */
 function findKnown(list: readonly KnownName[], phrase: string): KnownName | undefined {
@@ -36,6 +38,8 @@ export function classifySpeaker(phrase: string, lex: Lexicon): Speaker {
   if (known) return known;
   const reference = outletReference(core, lex);
   if (reference) return reference;
+  const document = documentReference(core, lex);
+  if (document) return document;
 
   if (lex.anonymous.leakHeads.some((h) => key === nameKey(h) || key.endsWith(`-${nameKey(h)}`))) {
     return { type: 'unnamed', kind: 'leak', description: core };
@@ -164,6 +168,18 @@ function describedOutlet(words: string[], lex: Lexicon): Speaker | undefined {
 }
 
 /** "the broadcaster", "the Israeli news site", "the report": a definite outlet noun, no name. */
+/**
+ * "the statement", "the joint communique": "the", lower-case modifiers and a document noun
+ * (`document-nouns.json`). A capitalised word makes it a name ("the Balfour Declaration").
+ */
+function documentReference(core: string, lex: Lexicon): Speaker | undefined {
+  const words = core.split(/\s+/u);
+  const head = words[words.length - 1]!.toLowerCase();
+  if (words.length < 2 || words.length > 4 || !/^the$/iu.test(words[0]!)) return undefined;
+  if (!lex.words.documentNouns.has(head) || words.slice(1).some(isCapitalised)) return undefined;
+  return { type: 'document', name: words.slice(1).join(' '), head };
+}
+
 function outletReference(core: string, lex: Lexicon): Speaker | undefined {
   const words = core.split(/\s+/u);
   if (words.length < 2 || !/^the$/iu.test(words[0]!)) return undefined;

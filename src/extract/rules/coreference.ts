@@ -63,6 +63,28 @@ export class References {
     return this.lastOutlet ? { collection: 'source', record: this.lastOutlet } : undefined;
   }
 
+  /** "the statement": the last document source whose name ends in the same head noun. */
+  earlierDocument(head: string, sources: readonly Source[]): Source | undefined {
+    for (let k = sources.length - 1; k >= 0; k--) {
+      const s = sources[k]!;
+      if (s.kind === 'document' && nameKey(s.name).split('-').at(-1) === nameKey(head)) return s;
+    }
+    return undefined;
+  }
+
+  /**
+   * What the article first called the document "the statement" refers to: the last "a/an
+   * <modifiers> statement" before `offset` ("In a joint statement that ..." -> "joint statement"),
+   * else the phrase's own words.
+   */
+  documentName(text: string, offset: number, speaker: { name: string; head: string }): string {
+    const head = speaker.head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const mention = new RegExp(`\\b(?:[Aa]n?)\\s+((?:\\p{Ll}[\\p{Ll}-]*\\s+){1,2})${head}\\b`, 'gu');
+    let last: string | undefined;
+    for (const m of text.slice(0, offset).matchAll(mention)) last = `${m[1]!.trim()} ${speaker.head}`;
+    return last ?? speaker.name;
+  }
+
   /** "the sources", "the Syrian official": a definite description of an unnamed teller met before. */
   earlierUnnamed(description: string, sources: readonly Source[]): Source | undefined {
     const words = this.coreWords(description);

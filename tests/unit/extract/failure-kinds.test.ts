@@ -450,3 +450,26 @@ describe('4d. pronouns and outlet descriptions', () => {
     expect(chainOf(pa, pa.claims[1]!)[0]).toMatch(/^Palestinian Authority\(/);
   });
 });
+
+describe('4e. a document that speaks through its text', () => {
+  it('"the statement" is the document the article introduced, not a group named "the statement"', () => {
+    const doc = extract(
+      'In a joint statement issued after the talks, both governments pledged restraint. ' +
+        'The statement said that a hotline would be staffed around the clock.',
+    );
+    const claim = doc.claims.find((c) => c.evidence.text.includes('hotline'));
+    expect(claim).toBeDefined();
+    expect(chainOf(doc, claim!)).toEqual(['joint statement(document)']);
+  });
+
+  it('a second "the statement" is the same document; a capitalised name is not a reference', () => {
+    const doc = extract(
+      'The statement said the border would stay open. The statement added that patrols would continue.',
+    );
+    expect(doc.claims).toHaveLength(2);
+    expect(new Set(doc.claims.map((c) => c.chain[0]!.agent)).size).toBe(1);
+    expect(chainOf(doc, doc.claims[0]!)).toEqual(['statement(document)']);
+    const balfour = extract('The Balfour Declaration said the land would be shared.');
+    expect(chainOf(balfour, only(balfour))[0]).not.toMatch(/\(document\)/);
+  });
+});

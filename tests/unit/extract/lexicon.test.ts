@@ -71,6 +71,7 @@ const FILES = {
   'offices.json': list('Minister'),
   'place-links.json': list('In'),
   'no-comment.json': list('Comment'),
+  'document-nouns.json': list('Statement'),
   'description-breaks.json': list('Familiar', 'with'),
 };
 
@@ -192,6 +193,7 @@ describe('loading a lexicon folder', () => {
       contrast: new Set(['while']),
       offices: new Set(['minister']),
       noComment: new Set(['comment']),
+      documentNouns: new Set(['statement']),
       placeLinks: new Set(['in']),
       descriptionBreaks: ['familiar', 'with'],
     });
