@@ -2,11 +2,10 @@
  * The GraphQL API on the real Neo4j loaded with the seed article: every query and mutation, the
  * limits, auth, error codes and the round-trip bound. Talks through `yoga.fetch`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
-import { apiClient, seedDocument, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
+import { testConfig, useTestGraph } from '../support/db.js';
+import { apiClient, graphApi, seedDocument, API_KEYS, EDITOR_KEY, READER_KEY } from '../support/api.js';
 import { miniDoc, spanOf, MINI_TEXT } from '../support/mini-doc.js';
 
 const SHARAA = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
@@ -15,19 +14,12 @@ const TRUMP_RIYADH = 'noonpost-7628#trump-riyadh-normalization-demand';
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
 const reader = { 'x-api-key': READER_KEY };
 
-let db: Database;
-let api: ReturnType<typeof apiClient>;
-let articleText: string;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-  const doc = seedDocument() as { article: { text: string } };
-  articleText = doc.article.text;
-  await ingestDocument(db, doc);
-  api = apiClient(testConfig({ API_KEYS, MAX_PAGE_SIZE: '50' }), db);
+const articleText = (seedDocument() as { article: { text: string } }).article.text;
+const graph = useTestGraph({
+  config: { API_KEYS, MAX_PAGE_SIZE: '50' },
+  seed: (db) => ingestDocument(db, seedDocument()),
 });
-afterAll(() => db.close());
+const api = graphApi(graph);
 
 function noIntegerObjects(value: unknown): void {
   expect(JSON.stringify(value)).not.toMatch(/"low":\s*-?\d+,\s*"high"/);
@@ -347,7 +339,7 @@ describe('related claims, events and the graph neighbourhood', () => {
     const doc = miniDoc('mini-first');
     doc.relations = [{ from: 'ceasefire-will-fail', to: TRUMP_WORK, type: 'SAME_STATEMENT' }];
     doc.claims[0]!.chain![2]!.time = { text: 'in 2024', start: '2024-03-01' };
-    await ingestDocument(db, doc);
+    await ingestDocument(graph.db, doc);
     const r = await api.gql(
       `{ claim(key: "${TRUMP_WORK}") { provenance { firstTold { saidAt origin { name } article { key } } otherAppearances { article { key } } } } }`,
     );
@@ -457,7 +449,7 @@ describe('mutations', () => {
   it('accepts a draft so it becomes an ordinary claim, recorded in its history', async () => {
     const doc = miniDoc('mini-draft');
     doc.claims[2] = { ...doc.claims[2]!, status: 'draft', extractionConfidence: 0.7 };
-    await ingestDocument(db, doc);
+    await ingestDocument(graph.db, doc);
     const key = 'mini-draft#talks-resume-march';
     const listed = await api.gql(`{ claims(filter: { article: "article:mini-draft" }) { totalCount } }`);
     expect(listed.data!.claims.totalCount).toBe(3);
@@ -518,7 +510,7 @@ describe('guards', () => {
   });
 
   it('can require a key for reads', async () => {
-    const closed = apiClient(testConfig({ API_KEYS, PUBLIC_READS: 'false' }), db);
+    const closed = apiClient(testConfig({ API_KEYS, PUBLIC_READS: 'false' }), graph.db);
     expect((await closed.gql(`{ __typename }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await closed.gql(`{ __typename }`, {}, reader)).data).toEqual({ __typename: 'Query' });
   });
@@ -575,7 +567,7 @@ describe('grades through the API', () => {
     for (const e of r.data!.contestedClaims.edges) expect(e.node.related.length).toBeGreaterThan(0);
     // Every accepted claim on either end of a CONTRADICTS, or a wording of such a statement
     // (relations follow the statement), each once, most confident first.
-    const expected = await db.read((tx) =>
+    const expected = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (c:Claim {status: 'accepted'})
          WHERE EXISTS { (c)-[:SAME_STATEMENT*0..4]-(:Claim)-[:CONTRADICTS]-(:Claim) }

@@ -8,8 +8,7 @@
  * of claims by speaker, full-text search, neighbourhood depth 2, contested claims, agents by name
  * and the timeline of a day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/synth/corpus.js';
 import { latencyCases } from '../../bench/cases.js';
 import { compareIngest, prefixWithClaims } from '../../bench/ingest-compare.js';
@@ -18,18 +17,9 @@ import { graphShape, wipeGraph } from '../../bench/graph-shape.js';
 import { summariseCorpus } from '../../bench/synth/summary.js';
 import { expectedProvenance, measureLatency, sampleClaimKeys } from '../../bench/latency.js';
 import { buildYoga } from '../../src/yoga.js';
-import { resetGraph, testConfig, testDatabase, testServer } from '../support/db.js';
+import { testConfig, testServer, useTestGraph } from '../support/db.js';
 
-let db: Database;
-beforeAll(async () => {
-  // A shared CI machine can be slow to plan a dozen new statements; correctness is the point here.
-  db = testDatabase(testConfig({ NEO4J_TX_TIMEOUT_MS: '120000' }));
-  await resetGraph(db);
-});
-afterAll(async () => {
-  await resetGraph(db);
-  await db.close();
-});
+const graph = useTestGraph();
 
 describe('benchmark harness (smoke, 10k claims)', () => {
   const docs = [...generateCorpus({ seed: 42, claims: 10_000 })];
@@ -39,9 +29,9 @@ describe('benchmark harness (smoke, 10k claims)', () => {
     const database = testServer().database;
     const prefix = prefixWithClaims(docs, 500);
     const ingest = await compareIngest({
-      driver: db.driver,
+      driver: graph.db.driver,
       database,
-      db,
+      db: graph.db,
       docs: prefix,
       rounds: 1,
       warmupDocs: 0,
@@ -52,9 +42,10 @@ describe('benchmark harness (smoke, 10k claims)', () => {
     expect(ours?.shape.nodes.Claim).toBe(prefix.reduce((n, d) => n + d.claims.length, 0));
     expect(ours?.shape.relationships.SAME_STATEMENT).toBeGreaterThan(0);
 
-    await wipeGraph(db.driver, database);
-    for (let i = 0; i < docs.length; i += 50) await bareIngest(db.driver, database, docs.slice(i, i + 50));
-    const shape = await graphShape(db.driver, database);
+    await wipeGraph(graph.db.driver, database);
+    for (let i = 0; i < docs.length; i += 50)
+      await bareIngest(graph.db.driver, database, docs.slice(i, i + 50));
+    const shape = await graphShape(graph.db.driver, database);
     expect(corpus.claims).toBe(10_000);
     expect(shape.nodes.Claim).toBe(corpus.claims);
     expect(shape.nodes.Article).toBe(corpus.articles);
@@ -64,12 +55,12 @@ describe('benchmark harness (smoke, 10k claims)', () => {
 
     const keys = sampleClaimKeys(docs, 40);
     const expected = expectedProvenance(docs, keys);
-    const yoga = buildYoga({ config: testConfig(), db });
+    const yoga = buildYoga({ config: testConfig(), db: graph.db });
     const latency = await measureLatency({
       client: {
-        driver: db.driver,
+        driver: graph.db.driver,
         database,
-        db,
+        db: graph.db,
         graphql: async (query, variables) => {
           const res = await yoga.fetch('http://yoga/graphql', {
             method: 'POST',

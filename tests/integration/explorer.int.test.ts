@@ -10,20 +10,19 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import { repoRoot } from '../../src/paths.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { httpRoutes } from '../../src/http-routes.js';
 import { buildYoga } from '../../src/yoga.js';
 import { confidenceColour } from '../../src/explorer/client/kinds.js';
 import { seedDocument } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { browserTestsRun, launchChromium, type Browser } from '../support/chromium.js';
 
 const CLAIM = 'noonpost-7628#sharaa-golan-compromise-end-presidency';
 
 describe.skipIf(!browserTestsRun('explorer'))('the explorer page', () => {
-  let db: Database;
+  const graph = useTestGraph({ seed: (db) => ingestDocument(db, seedDocument()) });
   let server: Server;
   let base: string;
   let chrome: Browser | undefined;
@@ -32,10 +31,7 @@ describe.skipIf(!browserTestsRun('explorer'))('the explorer page', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const config = testConfig();
-    db = testDatabase(config);
-    await resetGraph(db);
-    await ingestDocument(db, seedDocument());
+    const { config, db } = graph;
     const yoga = buildYoga({ config, db, plugins: httpRoutes({ config, db }) });
     server = createServer(yoga);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,7 +49,6 @@ describe.skipIf(!browserTestsRun('explorer'))('the explorer page', () => {
   afterAll(async () => {
     await chrome?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await db?.close();
   });
 
   /** The claim's grade as the API gives it, so the page is checked against the API, not a copy. */

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countRoundTrips, RoundTrips, type Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { countRoundTrips, RoundTrips } from '../../src/db/database.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { AGENT_LABELS, exportQuery, NODE_LABELS } from '../../src/export/allow-list.js';
 import {
@@ -21,35 +21,26 @@ import {
   parseGraphml,
   parseProv,
 } from '../support/export-formats.js';
-import { resetGraph, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { miniDoc } from '../support/mini-doc.js';
 
-let db: Database;
-beforeAll(() => {
-  db = testDatabase();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await resetGraph(db);
-});
+const graph = useTestGraph({ resetEach: true });
 
 const exportText = (options: ExportOptions, hooks: ExportHooks = {}) =>
-  collect(streamExport(db, options, hooks));
+  collect(streamExport(graph.db, options, hooks));
 const REVIEWS: ExportHooks = { claimReviewUrlBase: 'https://checks.example.org/claims/' };
 
 /** mini-1, then mini-2 (published earlier, carrying the same statement), then an assessment. */
 async function seedTwoArticlesAndAReview(): Promise<void> {
-  await ingestDocument(db, miniDoc('mini-1'));
+  await ingestDocument(graph.db, miniDoc('mini-1'));
   const second = miniDoc('mini-2');
   second.article.publishedAt = '2026-01-30';
   second.relations = [
     { from: 'ceasefire-will-fail', to: 'mini-1#ceasefire-will-fail', type: 'SAME_STATEMENT' },
   ];
-  await ingestDocument(db, second);
+  await ingestDocument(graph.db, second);
   // Written directly: the assessment writer is another helper's work; these are its properties.
-  await db.write((tx) =>
+  await graph.db.write((tx) =>
     tx.exec(
       `MATCH (c:Claim {key: $claimKey})
        CREATE (a:Assessment {key: 'assessment:mini-1#ceasefire-will-fail:1', verdict: 'unproven',
@@ -67,7 +58,7 @@ async function seedTwoArticlesAndAReview(): Promise<void> {
  * matcher (LinkProposal) are review state, not part of the graph, and not exported.
  */
 async function databaseGraph(): Promise<{ nodes: string[]; edges: string[] }> {
-  const [row] = await db.read((tx) =>
+  const [row] = await graph.db.read((tx) =>
     tx.rows(
       `CALL () { MATCH (n) WHERE NOT n:__Migration AND NOT n:LinkProposal RETURN collect(n.key) AS nodes }
        CALL () { MATCH (a)-[r]->(b) RETURN collect(a.key + '-' + type(r) + '->' + b.key) AS edges }
@@ -102,7 +93,7 @@ describe('exporting the whole graph', () => {
     expect(parsed.keys.find((k) => k.name === 'version' && k.for === 'node')?.type).toBe('long');
     expect(parsed.keys.find((k) => k.name === 'hop' && k.for === 'node')?.type).toMatch(/^(long|double)$/);
     expect(parsed.keys.find((k) => k.name === 'anonymous' && k.for === 'node')?.type).toBe('boolean');
-    const types = await db.read((tx) => tx.rows('MATCH ()-[r]->() RETURN DISTINCT type(r) AS type'));
+    const types = await graph.db.read((tx) => tx.rows('MATCH ()-[r]->() RETURN DISTINCT type(r) AS type'));
     expect(new Set(parsed.edges.map((e) => e.data.type))).toEqual(new Set(types.map((t) => t.type)));
   });
 
@@ -118,7 +109,7 @@ describe('exporting the whole graph', () => {
 
   it('PROV-JSON has every telling and article, each attribution and each quoted-from hop', async () => {
     await seedTwoArticlesAndAReview();
-    const [counts] = await db.read((tx) =>
+    const [counts] = await graph.db.read((tx) =>
       tx.rows(
         `RETURN COUNT { MATCH (:Telling) } AS tellings, COUNT { MATCH (:Article) } AS articles,
                 COUNT { MATCH (:Telling)-[:QUOTED_FROM]->() } AS hops,
@@ -170,7 +161,7 @@ describe('exporting the whole graph', () => {
 describe('the lean profile, GEXF and the agent network on a real graph', () => {
   it('lean GraphML (the default): no tellings, revisions or document; a TOLD_BY edge per telling', async () => {
     await seedTwoArticlesAndAReview();
-    const [counts] = await db.read((tx) =>
+    const [counts] = await graph.db.read((tx) =>
       tx.rows(
         `RETURN COUNT { MATCH (n) WHERE NOT n:Telling AND NOT n:Revision AND NOT n:__Migration AND NOT n:LinkProposal } AS nodes,
                 COUNT { MATCH (a)-[r]->(b) WHERE NOT a:Telling AND NOT b:Telling
@@ -215,7 +206,7 @@ describe('the lean profile, GEXF and the agent network on a real graph', () => {
     const parsed = parseGexf(await exportText({ format: 'gexf', batchSize: 7 }));
     expect(parsed.mode).toBe('dynamic');
     expect(parsed.nodes.find((n) => n.id === 'article:mini-2')?.start).toBe('2026-01-30');
-    const [said] = await db.read((tx) =>
+    const [said] = await graph.db.read((tx) =>
       tx.rows(`MATCH (c:Claim {key: 'mini-1#ceasefire-will-fail'}) RETURN c.saidAt AS saidAt`),
     );
     expect(parsed.nodes.find((n) => n.id === 'mini-1#ceasefire-will-fail')?.start).toBe(
@@ -233,7 +224,7 @@ describe('the lean profile, GEXF and the agent network on a real graph', () => {
     expect(node('actor:jan-minister').data.agentClass).toBe('person');
     expect(node('source:the-guardian').data.agentClass).toBe('organization');
     // Expected links read straight from the chains: teller, quoted agent, origin or not, claims.
-    const rows = await db.read((tx) =>
+    const rows = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (a)<-[:TOLD_BY]-(t:Telling)-[:QUOTED_FROM]->(u:Telling)-[:TOLD_BY]->(b), (t)-[:TELLS]->(c)
          WHERE a <> b
@@ -268,9 +259,11 @@ describe('the lean profile, GEXF and the agent network on a real graph', () => {
   });
 
   it('refuses a profile where none applies and include with the full profile', async () => {
-    await expect(prepareExport(db, { format: 'prov', profile: 'full' })).rejects.toThrow(/profiles apply/);
+    await expect(prepareExport(graph.db, { format: 'prov', profile: 'full' })).rejects.toThrow(
+      /profiles apply/,
+    );
     await expect(
-      prepareExport(db, { format: 'graphml', profile: 'full', include: ['tellings'] }),
+      prepareExport(graph.db, { format: 'graphml', profile: 'full', include: ['tellings'] }),
     ).rejects.toThrow(/include applies/);
   });
 });
@@ -280,7 +273,7 @@ describe('streaming', () => {
     // Matching on ingest is not what this measures (and 14 copies of one document would propose a
     // link between every pair of them): it is left out so the test keeps its time.
     for (let i = 0; i < 14; i++) {
-      await ingestDocument(db, miniDoc(`bulk-${String(i).padStart(2, '0')}`), { match: false });
+      await ingestDocument(graph.db, miniDoc(`bulk-${String(i).padStart(2, '0')}`), { match: false });
     }
     const expected = await databaseGraph();
     expect(expected.nodes.length).toBeGreaterThan(250);
@@ -289,7 +282,7 @@ describe('streaming', () => {
     const trips = new RoundTrips();
     const chunks: string[] = [];
     await countRoundTrips(trips, async () => {
-      for await (const chunk of streamExport(db, { format: 'cytoscape', profile: 'full', batchSize }))
+      for await (const chunk of streamExport(graph.db, { format: 'cytoscape', profile: 'full', batchSize }))
         chunks.push(chunk);
     });
     const { doc } = parseCytoscape(chunks.join(''));
@@ -311,7 +304,7 @@ describe('streaming', () => {
   });
 
   it('pages by key across a page boundary that falls inside one label', async () => {
-    await ingestDocument(db, miniDoc('mini-1'));
+    await ingestDocument(graph.db, miniDoc('mini-1'));
     const expected = await databaseGraph();
     for (const batchSize of [1, 2, 3, 7]) {
       const { doc } = parseCytoscape(await exportText({ format: 'cytoscape', profile: 'full', batchSize }));
@@ -326,7 +319,7 @@ describe('exporting a neighbourhood', () => {
     await seedTwoArticlesAndAReview();
     const start = 'mini-1#ceasefire-will-fail';
     for (const depth of [0, 1, 2]) {
-      const [row] = await db.read((tx) =>
+      const [row] = await graph.db.read((tx) =>
         tx.rows(
           `MATCH (s {key: $start})-[*0..${depth}]-(m) WITH collect(DISTINCT m) AS hood
            RETURN [n IN hood | n.key] AS nodes,
@@ -369,12 +362,12 @@ describe('exporting a neighbourhood', () => {
   });
 
   it('refuses an unknown start node before writing anything', async () => {
-    await ingestDocument(db, miniDoc('mini-1'));
-    await expect(prepareExport(db, { format: 'graphml', nodeKey: 'nope' })).rejects.toThrow(
+    await ingestDocument(graph.db, miniDoc('mini-1'));
+    await expect(prepareExport(graph.db, { format: 'graphml', nodeKey: 'nope' })).rejects.toThrow(
       NodeNotFoundError,
     );
     await expect(
-      prepareExport(db, { format: 'graphml', nodeKey: 'article:mini-1', depth: 9 }),
+      prepareExport(graph.db, { format: 'graphml', nodeKey: 'article:mini-1', depth: 9 }),
     ).rejects.toThrow();
   });
 });
@@ -401,7 +394,7 @@ describe('export queries', () => {
       'hood-agent-links',
     ];
     const plans = new Map<string, string>();
-    await db.read(async (tx) => {
+    await graph.db.read(async (tx) => {
       for (const name of names) {
         const label = name === 'agents' ? AGENT_LABELS[0] : NODE_LABELS[1];
         const text = exportQuery(name, { label, depth: 2 });
@@ -410,7 +403,7 @@ describe('export queries', () => {
         plans.set(name, text);
       }
     });
-    const session = db.driver.session({ database: db.database });
+    const session = graph.db.driver.session({ database: graph.db.database });
     try {
       for (const name of ['nodes', 'edges', 'tellings', 'articles', 'claim-reviews']) {
         const label = name === 'agents' ? AGENT_LABELS[0] : NODE_LABELS[1];

@@ -8,13 +8,12 @@
  */
 import fc from 'fast-check';
 import { getIntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentValidationError } from '../../src/domain/validate.js';
 import { ingestDocument } from '../../src/graph/ingest.js';
 import { toLuceneQuery } from '../../src/graph/lucene.js';
-import { apiClient, API_KEYS, EDITOR_KEY, seedDocument, type GqlResponse } from '../support/api.js';
-import { graphCounts, resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { apiClient, API_KEYS, graphApi, EDITOR_KEY, seedDocument, type GqlResponse } from '../support/api.js';
+import { graphCounts, testConfig, useTestGraph } from '../support/db.js';
 import { miniDoc } from '../support/mini-doc.js';
 
 /** Codes a client may legitimately see for bad input; anything else is a failure. */
@@ -30,28 +29,26 @@ const CLEAN_CODES = new Set([
 const LEAKS =
   /\bat \S+ \(|\.ts:\d+|node_modules|Neo4jError|Neo\.ClientError|\bMATCH \(|\bUNWIND \$|\bRETURN \w+ AS |INTERNAL_SERVER_ERROR|Unexpected error/;
 
-let db: Database;
-let api: ReturnType<typeof apiClient>;
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
 
+const graph = useTestGraph({
+  config: { API_KEYS, NEO4J_ACQUIRE_TIMEOUT_MS: '60000' },
+  seed: async (db) => {
+    await ingestDocument(db, seedDocument());
+    const multilingual = miniDoc();
+    multilingual.claims[3]!.text = 'الهدنة هشة. השביתה שברירית. The truce is fragile.';
+    await ingestDocument(db, multilingual);
+  },
+});
+const api = graphApi(graph);
 beforeAll(async () => {
-  db = testDatabase(testConfig({ NEO4J_ACQUIRE_TIMEOUT_MS: '60000' }));
-  await resetGraph(db);
-  await ingestDocument(db, seedDocument());
-  const multilingual = miniDoc();
-  multilingual.claims[3]!.text = 'الهدنة هشة. השביתה שברירית. The truce is fragile.';
-  await ingestDocument(db, multilingual);
-  api = apiClient(testConfig({ API_KEYS }), db);
   // The full introspection query nests deeper than clients may; read it without the limits.
   const unlimited = { MAX_QUERY_DEPTH: '100', MAX_COST: '10000000', MAX_TOKENS: '100000' };
-  const introspection = await apiClient(testConfig(unlimited), db).gql(getIntrospectionQuery());
+  const introspection = await apiClient(testConfig(unlimited), graph.db).gql(getIntrospectionQuery());
   const found = introspection.data?.__schema;
   types = new Map((found.types as FullType[]).map((t) => [t.name, t]));
   rootNames = { query: found.queryType.name, mutation: found.mutationType.name };
 }, 240_000);
-afterAll(async () => {
-  await db.close();
-});
 
 // ---------------------------------------------------------------- generated arguments
 
@@ -403,7 +400,7 @@ describe('the GraphQL API under generated input', () => {
     let rejected = 0;
     await fc.assert(
       fc.asyncProperty(casesFor('mutation'), async (c) => {
-        const before = await graphCounts(db);
+        const before = await graphCounts(graph.db);
         const { r, raw } = await send(c);
         expectClean(c, r, raw);
         // Rejected: an error, no result, or a typed error result. (A valid generated write, such
@@ -411,9 +408,10 @@ describe('the GraphQL API under generated input', () => {
         const result = r.data?.[c.field];
         if ((r.errors?.length ?? 0) > 0 || !result || !String(result.__typename).startsWith('Mutation')) {
           rejected++;
-          expect(await graphCounts(db), `${c.field} was rejected but wrote\n${raw.slice(0, 300)}`).toEqual(
-            before,
-          );
+          expect(
+            await graphCounts(graph.db),
+            `${c.field} was rejected but wrote\n${raw.slice(0, 300)}`,
+          ).toEqual(before);
         }
       }),
       { numRuns: 80, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true },
@@ -429,8 +427,8 @@ describe('the ingester under mutated documents', () => {
     await fc.assert(
       fc.asyncProperty(brokenDocument, async ({ doc, applied }) => {
         expect(applied.length).toBeGreaterThan(0);
-        const before = await graphCounts(db);
-        const outcome = await ingestDocument(db, doc).then(
+        const before = await graphCounts(graph.db);
+        const outcome = await ingestDocument(graph.db, doc).then(
           () => null,
           (error: unknown) => error,
         );
@@ -438,7 +436,7 @@ describe('the ingester under mutated documents', () => {
         const issues = (outcome as DocumentValidationError).issues;
         expect(issues.length).toBeGreaterThan(0);
         for (const issue of issues) expect(issue.path).toMatch(/^[\w([]/);
-        expect(await graphCounts(db)).toEqual(before);
+        expect(await graphCounts(graph.db)).toEqual(before);
       }),
       { numRuns: 60, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true },
     );
@@ -448,7 +446,7 @@ describe('the ingester under mutated documents', () => {
     for (let pick = 0; pick < 5; pick++) {
       const doc = miniDoc('hostile-doc');
       MUTATIONS[name]!(doc, pick);
-      await expect(ingestDocument(db, doc), `${name}(${pick})`).rejects.toBeInstanceOf(
+      await expect(ingestDocument(graph.db, doc), `${name}(${pick})`).rejects.toBeInstanceOf(
         DocumentValidationError,
       );
     }
@@ -462,7 +460,7 @@ describe('full-text search with Lucene syntax and any script', () => {
   beforeAll(async () => {
     const multilingual = miniDoc('mini-search');
     multilingual.claims[3]!.text = 'الهدنة هشة. השביתה שברירית. The truce is fragile.';
-    await ingestDocument(db, multilingual);
+    await ingestDocument(graph.db, multilingual);
   });
   const NASTY = [
     'AND OR NOT',

@@ -5,7 +5,6 @@
  * growth trend. Speed is reported, never asserted: the machine is shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import {
   countLoadWrites,
   rssGrowthMb,
@@ -15,22 +14,18 @@ import {
   type LoadTarget,
 } from '../../bench/load-harness.js';
 import { API_KEYS, EDITOR_KEY } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { useTestGraph } from '../support/db.js';
 import { MINI_TEXT, miniDoc } from '../support/mini-doc.js';
 
-let db: Database;
+const graph = useTestGraph({ config: { API_KEYS } });
 let target: LoadTarget;
 
 beforeAll(async () => {
-  const config = testConfig({ API_KEYS, NEO4J_ACQUIRE_TIMEOUT_MS: '30000' });
-  db = testDatabase(config);
-  await resetGraph(db);
-  target = await serveOnLoopback(config, db);
+  target = await serveOnLoopback(graph.config, graph.db);
   await seedLoadData(target.url, EDITOR_KEY, WORKERS, (id) => miniDoc(id));
 }, 240_000);
 afterAll(async () => {
   await target?.close();
-  await db?.close();
 });
 
 const WORKERS = 6;
@@ -57,7 +52,7 @@ describe('under a bounded read and write load', () => {
     expect(report.reads).toBeGreaterThan(0);
     expect(report.writes.claims).toBeGreaterThan(0);
     // Every confirmed write is in the graph, once; nothing unconfirmed slipped in.
-    expect(await countLoadWrites(db)).toEqual(report.writes);
+    expect(await countLoadWrites(graph.db)).toEqual(report.writes);
     // Loose: a leak proportional to requests would show as steady growth well past this.
     expect(memory.growthMb).toBeLessThan(Math.max(150, memory.startMb * 0.5));
   }, 180_000);

@@ -5,30 +5,22 @@
  * 140-200 s on a machine shared by many test runs (two cores), hence the generous timeout.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureFiles, loadFixturesIfEmpty } from '../../src/app.js';
 import { pairId } from '../../src/domain/matching.js';
 import { parseArticleDocument } from '../../src/domain/validate.js';
 import { corpusClaims, proposeOnCorpus, scoreOnCorpus } from '../../tools/eval/links/matcher.js';
-import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/log.js';
 import { apiClient } from '../support/api.js';
-import { resetGraph, testConfig, testDatabase } from '../support/db.js';
+import { testConfig, useTestGraph } from '../support/db.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = testDatabase();
-  await resetGraph(db);
-}, 120_000);
-afterAll(async () => {
-  await db.close();
-});
+const graph = useTestGraph();
 
 describe('the story corpus in the graph', () => {
   it('loads every fixture into an empty database, and nothing a second time', async () => {
     const log = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const claims = await loadFixturesIfEmpty(db, log);
-    const [row] = await db.read((tx) =>
+    const claims = await loadFixturesIfEmpty(graph.db, log);
+    const [row] = await graph.db.read((tx) =>
       tx.rows(
         'MATCH (a:Article) WITH count(a) AS articles MATCH (c:Claim) RETURN articles, count(c) AS claims',
       ),
@@ -36,7 +28,7 @@ describe('the story corpus in the graph', () => {
     expect(Number(row?.articles)).toBe(fixtureFiles().length);
     expect(Number(row?.articles)).toBeGreaterThanOrEqual(9);
     expect(Number(row?.claims)).toBe(claims);
-    expect(await loadFixturesIfEmpty(db, log)).toBe(0);
+    expect(await loadFixturesIfEmpty(graph.db, log)).toBe(0);
   }, 600_000);
 
   it('proposes every link the matcher finds against every earlier claim: the bounded candidates lose none', async () => {
@@ -45,7 +37,7 @@ describe('the story corpus in the graph', () => {
     const ceiling = proposeOnCorpus(scoreOnCorpus(corpusClaims(docs)));
     const id = (type: unknown, a: unknown, b: unknown) => `${String(type)} ${pairId(String(a), String(b))}`;
     // A pair the articles already relate by that type is not proposed (matching/record.cypher).
-    const related = await db.read((tx) =>
+    const related = await graph.db.read((tx) =>
       tx.rows(
         `UNWIND $pairs AS p
          MATCH (a:Claim {key: p.from})-[r]-(b:Claim {key: p.to}) WHERE type(r) = p.type
@@ -54,7 +46,7 @@ describe('the story corpus in the graph', () => {
       ),
     );
     const declared = new Set(related.map((r) => id(r.type, r.from, r.to)));
-    const proposed = await db.read((tx) =>
+    const proposed = await graph.db.read((tx) =>
       tx.rows('MATCH (x:LinkProposal) RETURN x.type AS type, x.fromKey AS fromKey, x.toKey AS toKey'),
     );
     expect(ceiling.length).toBeGreaterThan(100);
@@ -64,7 +56,7 @@ describe('the story corpus in the graph', () => {
   });
 
   it('joins named agents across articles on one node: Reuters, Damascus, Barrack', async () => {
-    const rows = await db.read((tx) =>
+    const rows = await graph.db.read((tx) =>
       tx.rows(
         `UNWIND $keys AS key
          MATCH (agent {key: key})<-[:TOLD_BY]-(:Telling)-[:TELLS]->(c:Claim)
@@ -79,7 +71,7 @@ describe('the story corpus in the graph', () => {
   });
 
   it('keeps unnamed sources apart per article, described', async () => {
-    const [row] = await db.read((tx) =>
+    const [row] = await graph.db.read((tx) =>
       tx.rows(
         `MATCH (s:Source {anonymous: true}) WHERE s.key STARTS WITH 'source:sadanews-234899:'
             OR s.key STARTS WITH 'source:mehr-news-237013:'
@@ -92,7 +84,7 @@ describe('the story corpus in the graph', () => {
   });
 
   it('shows Article.reconstruction and basedOn through the API', async () => {
-    const api = apiClient(testConfig(), db);
+    const api = apiClient(testConfig(), graph.db);
     const res = await api.gql<{ r: any; seed: any }>(
       `{ r: article(key: "article:mehr-news-237013") { reconstruction basedOn url }
          seed: article(key: "article:noonpost-7628") { reconstruction basedOn } }`,
