@@ -14,6 +14,14 @@ import { repoRoot } from '../../src/paths.js';
 import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { LIST_QUERIES, listQuery, type ListQueryName } from '../../src/graph/keyset.js';
+import {
+  ClaimRow,
+  TellingRow,
+  claimStatement,
+  projection,
+  WHOLE,
+  type ClaimProp,
+} from '../../src/graph/claims.js';
 
 /** Modules allowed to assemble Cypher text, and why. */
 const BUILDER_MODULES: Record<string, string> = {
@@ -298,5 +306,35 @@ describe('the query files', () => {
     // placeholder would mean someone intends to splice text in.
     const placeholders = files.filter((f) => /\$\{|%s|\{\{/.test(readFileSync(f, 'utf8'))).map(rel);
     expect(placeholders).toEqual([]);
+  });
+});
+
+describe('the claim reads', () => {
+  const claimProps = Object.keys(ClaimRow.shape).filter((k) => k !== 'articleKey') as ClaimProp[];
+
+  it('list only property names of the row schemas, for any projection, and nothing is left unfilled', () => {
+    const known = new Set([...Object.keys(ClaimRow.shape), ...Object.keys(TellingRow.shape), 'articleKey']);
+    fc.assert(
+      fc.property(
+        fc.subarray(claimProps),
+        fc.constantFrom('claim/by-keys', 'claim/chains') as fc.Arbitrary<'claim/by-keys' | 'claim/chains'>,
+        (props, name) => {
+          const text = claimStatement(name, projection(props, [], []));
+          expect(text).not.toMatch(/__[A-Za-z]+__/);
+          const claimList = /c \{([^}]*)articleKey/.exec(text)?.[1] ?? '';
+          expect(claimList).toContain('.key');
+          for (const [, prop] of claimList.matchAll(/\.([A-Za-z]+)/g)) expect(known).toContain(prop);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(claimStatement('claim/chains', WHOLE)).not.toMatch(/\.\*/);
+  });
+
+  it('refuses a name that is not a plain property (the check can fail)', () => {
+    const hostile = 'key} DETACH DELETE c //' as ClaimProp;
+    expect(() => claimStatement('claim/by-keys', projection([hostile], [], []))).toThrow(
+      /not a property name/,
+    );
   });
 });
