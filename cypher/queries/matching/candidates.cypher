@@ -4,11 +4,13 @@
 // named agent ($limit), and the claims that share the most of the actors, places and events it is
 // about ($aboutLimit for all of them together). Every source
 // starts from an index seek (the full-text index, a key) and reads one node's claims, never all
-// claims: from a hub (an agent or place in thousands of claims) that is every claim of the hub,
-// ordered, of which the $scan nearest in time go on. The choice is a function of the graph's
-// content only: every LIMIT follows a total order that ends in the claim's key, so neither the
-// order claims were written in nor internal ids decide which candidates survive a limit (the
-// same article loaded into two databases gets the same candidates). Full-text hits are ranked by
+// claims: from a hub (an agent or place in thousands of claims) at most $hubScan of them, ordered,
+// of which the $scan nearest in time go on, so the cost per hub is bounded whatever the graph's
+// size. Below that bound the choice is a function of the graph's content only: every LIMIT follows
+// a total order that ends in the claim's key, so neither the order claims were written in nor
+// internal ids decide which candidates survive a limit (the same article loaded into two
+// databases gets the same candidates); a hub larger than $hubScan is read in storage order up to
+// the bound, the price of a bounded cost. Full-text hits are ranked by
 // score, then key: more are asked for ($textScan) than kept, so equal scores at the limit are
 // chosen by key rather than by the index's internal document order. About-candidates are ranked
 // by how many of the claim's actors, places and events they share (a claim about the same two
@@ -30,6 +32,7 @@ CALL (row) {
   CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
     WHERE NOT node.key STARTS WITH $claimPrefix
+    WITH node LIMIT $hubScan
     RETURN node ORDER BY CASE
       WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
       ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
@@ -41,6 +44,7 @@ CALL (row) {
   CALL (agent, row) {
     MATCH (agent)<-[:TOLD_BY]-(:Telling {isOrigin: true})-[:TELLS]->(node:Claim)
     WHERE NOT node.key STARTS WITH $claimPrefix
+    WITH node LIMIT $hubScan
     RETURN node ORDER BY CASE
       WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
       ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
@@ -64,6 +68,7 @@ CALL (row) {
   CALL (x, row) {
     MATCH (x)<-[:REFERS_TO]-(node:Claim)
     WHERE NOT node.key STARTS WITH $claimPrefix
+    WITH node LIMIT $hubScan
     RETURN node ORDER BY CASE
       WHEN row.day IS NULL OR node.saidAt IS NULL THEN 1000000
       ELSE abs(duration.inDays(date(left(toString(node.saidAt), 10)), date(row.day)).days)
