@@ -1,26 +1,13 @@
 /**
- * Lookahead: whether a request goes on to ask for some fields below the current one. A resolver
- * that knows its claims will be asked for their chains fetches claims and chains in one
- * statement instead of two round trips in sequence (see Loaders.claimsWithChains).
+ * Lookahead: the fields a request goes on to ask for below the current one, through fragments and
+ * inline fragments alike. projection.ts reads them to decide what claims to read and whether to
+ * read their chains in the same statement (instead of two round trips in sequence).
  */
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { Kind } from 'graphql';
 
 /** The fields of Claim whose resolvers read the claim's attribution chain. */
 export const CHAIN_FIELDS: ReadonlySet<string> = new Set(['provenance', 'speaker']);
-
-/**
- * True when, under the current field and along `path` (e.g. ['edges', 'node']), the operation
- * selects any of `fields`, through fragments and inline fragments alike. `@skip`/`@include` are
- * not evaluated: a field they drop only costs a prefetch the request does not use.
- */
-export function selects(
-  info: GraphQLResolveInfo,
-  path: readonly string[],
-  fields: ReadonlySet<string>,
-): boolean {
-  return fieldsAt(info, path).some((f) => fields.has(f.name.value));
-}
 
 /** The fields selected under the current field along `path`, every alias and fragment merged. */
 export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {

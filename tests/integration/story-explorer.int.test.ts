@@ -19,6 +19,7 @@ import { buildYoga } from '../../src/yoga.js';
 import { API_KEYS, EDITOR_KEY } from '../support/api.js';
 import { browserTestsRun, launchChromium, type Browser } from '../support/chromium.js';
 import { useTestGraph } from '../support/db.js';
+import type { Proposal } from '../../src/explorer/client/story-api.js';
 
 const IDS = ['reuters-2025-09-26-sweida-corridor-snag', 'sadanews-234899', 'mehr-news-237013'];
 const REUTERS = 'reuters-2025-09-26-sweida-corridor-snag#pact-snag-sweida-corridor';
@@ -313,21 +314,10 @@ describe.skipIf(!browserTestsRun('story explorer'))('the explorer’s story page
   });
 
   it('tells an editor the matcher’s finer reasons in words: what each claim does and who voices it, the substance both say, a restatement, what a denial rejects', async () => {
-    interface Reasons {
-      classes: { from: string; to: string } | null;
-      voices: { from: string; to: string } | null;
-      substance: string[] | null;
-      substanceShare: number | null;
-      restatement: boolean | null;
-      denial: {
-        byKey: string;
-        target: string[];
-        head: string[];
-        covered: string[];
-        headShare: number;
-        putsForward: string | null;
-      } | null;
-    }
+    type Reasons = Pick<
+      Proposal['reasons'],
+      'classes' | 'voices' | 'substance' | 'substanceShare' | 'restatement' | 'denial'
+    >;
     interface Row {
       key: string;
       fromKey: string;
