@@ -13,7 +13,8 @@ import {
   seekPredicate,
   sortValues,
   PageRow,
-  type KeyPage,
+  type KeysetList,
+  type ListStatement,
   type OrderingName,
   type Seek,
 } from './keyset.js';
@@ -114,7 +115,7 @@ export interface BuiltQuery {
 /**
  * The query for one page of the list: the total, and the rows beyond the seek's cursors in the
  * order's direction (reversed for a page read from the end). The cursor values and page size are
- * parameters (`seekParams`), added by readClaimList.
+ * parameters (`seekParams`), added by claimList.
  */
 export function buildClaimListQuery(
   filter: ClaimFilter,
@@ -196,9 +197,23 @@ RETURN total, items`;
   };
 }
 
-/** One page of a built claims list: the total and at most `seek.limit` rows beyond its cursors. */
-export async function readClaimList(db: Database, built: BuiltQuery, seek: Seek): Promise<KeyPage> {
-  if (!built.query) return { total: 0, rows: [] };
-  const [row] = await db.readOne(built.query, { ...built.params, ...seekParams(seek) });
-  return PageRow.parse(row ?? {});
+/**
+ * The claims list for a filter and an order, read by keyset: one statement per page (total and
+ * rows), which a reader may extend to read the page's claims too (`statement`).
+ */
+export function claimList(db: Database, filter: ClaimFilter, order: ClaimOrder): KeysetList {
+  const statement = (seek: Seek): ListStatement => {
+    const built = buildClaimListQuery(filter, order, seek);
+    return { text: built.query, params: { ...built.params, ...seekParams(seek) } };
+  };
+  return {
+    ordering: ORDERING[order],
+    statement,
+    fetchPage: async (seek) => {
+      const { text, params } = statement(seek);
+      if (text === null) return { total: 0, rows: [] };
+      const [row] = await db.readOne(text, params);
+      return PageRow.parse(row ?? {});
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { ClaimKind, ClaimStatus, RelationType } from '../domain/document.js';
 import { FACTOR_NAMES } from '../domain/grading.js';
 import { TELLING_ROLES } from '../domain/model.js';
 import { ActorRow, AgentRow, SourceRow, primeAgent } from './agents.js';
-import type { KeysetList, ListQueryName } from './keyset.js';
+import { PageRow, type KeysetList, type ListQueryName, type ListStatement, type NodePage } from './keyset.js';
 import { settled, type Loaders } from './loaders.js';
 import { EvidenceProps, SaidProps, TimeProps, flag, optNumber, optText, strings } from './row.js';
 
@@ -241,6 +241,13 @@ export interface ClaimProjection {
 
 export const WHOLE: ClaimProjection = { claim: null, hop: null, agent: null };
 
+/** What a request reads of some claims: which properties, and whether their chains too. */
+export interface ClaimReads {
+  projection: ClaimProjection;
+  /** The request asks for the chain (provenance, speaker): read it in the same statement. */
+  chain: boolean;
+}
+
 /** A projection reading these beyond each base (null: all of it); a canonical value. */
 export function projection(
   claim: Iterable<ClaimProp> | null,
@@ -286,7 +293,7 @@ function claimLoader(loaders: Loaders, p: ClaimProjection): DataLoader<string, C
   return loaders.batch(`claim/by-keys ${signature(p)}`, () => {
     return new DataLoader<string, ClaimRow | null>(async (keys) => {
       const rows = await loaders.db.readOne(claimStatement('claim/by-keys', p), { keys });
-      const byKey = new Map(rows.map((r) => [String(r.key), parseClaim(r.item)]));
+      const byKey = new Map(rows.map((r) => [String(r.key), parseClaim(r.claim)]));
       return keys.map((key) => byKey.get(key) ?? null);
     });
   });
@@ -330,6 +337,22 @@ interface ClaimChain {
 const chainOfRow = new WeakMap<ClaimRow, ChainHopRow[]>();
 
 /**
+ * Makes a claim row read by one statement known to the rest of the request: its chain travels
+ * with it, and what was read whole is primed into the claim and agent loaders (a partial row
+ * never is: another field could read it as whole).
+ */
+function adopt(loaders: Loaders, p: ClaimProjection, claim: ClaimRow, chain: ChainHopRow[] | null): void {
+  if (chain) chainOfRow.set(claim, chain);
+  if (p.claim === null) claimLoader(loaders, WHOLE).prime(claim.key, claim);
+  if (chain && p.agent === null) {
+    for (const hop of chain) {
+      if (hop.agent) primeAgent(loaders, hop.agent);
+      if (hop.addressee) primeAgent(loaders, hop.addressee);
+    }
+  }
+}
+
+/**
  * Claims with their chains in one round trip (claim/chains), batched across the request; the
  * agent loader is primed from the same statement, and the claim loader too when the claim was
  * read whole, so a provenance needs no second query for the claim or its tellers.
@@ -343,14 +366,7 @@ function chains(loaders: Loaders, p: ClaimProjection): DataLoader<string, ClaimC
         const row = byKey.get(key);
         if (!row) return { claim: null, chain: [] };
         const { claim, chain } = ClaimChainRow.parse(row);
-        chainOfRow.set(claim, chain);
-        if (p.claim === null) claimLoader(loaders, WHOLE).prime(key, claim);
-        if (p.agent === null) {
-          for (const hop of chain) {
-            if (hop.agent) primeAgent(loaders, hop.agent);
-            if (hop.addressee) primeAgent(loaders, hop.addressee);
-          }
-        }
+        adopt(loaders, p, claim, chain);
         return { claim, chain };
       });
     });
@@ -378,6 +394,66 @@ export async function claimsWithChains(
   p: ClaimProjection = WHOLE,
 ): Promise<(ClaimRow | null)[]> {
   return settled(await chains(loaders, p).loadMany(keys)).map((r) => r.claim);
+}
+
+/**
+ * The columns a claim read returns from a bound `c` and `article`: what follows `RETURN key,` in
+ * claim/by-keys (`claim`) or claim/chains (`claim`, `chain`), filled for the projection.
+ */
+function claimColumns(reads: ClaimReads): string {
+  const text = claimStatement(reads.chain ? 'claim/chains' : 'claim/by-keys', reads.projection);
+  const at = text.lastIndexOf('RETURN key,');
+  if (at < 0) throw new Error('claim/by-keys and claim/chains must end in `RETURN key, ...`');
+  return text.slice(at + 'RETURN key,'.length).trim();
+}
+
+/**
+ * A list's statement with its page's claims (and their chains) read in the same statement: the
+ * list runs as it is, then each of its items' claims is read with the columns of claim/by-keys or
+ * claim/chains. One round trip where a page, then its claims, took two.
+ */
+export function withClaims(list: string, reads: ClaimReads): string {
+  const indented = list.trim().replace(/\n/g, '\n  ');
+  return [
+    'CALL () {',
+    `  ${indented}`,
+    '}',
+    'CALL (items) {',
+    '  UNWIND items AS item',
+    '  MATCH (article:Article)-[:CONTAINS]->(c:Claim {key: item.key})',
+    '  WITH item, c, article',
+    `  WITH item, ${claimColumns(reads).replace(/\n/g, '\n  ')}`,
+    `  RETURN collect({key: item.key, claim: claim${reads.chain ? ', chain: chain' : ''}}) AS nodes`,
+    '}',
+    'RETURN total, items, nodes',
+  ].join('\n');
+}
+
+const ClaimNode = z.object({ key: z.string(), claim: ClaimRow, chain: z.array(ChainHopRow).nullish() });
+
+/**
+ * One page of a claims list with its claims, in one statement (`withClaims`): each row carries
+ * its claim (null when it vanished between the list and the read, which one statement rules out
+ * but the type still says), read as `reads` asks, its chain attached (`chainOf`).
+ */
+export async function readClaimPage(
+  loaders: Loaders,
+  list: ListStatement,
+  reads: ClaimReads,
+): Promise<NodePage<ClaimRow>> {
+  if (list.text === null) return { total: 0, rows: [] };
+  const text = withClaims(list.text, reads);
+  if (list.name) namedAs(list.name, text);
+  const [row] = await loaders.db.readOne(text, list.params);
+  const page = PageRow.parse(row ?? {});
+  const nodes = z.array(ClaimNode).parse(row?.nodes ?? []);
+  const byKey = new Map(
+    nodes.map(({ key, claim, chain }) => {
+      adopt(loaders, reads.projection, claim, chain ?? null);
+      return [key, claim];
+    }),
+  );
+  return { total: page.total, rows: page.rows.map((r) => ({ ...r, node: byKey.get(r.key) ?? null })) };
 }
 
 /** Every telling of the claim's statement, earliest first (the first answers "who said it first"). */
@@ -470,5 +546,10 @@ export function claimSearchList(
   statuses: readonly string[],
 ): KeysetList {
   const list = loaders.list('claim/search', { query, statuses });
-  return query ? list : { ...list, fetchPage: () => Promise.resolve({ total: 0, rows: [] }) };
+  if (query) return list;
+  return {
+    ordering: list.ordering,
+    fetchPage: () => Promise.resolve({ total: 0, rows: [] }),
+    statement: () => ({ text: null, params: {} }),
+  };
 }

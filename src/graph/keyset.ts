@@ -193,6 +193,25 @@ export function listOrdering(name: ListQueryName): OrderingName {
 export interface KeysetList {
   ordering: OrderingName;
   fetchPage: (seek: Seek) => Promise<KeyPage>;
+  /**
+   * The one statement `fetchPage` sends for a seek, for a reader that fetches the rows' nodes in
+   * the same statement (src/graph/claims.ts `readClaimPage`); absent for a list batched across
+   * parents, whose statement serves many lists at once.
+   */
+  statement?: (seek: Seek) => ListStatement;
+}
+
+/** A list's statement for one seek: its text (null: it can match nothing) and every parameter. */
+export interface ListStatement {
+  name?: QueryName;
+  text: string | null;
+  params: Record<string, unknown>;
+}
+
+/** A keyset page whose rows carry their nodes, read in the same statement. */
+export interface NodePage<T> {
+  total: number;
+  rows: (KeyRow & { node: T | null })[];
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type KeyPage,
   type KeysetList,
   type ListQueryName,
+  type ListStatement,
   type Seek,
 } from './keyset.js';
 
@@ -134,13 +135,19 @@ export class Loaders {
 
   /** A top-level keyset list (`RETURN total, items`). */
   list(query: ListQueryName, params: Record<string, unknown>): KeysetList {
-    return { ordering: listOrdering(query), fetchPage: (seek) => this.keysetOne(query, seek, params) };
-  }
-
-  /** One keyset page of a single-row list query (`RETURN total, items`). */
-  async keysetOne(query: ListQueryName, seek: Seek, params: Record<string, unknown>): Promise<KeyPage> {
-    const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek) });
-    return PageRow.parse(rows[0] ?? {});
+    const statement = (seek: Seek): ListStatement => ({
+      name: query,
+      text: listQuery(query, seek),
+      params: { ...params, ...seekParams(seek) },
+    });
+    return {
+      ordering: listOrdering(query),
+      statement,
+      fetchPage: async (seek) => {
+        const rows = await this.db.readOne(listQuery(query, seek), { ...params, ...seekParams(seek) });
+        return PageRow.parse(rows[0] ?? {});
+      },
+    };
   }
 
   /** A single-row query: no batching, but still one round trip. */

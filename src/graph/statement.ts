@@ -59,7 +59,7 @@ export async function launderedPage(
   statuses: readonly string[],
   seek: Seek,
 ): Promise<{ total: number; rows: KeyRow[]; items: Laundering[] }> {
-  const { total, rows } = await loaders.keysetOne('statement/laundered-page', seek, { statuses });
+  const { total, rows } = await loaders.list('statement/laundered-page', { statuses }).fetchPage(seek);
   const keys = rows.map((r) => r.key);
   const journeys = await Promise.all(keys.map((k) => statementJourney(loaders, k, statuses)));
   // The two rules are one (a test holds them equal), so every key has its laundering; only links

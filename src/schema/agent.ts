@@ -14,7 +14,7 @@ import {
 } from '../graph/agents.js';
 import { agentClaimList, type AgentClaims } from '../graph/claims.js';
 import { propertyOf } from './values.js';
-import { keysetConnection, statusesFor, claimNodes } from './connection.js';
+import { keysetConnection, statusesFor, claimConnection } from './connection.js';
 import { AgentConnection, AgentRef, ActorRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
 import type { Context } from './context.js';
 import { ActorKindEnum, AgentTypeEnum, ReliabilityGradeEnum, SourceKindEnum } from './enums.js';
@@ -120,13 +120,12 @@ function agentClaims(
   ctx: Context,
   info: GraphQLResolveInfo,
 ) {
-  return keysetConnection({
+  return claimConnection({
     args,
     ctx,
     info,
     scope: agent.key,
-    ...agentClaimList(ctx.loaders, which, agent.key, statusesFor(args.includeDrafts)),
-    toNodes: claimNodes(ctx, info),
+    list: agentClaimList(ctx.loaders, which, agent.key, statusesFor(args.includeDrafts)),
   });
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../graph/articles.js';
 import { articleClaimList } from '../graph/claims.js';
 import { ArticleConnection, ArticleRef, ClaimConnection, ClaimRef, SourceRef } from './refs.js';
-import { keysetConnection, statusesFor, claimNodes } from './connection.js';
+import { keysetConnection, statusesFor, claimConnection } from './connection.js';
 import { TimeRefRef } from './time.js';
 import { publicationTime } from '../domain/time.js';
 import { ingestDocument } from '../graph/ingest.js';
@@ -68,13 +68,12 @@ builder.node(ArticleRef, {
         description: 'The claims of the article, in the order they stand in the text.',
         args: { includeDrafts: t.arg.boolean({ required: false }) },
         resolve: (a, args, ctx, info) =>
-          keysetConnection({
+          claimConnection({
             args,
             ctx,
             info,
             scope: a.key,
-            ...articleClaimList(ctx.loaders, a.key, statusesFor(args.includeDrafts)),
-            toNodes: claimNodes(ctx, info),
+            list: articleClaimList(ctx.loaders, a.key, statusesFor(args.includeDrafts)),
           }),
       },
       ClaimConnection,

@@ -4,17 +4,11 @@
  */
 import { builder } from './builder.js';
 import { claimSearchList } from '../graph/claims.js';
-import {
-  buildClaimListQuery,
-  claimOrdering,
-  readClaimList,
-  type ClaimFilter,
-  type ClaimOrder,
-} from '../graph/claim-list.js';
+import { claimList, type ClaimFilter, type ClaimOrder } from '../graph/claim-list.js';
 import { gradingConfig } from '../graph/grading.js';
 import { toLuceneQuery } from '../graph/lucene.js';
 import { ClaimConnection, ClaimRef } from './refs.js';
-import { STATUS_DEFAULT, claimNodes, keysetConnection, statusesFor } from './connection.js';
+import { STATUS_DEFAULT, statusesFor, claimConnection } from './connection.js';
 import { ClaimKindEnum, ClaimOrderEnum, DateMatchEnum } from './enums.js';
 import { agentRefs } from './agent-refs.js';
 
@@ -108,13 +102,11 @@ builder.queryFields((t) => ({
           statuses: f.includeDrafts ? ['accepted', 'draft'] : STATUS_DEFAULT,
         };
         const order = args.orderBy ?? DEFAULT_ORDER;
-        return keysetConnection({
+        return claimConnection({
           args,
           ctx,
           info,
-          ordering: claimOrdering(order),
-          fetchPage: (seek) => readClaimList(ctx.db, buildClaimListQuery(filter, order, seek), seek),
-          toNodes: claimNodes(ctx, info),
+          list: claimList(ctx.db, filter, order),
         });
       },
     },
@@ -130,12 +122,11 @@ builder.queryFields((t) => ({
         includeDrafts: t.arg.boolean({ required: false }),
       },
       resolve: (_r, args, ctx, info) =>
-        keysetConnection({
+        claimConnection({
           args,
           ctx,
           info,
-          ...claimSearchList(ctx.loaders, toLuceneQuery(args.query), statusesFor(args.includeDrafts)),
-          toNodes: claimNodes(ctx, info),
+          list: claimSearchList(ctx.loaders, toLuceneQuery(args.query), statusesFor(args.includeDrafts)),
         }),
     },
     ClaimConnection,

@@ -6,10 +6,18 @@ import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from './client-errors.js';
 import type { Context } from './context.js';
-import { claimsByKeys, claimsWithChains, type ClaimRow } from '../graph/claims.js';
+import { claimsByKeys, claimsWithChains, readClaimPage, type ClaimRow } from '../graph/claims.js';
 import { claimReads } from './projection.js';
 import { decodeCursor, encodeCursor, listBinding } from './cursors.js';
-import { orderingOf, type KeyPage, type OrderingName, type Seek } from '../graph/keyset.js';
+import {
+  orderingOf,
+  type KeyPage,
+  type KeyRow,
+  type KeysetList,
+  type NodePage,
+  type OrderingName,
+  type Seek,
+} from '../graph/keyset.js';
 
 /**
  * Relay arguments to a keyset seek: the cursors' sort values (checked against the list they must
@@ -42,7 +50,7 @@ export function pageSeek(
   };
 }
 
-export interface ConnectionOptions<T> {
+interface ConnectionBase {
   args: DefaultConnectionArguments;
   ctx: Context;
   info: GraphQLResolveInfo;
@@ -50,36 +58,41 @@ export interface ConnectionOptions<T> {
   scope?: string;
   /** The order the list is read in (src/graph/keyset.ts); its cursors carry these keys' values. */
   ordering: OrderingName;
-  /** The total and the rows beyond the seek's cursors, in its direction, at most `seek.limit`. */
-  fetchPage: (seek: Seek) => Promise<KeyPage>;
-  /** The nodes of these keys, in the same order (null for one that is gone). */
-  toNodes: (keys: string[]) => Promise<(T | null)[]>;
 }
+
+export type ConnectionOptions<T> = ConnectionBase &
+  (
+    | {
+        /** The total and the rows beyond the seek's cursors, in its direction, at most `seek.limit`. */
+        fetchPage: (seek: Seek) => Promise<KeyPage>;
+        /** The nodes of these keys, in the same order (null for one that is gone). */
+        toNodes: (keys: string[]) => Promise<(T | null)[]>;
+      }
+    | {
+        /** As fetchPage, each row with its node read in the same statement. */
+        fetchNodes: (seek: Seek) => Promise<NodePage<T>>;
+      }
+  );
 
 /**
  * A Relay connection read by keyset: one round trip for the total and the page, whatever the
- * direction. Each edge's cursor carries its row's sort values, so the next page starts after that
- * row wherever it now stands.
+ * direction (and its nodes in the same one, given `fetchNodes`). Each edge's cursor carries its
+ * row's sort values, so the next page starts after that row wherever it now stands.
  */
-export async function keysetConnection<T>({
-  args,
-  ctx,
-  info,
-  scope,
-  ordering,
-  fetchPage,
-  toNodes,
-}: ConnectionOptions<T>) {
+export async function keysetConnection<T>(options: ConnectionOptions<T>) {
+  const { args, ctx, info, scope, ordering } = options;
   const binding = listBinding(info, args, scope);
   const { seek, size, last } = pageSeek(args, ctx, binding, ordering);
-  const page = await fetchPage(seek);
+  const page: NodePage<T> | KeyPage =
+    'fetchNodes' in options ? await options.fetchNodes(seek) : await options.fetchPage(seek);
   const more = page.rows.length > size;
-  let rows = page.rows.slice(0, size);
+  let rows: (KeyRow & { node?: T | null })[] = page.rows.slice(0, size);
   if (seek.reverse) rows = rows.reverse();
   // `first` and `last` together: the last `last` of the first `first` (Relay's algorithm).
   const cut = last !== null && rows.length > last;
   if (cut) rows = rows.slice(rows.length - last);
-  const nodes = await toNodes(rows.map((r) => r.key));
+  const nodes =
+    'fetchNodes' in options ? rows.map((r) => r.node ?? null) : await options.toNodes(rows.map((r) => r.key));
   const edges = rows.flatMap((row, i) => {
     const node = nodes[i];
     return node == null ? [] : [{ node, cursor: encodeCursor(binding, row.sort) }];
@@ -94,6 +107,31 @@ export async function keysetConnection<T>({
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * A connection of claims from a claims list: the page and its claims (with their chains when the
+ * request asks for provenance or speakers) in one statement when the list can say its statement,
+ * else the page, then its claims batched across the request (lists that hang off many parents).
+ */
+export function claimConnection(
+  options: Omit<ConnectionBase, 'ordering'> & { list: KeysetList },
+): ReturnType<typeof keysetConnection<ClaimRow>> {
+  const { list, ...rest } = options;
+  const { statement } = list;
+  const base = { ...rest, ordering: list.ordering };
+  if (statement) {
+    const reads = claimReads(base.info, ['edges', 'node']);
+    return keysetConnection<ClaimRow>({
+      ...base,
+      fetchNodes: (seek) => readClaimPage(base.ctx.loaders, statement(seek), reads),
+    });
+  }
+  return keysetConnection<ClaimRow>({
+    ...base,
+    fetchPage: list.fetchPage,
+    toNodes: claimNodes(base.ctx, base.info),
+  });
 }
 
 export const STATUS_DEFAULT = ['accepted'];

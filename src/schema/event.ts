@@ -12,7 +12,7 @@ import { existingAgents } from '../graph/agents.js';
 import { eventClaimList } from '../graph/claims.js';
 import { eventsByKeys, placeByKey, placesByKeys } from '../graph/events.js';
 import { AgentRef, ClaimConnection, ClaimRef, EventConnection, EventRef, PlaceRef } from './refs.js';
-import { keysetConnection, memoryPage, statusesFor, claimNodes } from './connection.js';
+import { keysetConnection, memoryPage, statusesFor, claimConnection } from './connection.js';
 import { EvidenceRef, TimeRefRef, evidenceOf, timeOf } from './time.js';
 
 builder.node(PlaceRef, {
@@ -59,13 +59,12 @@ builder.node(EventRef, {
         description: 'Claims tied to this event, in the order they were said; unknown saying times last.',
         args: { includeDrafts: t.arg.boolean({ required: false }) },
         resolve: (e, args, ctx, info) =>
-          keysetConnection({
+          claimConnection({
             args,
             ctx,
             info,
             scope: e.key,
-            ...eventClaimList(ctx.loaders, e.key, statusesFor(args.includeDrafts)),
-            toNodes: claimNodes(ctx, info),
+            list: eventClaimList(ctx.loaders, e.key, statusesFor(args.includeDrafts)),
           }),
       },
       ClaimConnection,

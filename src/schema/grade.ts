@@ -23,7 +23,7 @@ import { recordAssessment, setSourceReliability } from '../graph/assessments.js'
 import type { FactorName } from '../domain/grading.js';
 import type { Fold } from '../domain/independence.js';
 import { AgentRef, ClaimConnection, ClaimRef } from './refs.js';
-import { keysetConnection, STATUS_DEFAULT, claimNodes } from './connection.js';
+import { STATUS_DEFAULT, claimConnection } from './connection.js';
 import { loadClaim } from './claim.js';
 import { GradeFactorNameEnum, ReliabilityGradeEnum } from './enums.js';
 import { NotFoundError, ValidationError, write } from './errors.js';
@@ -186,12 +186,11 @@ builder.queryField('contestedClaims', (t) =>
         'Claims in a contradiction (either direction), most confident first; `related(types: [CONTRADICTS])` ' +
         'and `grade` give both sides.',
       resolve: (_r, args, ctx, info) =>
-        keysetConnection({
+        claimConnection({
           args,
           ctx,
           info,
-          ...contestedClaimList(ctx.loaders, STATUS_DEFAULT),
-          toNodes: claimNodes(ctx, info),
+          list: contestedClaimList(ctx.loaders, STATUS_DEFAULT),
         }),
     },
     ClaimConnection,

@@ -13,8 +13,8 @@ import {
   TIME_PROPS,
   projection,
   type AgentProp,
-  type ClaimProjection,
   type ClaimProp,
+  type ClaimReads,
   type HopProp,
 } from '../graph/claims.js';
 import { CHAIN_FIELDS, fieldsAt, fieldsOf, subSelection } from './lookahead.js';
@@ -96,12 +96,6 @@ const AGENT_FIELD_PROPS: Readonly<Record<string, readonly AgentProp[]>> = {
   name: [],
 };
 const AGENT_OF_HOP = new Set(['agent', 'addressee']);
-
-export interface ClaimReads {
-  projection: ClaimProjection;
-  /** The request asks for the chain (provenance, speaker): read it in the same statement. */
-  chain: boolean;
-}
 
 /** What the claims under the current field along `path` (e.g. ['edges', 'node']) must read. */
 export function claimReads(info: GraphQLResolveInfo, path: readonly string[]): ClaimReads {

@@ -5,7 +5,7 @@ import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { useTestGraph } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
 import { LIST_QUERIES, listQuery } from '../../src/graph/keyset.js';
-import { claimStatement, projection, WHOLE } from '../../src/graph/claims.js';
+import { claimStatement, projection, withClaims, WHOLE } from '../../src/graph/claims.js';
 
 const graph = useTestGraph();
 
@@ -37,6 +37,19 @@ describe('every Cypher query', () => {
     for (const text of texts) await expect(explain(text)).resolves.toBeUndefined();
   });
 
+  it.each(['claim/search', 'claim/contested'] as const)(
+    "%s with its page's claims and chains (one statement) passes EXPLAIN",
+    async (name) => {
+      for (const reverse of [false, true]) {
+        const list = listQuery(name, { after: ['x'], before: ['y'], reverse });
+        for (const chain of [false, true]) {
+          await explain(withClaims(list, { projection: WHOLE, chain }));
+          await explain(withClaims(list, { projection: projection([], [], []), chain }));
+        }
+      }
+    },
+  );
+
   it('every variant of the claims list passes EXPLAIN', async () => {
     const orders = CLAIM_ORDERS;
     const filters = [
@@ -64,6 +77,9 @@ describe('every Cypher query', () => {
         const built = buildClaimListQuery({ ...filter, statuses: ['accepted'] }, order, seek);
         expect(built.query).not.toBeNull();
         await explain(built.query!);
+        // As the claims connection sends it: with the page's claims, whole or narrow, chains or not.
+        const reads = { projection: checked % 2 ? WHOLE : projection([], [], []), chain: checked % 3 === 0 };
+        await explain(withClaims(built.query!, reads));
         checked++;
       }
     }

@@ -140,4 +140,25 @@ describe('claims read only what a request asks for, with the same answers', () =
     const wider = statements.find((s) => s.includes('AS chain'));
     for (const asked of ['.gradeFactors', '.evidenceText', '.aliases']) expect(wider).toContain(asked);
   });
+
+  it('reads a page of a claims list, its claims and their chains in one statement', async () => {
+    const chain = 'provenance { chain { role agent { key name } } }';
+    const lists = [
+      `claims(first: 20) { totalCount edges { node { key text ${chain} } } }`,
+      `claims(first: 5, orderBy: KEY_ASC) { edges { node { key grade { confidence } } } }`,
+      `searchClaims(query: "Syria", first: 10) { edges { node { key ${chain} } } }`,
+      `contestedClaims(first: 10) { edges { node { key ${chain} } } }`,
+    ];
+    for (const list of lists) {
+      statements.length = 0;
+      const answer = await gql(`{ ${list} }`);
+      expect(answer.errors, list).toBeUndefined();
+      const page = Object.values(answer.data!)[0] as { edges: { node: { key: string } }[] };
+      expect(page.edges.length, list).toBeGreaterThan(0);
+      // One statement, and it is the one that read the claims (their columns are in it).
+      expect(statements, list).toHaveLength(1);
+      expect(statements[0], list).toContain('articleKey: article.key');
+      expect(statements[0]!.includes('AS chain'), list).toBe(list.includes('provenance'));
+    }
+  });
 });

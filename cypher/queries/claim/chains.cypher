@@ -3,7 +3,9 @@
 // provenance needs no second query for the claim or the agents (the loaders are primed with
 // them). The property lists of the claim, the tellings and the agents are filled in by
 // src/graph/claims.ts from its row schemas, as in claim/by-keys, and may be the part a request
-// asks for; the affiliations are read with whole agents only (else null).
+// asks for; the affiliations are read with whole agents only (else null). What follows
+// `RETURN key,` is also how a claims list reads its page's claims and chains in its own statement
+// (src/graph/claims.ts `readClaimPage`): it may use only `c` and `article`.
 UNWIND $keys AS key
 MATCH (article:Article)-[:CONTAINS]->(c:Claim {key: key})
 RETURN key,

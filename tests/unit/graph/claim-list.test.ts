@@ -10,7 +10,7 @@ import {
   buildClaimListQuery,
   claimOrdering,
   FROM_START,
-  readClaimList,
+  claimList,
   type ClaimFilter,
   type ClaimOrder,
 } from '../../../src/graph/claim-list.js';
@@ -326,8 +326,13 @@ describe('reading a page of the claims list', () => {
     ];
     const { db, sent } = recordingDb({ total: 12, items: rows });
     const seek = { after: ['a#0'], before: null, reverse: false, limit: 2 };
-    const built = buildClaimListQuery({ ...base, speakerKey: 'actor:x' }, 'KEY_ASC', seek);
-    expect(await readClaimList(db, built, seek)).toEqual({ total: 12, rows });
+    const filter = { ...base, speakerKey: 'actor:x' };
+    const built = buildClaimListQuery(filter, 'KEY_ASC', seek);
+    const list = claimList(db, filter, 'KEY_ASC');
+    expect(list.ordering).toBe(claimOrdering('KEY_ASC'));
+    expect(await list.fetchPage(seek)).toEqual({ total: 12, rows });
+    // The statement a reader of the page's claims extends is the one fetchPage sends.
+    expect(list.statement?.(seek)).toEqual({ text: sent[0]?.query, params: sent[0]?.params });
     expect(sent).toEqual([
       { query: built.query, params: { ...built.params, after: ['a#0'], before: null, limit: 2 } },
     ]);
@@ -335,14 +340,15 @@ describe('reading a page of the claims list', () => {
 
   it('answers an empty page without asking the database when the filter cannot match', async () => {
     const { db, sent } = recordingDb({ total: 99, items: ['x#1'] });
-    const built = buildClaimListQuery({ ...base, speakerKey: 'place:paris' }, 'KEY_ASC');
-    expect(await readClaimList(db, built, FROM_START)).toEqual({ total: 0, rows: [] });
+    const list = claimList(db, { ...base, speakerKey: 'place:paris' }, 'KEY_ASC');
+    expect(await list.fetchPage(FROM_START)).toEqual({ total: 0, rows: [] });
+    expect(list.statement?.(FROM_START).text).toBeNull();
     expect(sent).toEqual([]);
   });
 
   it('reads a row without items as a count with no rows', async () => {
     const { db } = recordingDb({ total: 3 });
-    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), FROM_START)).toEqual({
+    expect(await claimList(db, base, 'KEY_ASC').fetchPage(FROM_START)).toEqual({
       total: 3,
       rows: [],
     });
@@ -350,7 +356,7 @@ describe('reading a page of the claims list', () => {
 
   it('reads no row as an empty page', async () => {
     const { db } = recordingDb(undefined);
-    expect(await readClaimList(db, buildClaimListQuery(base, 'KEY_ASC'), FROM_START)).toEqual({
+    expect(await claimList(db, base, 'KEY_ASC').fetchPage(FROM_START)).toEqual({
       total: 0,
       rows: [],
     });
