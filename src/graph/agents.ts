@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ActorKind, ReliabilityGrade, SourceKind } from '../domain/model.js';
 import { slugify } from '../domain/keys.js';
-import type { KeysetList } from './keyset.js';
+import type { KeysetList, NodePage, Seek } from './keyset.js';
 import type { Loaders } from './loaders.js';
 import { toLuceneQuery } from './lucene.js';
 import { flag, optText, strings } from './row.js';
@@ -100,10 +100,19 @@ export async function affiliationChain(loaders: Loaders, key: string): Promise<A
  * Actors and sources by name or alias, best first (exact alias matches first): any text is safe,
  * it is matched as words (toLuceneQuery) and as a slug.
  */
-export function agentLookupList(loaders: Loaders, name: string, types: readonly string[] | null): KeysetList {
-  return loaders.list('agent/lookup', {
-    nameKey: slugify(name),
-    query: toLuceneQuery(name) ?? '""',
-    types,
-  });
+export function agentLookupList(
+  loaders: Loaders,
+  name: string,
+  types: readonly string[] | null,
+): AgentLookupList {
+  const params = { nameKey: slugify(name), query: toLuceneQuery(name) ?? '""', types };
+  return {
+    ...loaders.list('agent/lookup', params),
+    fetchNodes: (seek) => loaders.nodePage('agent/lookup', params, 'agent/by-keys', parseAgent, seek),
+  };
+}
+
+/** The lookup's pages, also with their agents read in the same statement (`fetchNodes`). */
+export interface AgentLookupList extends KeysetList {
+  fetchNodes: (seek: Seek) => Promise<NodePage<AgentRow>>;
 }

@@ -229,3 +229,29 @@ export function listQuery(name: ListQueryName, seek: Pick<Seek, 'after' | 'befor
   if (left) throw new Error(`${name}: placeholder ${left[0]} has no value`);
   return namedAs(name, text);
 }
+
+/**
+ * A list's statement with its items' nodes read in the same statement by a by-keys query (one
+ * that starts `UNWIND $keys AS key` and returns `key` and `item` per found key): the list runs as
+ * it is, then the by-keys query over the page's keys. One round trip where a page, then its
+ * nodes, took two; the by-keys query stays the one definition of a node's row.
+ */
+export function withNodes(list: string, byKeys: string): string {
+  const start = /^UNWIND \$keys AS key$/m;
+  if (!start.test(byKeys)) throw new Error('a by-keys query must start with `UNWIND $keys AS key`');
+  const body = byKeys.replace(start, 'UNWIND items AS listed\nWITH listed.key AS key');
+  if (body.includes('$keys')) throw new Error('a by-keys query may use $keys only in its UNWIND');
+  const indent = (text: string, by: string) => text.trim().replace(/\n/g, `\n${by}`);
+  return [
+    'CALL () {',
+    `  ${indent(list, '  ')}`,
+    '}',
+    'CALL (items) {',
+    '  CALL (items) {',
+    `    ${indent(body, '    ')}`,
+    '  }',
+    '  RETURN collect({key: key, item: item}) AS nodes',
+    '}',
+    'RETURN total, items, nodes',
+  ].join('\n');
+}

@@ -10,16 +10,19 @@
  */
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../db/database.js';
-import { cypher, type QueryName } from '../db/cypher.js';
+import { z } from 'zod';
+import { cypher, namedAs, type QueryName } from '../db/cypher.js';
 import {
   PageRow,
   listOrdering,
   listQuery,
   seekParams,
+  withNodes,
   type KeyPage,
   type KeysetList,
   type ListQueryName,
   type ListStatement,
+  type NodePage,
   type Seek,
 } from './keyset.js';
 
@@ -148,6 +151,30 @@ export class Loaders {
         return PageRow.parse(rows[0] ?? {});
       },
     };
+  }
+
+  /**
+   * A top-level keyset list whose page comes with its rows' nodes in the same statement, read by
+   * the by-keys query `nodes` (`withNodes`) and primed into that query's row loader.
+   */
+  async nodePage<T>(
+    query: ListQueryName,
+    params: Record<string, unknown>,
+    nodes: QueryName,
+    parse: Parse<T>,
+    seek: Seek,
+  ): Promise<NodePage<T>> {
+    const text = namedAs(query, withNodes(listQuery(query, seek), cypher(nodes)));
+    const [row] = await this.db.readOne(text, { ...params, ...seekParams(seek) });
+    const page = PageRow.parse(row ?? {});
+    const found = z.array(z.object({ key: z.string(), item: z.unknown() })).parse(row?.nodes ?? []);
+    const byKey = new Map<string, T>();
+    for (const { key, item } of found) {
+      const value = parse(item);
+      byKey.set(key, value);
+      this.primeRow(nodes, key, value, parse);
+    }
+    return { total: page.total, rows: page.rows.map((r) => ({ ...r, node: byKey.get(r.key) ?? null })) };
   }
 
   /** A single-row query: no batching, but still one round trip. */

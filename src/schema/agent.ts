@@ -199,14 +199,10 @@ builder.queryFields((t) => ({
         name: t.arg.string({ required: true, description: 'A name or alias.' }),
         types: t.arg({ type: [AgentTypeEnum], required: false, description: 'Only these kinds of agent.' }),
       },
-      resolve: (_r, args, ctx, info) =>
-        keysetConnection({
-          args,
-          ctx,
-          info,
-          ...agentLookupList(ctx.loaders, args.name, args.types ?? null),
-          toNodes: (keys) => agentsByKeys(ctx.loaders, keys),
-        }),
+      resolve: (_r, args, ctx, info) => {
+        const list = agentLookupList(ctx.loaders, args.name, args.types ?? null);
+        return keysetConnection({ args, ctx, info, ordering: list.ordering, fetchNodes: list.fetchNodes });
+      },
     },
     AgentConnection,
   ),

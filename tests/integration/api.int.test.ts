@@ -90,13 +90,24 @@ describe('provenance of one claim', () => {
     expect(missing.data!.claim).toBeNull();
   });
 
-  it('fetches a page of claims and their chains in two round trips: the list, then claims with chains', async () => {
+  it('fetches a page of claims and their chains in one round trip: the list reads its claims with chains', async () => {
     const r = await api.gql(
-      `{ claims(first: 20) { edges { node { key provenance { chain { agent { name } } } } } } }`,
+      `{ claims(first: 20) { totalCount edges { node { key provenance { chain { agent { name } } } } } } }`,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.claims.edges.length).toBe(20);
-    expect(r.extensions?.roundTrips).toBe(2);
+    expect(r.extensions?.roundTrips).toBe(1);
+  });
+
+  it('fetches a page of an agent lookup and its agents in one round trip', async () => {
+    const r = await api.gql(
+      `{ agents(name: "Sharaa", first: 5) { totalCount edges { node { key name } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.agents.edges.map((e: { node: { name: string } }) => e.node.name)).toContain(
+      'Ahmad al-Sharaa',
+    );
+    expect(r.extensions?.roundTrips).toBe(1);
   });
 
   it('resolves any object by global id, and many ids in order', async () => {

@@ -4,7 +4,7 @@ import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
 import { useTestGraph } from '../support/db.js';
 import { exportQuery } from '../../src/export/allow-list.js';
-import { LIST_QUERIES, listQuery } from '../../src/graph/keyset.js';
+import { LIST_QUERIES, listQuery, withNodes } from '../../src/graph/keyset.js';
 import { claimStatement, projection, withClaims, WHOLE } from '../../src/graph/claims.js';
 
 const graph = useTestGraph();
@@ -49,6 +49,13 @@ describe('every Cypher query', () => {
       }
     },
   );
+
+  it("agent/lookup with its page's agents (agent/by-keys, one statement) passes EXPLAIN", async () => {
+    for (const reverse of [false, true]) {
+      const list = listQuery('agent/lookup', { after: ['x'], before: ['y'], reverse });
+      await explain(withNodes(list, cypher('agent/by-keys')));
+    }
+  });
 
   it('every variant of the claims list passes EXPLAIN', async () => {
     const orders = CLAIM_ORDERS;

@@ -13,12 +13,14 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
 import { buildClaimListQuery } from '../../src/graph/claim-list.js';
 import { CLAIM_ORDERS } from '../../src/domain/model.js';
-import { LIST_QUERIES, listQuery, type ListQueryName } from '../../src/graph/keyset.js';
+import { LIST_QUERIES, listQuery, withNodes, type ListQueryName } from '../../src/graph/keyset.js';
+import { cypher } from '../../src/db/cypher.js';
 import {
   ClaimRow,
   TellingRow,
   claimStatement,
   projection,
+  withClaims,
   WHOLE,
   type ClaimProp,
 } from '../../src/graph/claims.js';
@@ -29,7 +31,7 @@ const BUILDER_MODULES: Record<string, string> = {
   'src/graph/claims.ts':
     'fills claim/by-keys and claim/chains with property names taken from its own row schemas',
   'src/graph/keyset.ts':
-    'fills the list query templates with seek, order and sort fragments from its closed ORDERINGS',
+    'fills the list query templates with seek, order and sort fragments from its closed ORDERINGS, and joins a list with a by-keys query file',
   'src/db/migrations.ts': 'runs statements read from the versioned cypher/migrations files',
   'src/export/allow-list.ts':
     'fills the cypher/queries/export templates with labels, types and a depth from its closed allow-list',
@@ -274,6 +276,26 @@ describe('the keyset pages', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a list read with its nodes in one statement', () => {
+  const list = listQuery('claim/search', { after: null, before: null, reverse: false });
+
+  it('holds the list and the node read verbatim, and nothing else but constant text', () => {
+    const joined = withNodes(list, cypher('agent/by-keys'));
+    expect(joined).toContain(list.trim().split('\n').at(-1));
+    expect(joined).not.toContain('$keys');
+    const claims = withClaims(list, { projection: projection(['confidence'], [], []), chain: true });
+    expect(claims).toContain('.confidence');
+    expect(claims).not.toMatch(/__[A-Za-z]+__|\.\*|\$keys/);
+  });
+
+  it('refuses a by-keys text of another shape (the check can fail)', () => {
+    expect(() => withNodes(list, 'MATCH (n) RETURN n.key AS key, n AS item')).toThrow(/UNWIND \$keys AS key/);
+    expect(() =>
+      withNodes(list, 'UNWIND $keys AS key\nMATCH (n {key: $keys[0]}) RETURN key, n AS item'),
+    ).toThrow(/only in its UNWIND/);
   });
 });
 
