@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allQueryNames, cypher, queryNamesOnDisk, renderQueryNames } from '../../../src/db/cypher.js';
+import {
+  allQueryNames,
+  compact,
+  cypher,
+  queriesDir,
+  queryNamesOnDisk,
+  renderQueryNames,
+} from '../../../src/db/cypher.js';
 import { repoRoot } from '../../../src/paths.js';
 
 describe('the query registry', () => {
@@ -25,5 +32,27 @@ describe('the query registry', () => {
 
   it('reads every listed query', () => {
     for (const name of allQueryNames()) expect(cypher(name).length).toBeGreaterThan(0);
+  });
+
+  it('sends a query without its comment lines, blank lines and indentation, and nothing else changed', () => {
+    const text = [
+      '// What it reads.',
+      'MATCH (c:Claim {key: $key})',
+      '',
+      '  // The chain, hop 0 first.',
+      "  WHERE c.url STARTS WITH 'https://' // a trailing comment stays",
+      '  RETURN c',
+    ].join('\n');
+    expect(compact(text)).toBe(
+      "MATCH (c:Claim {key: $key})\nWHERE c.url STARTS WITH 'https://' // a trailing comment stays\nRETURN c",
+    );
+    for (const name of allQueryNames()) {
+      const file = readFileSync(path.join(queriesDir, `${name}.cypher`), 'utf8');
+      const sent = cypher(name);
+      expect(sent).toBe(compact(file));
+      // Every line of code is sent, in order; only comment lines and whitespace are left out.
+      const code = file.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('//'));
+      expect(sent.split('\n')).toEqual(code.map((l) => l.trim()));
+    }
   });
 });
